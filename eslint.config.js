@@ -1,0 +1,100 @@
+// @ts-check
+import js from '@eslint/js'
+import importX from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/**
+ * The layering of docs/STYLE.md, made real: each entry says what a folder may not import.
+ * Dependency direction: app → pages/bigscreen → widgets → everything else → lib.
+ */
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((group) => ({ group: Array.isArray(group) ? group : [group], message })) },
+    ],
+  },
+})
+
+const DUCKDB = ['@duckdb/*', 'apache-arrow', 'apache-arrow/*']
+const UPWARD = ['**/app/*', '**/pages/*', '**/bigscreen/*', '**/widgets/*', '**/widgets/**']
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'import-x/no-cycle': 'off',
+      'import-x/no-duplicates': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Untrusted text from files must never become markup.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render text as text: innerHTML turns file contents into markup.' },
+        { property: 'outerHTML', message: 'Render text as text.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
+      ],
+    },
+  },
+  // Only src/db touches DuckDB.
+  layer(['src/**/*.{ts,tsx}'], [DUCKDB], 'Only src/db may touch DuckDB; ask the connector instead.'),
+  { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  layer(['src/db/**/*.ts'], [['react', 'react-dom', 'echarts', 'echarts/*'], UPWARD], 'src/db is the data engine: no React, no charts, no views.'),
+  // lib imports nothing internal.
+  layer(
+    ['src/lib/**/*.ts'],
+    [['react', 'react-dom', 'echarts', 'echarts/*', ...DUCKDB], ['../*/**', '../*', '!../lib/**']],
+    'src/lib is pure and imports nothing internal.',
+  ),
+  // Pure builders: no React, no DuckDB, no views.
+  layer(
+    ['src/charts/**/*.ts', 'src/queries/**/*.ts'],
+    [['react', 'react-dom', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*']],
+    'charts/ and queries/ are pure functions: data in, option or SQL out.',
+  ),
+  // Pages compose widgets: no SQL builders, no engine, no echarts.init.
+  layer(
+    ['src/pages/**/*.{ts,tsx}'],
+    [DUCKDB, ['**/db/*', '**/queries/*'], ['echarts', 'echarts/*']],
+    'Pages compose widgets; data and charts live in widgets.',
+  ),
+  {
+    files: ['src/pages/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Literal[value=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]', message: 'No SQL in pages: put it in src/queries.' },
+        { selector: 'TemplateElement[value.raw=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]', message: 'No SQL in pages: put it in src/queries.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
+      ],
+    },
+  },
+  // Generic UI has no domain.
+  layer(
+    ['src/ui/**/*.{ts,tsx}'],
+    [DUCKDB, UPWARD, ['**/datasets/*', '**/queries/*', '**/db/*', '**/state/*']],
+    'src/ui holds generic components with no domain imports.',
+  ),
+  layer(['src/widgets/**/*.{ts,tsx}'], [DUCKDB, ['**/app/*', '**/pages/*', '**/bigscreen/*']], 'Widgets never import pages or the app.'),
+  {
+    files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.mjs', '*.config.{ts,js}'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },
+  },
+)

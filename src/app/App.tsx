@@ -1,0 +1,87 @@
+import { Suspense, useEffect, useRef } from 'react'
+import { TABLES } from '../datasets/registry'
+import { periodLabel } from '../lib/period'
+import { asOfPeriod } from '../state/as-of'
+import { catalog, useCatalog } from '../state/catalog'
+import { watchPageReady } from '../state/readiness'
+import { href, useRoute } from '../state/router'
+import { findRoute, ROUTES } from './routes'
+
+function SampleBadge() {
+  const snapshot = useCatalog()
+  const sample = TABLES.filter((t) => {
+    const s = snapshot.tables[t.name]
+    return t.provenance === 'sample' && s?.status === 'ready' && s.source === 'embedded'
+  })
+  if (sample.length === 0) return null
+  return (
+    <span className="tag tag--sample tag--large" data-testid="sample-badge" title={`以下表格使用内置示例数据（合成，非真实统计）：${sample.map((t) => t.label).join('、')}`}>
+      示例数据
+    </span>
+  )
+}
+
+function StatusLine() {
+  const snapshot = useCatalog()
+  const asOf = asOfPeriod(snapshot)
+  if (snapshot.engine.status === 'failed') {
+    return (
+      <span className="warn" role="alert">
+        数据引擎未能启动
+      </span>
+    )
+  }
+  if (!snapshot.dataReady) return <span className="muted">正在加载数据…</span>
+  const failed = TABLES.filter((t) => snapshot.tables[t.name]?.status === 'error')
+  return (
+    <span>
+      {asOf ? `数据截至${periodLabel(asOf)}` : '暂无月度数据'}
+      {failed.length > 0 && (
+        <a className="warn" href={href('/datasets')}>
+          {' '}
+          · {failed.length}张表加载失败
+        </a>
+      )}
+    </span>
+  )
+}
+
+export function App() {
+  const route = useRoute()
+  const current = findRoute(route.path)
+  const main = useRef<HTMLElement>(null)
+
+  useEffect(() => {
+    if (!main.current) return
+    // Ready when every widget on the page has settled; the page does not wait for tables it does not show.
+    return watchPageReady(main.current, current.path, () => true, catalog.subscribe)
+  }, [current.path])
+
+  const Page = current.page
+  return (
+    <div className="shell">
+      <header className="shell__bar">
+        <h1 className="shell__title">
+          <span className="shell__logo" aria-hidden="true" />
+          人大代表经济运行观察点数据看板
+        </h1>
+        <nav className="shell__nav" aria-label="页面">
+          {ROUTES.map((r) => (
+            <a key={r.path} href={href(r.path)} aria-current={r.path === current.path ? 'page' : undefined}>
+              {r.label}
+            </a>
+          ))}
+        </nav>
+        <div className="shell__status">
+          <SampleBadge />
+          <StatusLine />
+        </div>
+      </header>
+      <main className="shell__main" ref={main}>
+        <Suspense fallback={<p className="muted">加载页面…</p>}>
+          <Page />
+        </Suspense>
+      </main>
+    </div>
+  )
+}

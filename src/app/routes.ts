@@ -1,0 +1,18 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import OverviewPage from '../pages/OverviewPage'
+
+export interface RouteDef {
+  readonly path: string
+  readonly label: string
+  readonly page: ComponentType | LazyExoticComponent<ComponentType>
+}
+
+/** The Overview is in the first bundle (it is the start page); the others load on demand. */
+export const ROUTES: readonly RouteDef[] = [
+  { path: '/', label: '总览', page: OverviewPage },
+  { path: '/datasets', label: '数据集', page: lazy(() => import('../pages/DatasetsPage')) },
+]
+
+export function findRoute(path: string): RouteDef {
+  return ROUTES.find((r) => r.path === path) ?? ROUTES[0]!
+}

@@ -1,0 +1,22 @@
+import { getTable, TABLES } from '../datasets/registry'
+import { navigate, useRoute } from '../state/router'
+import { DatasetDetail } from '../widgets/datasets/DatasetDetail'
+import { DatasetList } from '../widgets/datasets/DatasetList'
+
+export default function DatasetsPage() {
+  const route = useRoute()
+  const requested = route.params.get('table')
+  const selected = requested && getTable(requested) ? requested : TABLES[0]!.name
+  return (
+    <div className="page page--datasets">
+      <header className="page__head">
+        <h2>数据集</h2>
+        <p className="page__lede">每张表的字段、类型、单位和全部数据。表结构来自数据集登记表，上传、校验和导出都以它为准。</p>
+      </header>
+      <div className="datasets-layout">
+        <DatasetList selected={selected} onSelect={(name) => navigate('/datasets', new URLSearchParams({ table: name }))} />
+        <DatasetDetail key={selected} name={selected} />
+      </div>
+    </div>
+  )
+}

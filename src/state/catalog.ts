@@ -1,0 +1,80 @@
+import { useSyncExternalStore } from 'react'
+import { Store } from './store'
+
+/** Where a table's current rows came from. */
+export type TableSource = 'embedded' | 'upload'
+
+export type TableState =
+  | { readonly status: 'loading' }
+  | {
+      readonly status: 'ready'
+      readonly rows: number
+      readonly latestPeriod: string | null
+      readonly source: TableSource
+      /** Changes whenever the table's rows change: part of every cache key that reads it. */
+      readonly revision: number
+    }
+  | { readonly status: 'error'; readonly reason: string; readonly detail?: string }
+
+export type EngineState =
+  | { readonly status: 'starting' }
+  | { readonly status: 'ready'; readonly bundle: string }
+  | { readonly status: 'failed'; readonly reason: string }
+
+export interface CatalogSnapshot {
+  readonly engine: EngineState
+  readonly tables: Readonly<Record<string, TableState>>
+  /** Every table has settled (loaded or failed). */
+  readonly dataReady: boolean
+}
+
+export const catalog = new Store<CatalogSnapshot>({
+  engine: { status: 'starting' },
+  tables: {},
+  dataReady: false,
+})
+
+let revisions = 0
+export function nextRevision(): number {
+  return ++revisions
+}
+
+export function setEngine(engine: EngineState) {
+  catalog.set((s) => ({ ...s, engine }))
+}
+
+/** Several tables in one update, so views re-render once. */
+export function setTables(states: Readonly<Record<string, TableState>>) {
+  catalog.set((s) => ({ ...s, tables: { ...s.tables, ...states } }))
+}
+
+export function setTable(name: string, state: TableState) {
+  setTables({ [name]: state })
+}
+
+export function setDataReady() {
+  catalog.set((s) => ({ ...s, dataReady: true }))
+}
+
+export function useCatalog(): CatalogSnapshot {
+  return useSyncExternalStore(catalog.subscribe, catalog.get, catalog.get)
+}
+
+/** The readiness of a set of tables: why a query on them cannot run, or the key of their current data. */
+export type TablesReadiness =
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'failed'; readonly table: string; readonly reason: string; readonly detail?: string }
+  | { readonly kind: 'engine-failed'; readonly reason: string }
+  | { readonly kind: 'ready'; readonly key: string }
+
+export function readinessOf(snapshot: CatalogSnapshot, tables: readonly string[]): TablesReadiness {
+  if (snapshot.engine.status === 'failed') return { kind: 'engine-failed', reason: snapshot.engine.reason }
+  const revs: number[] = []
+  for (const name of tables) {
+    const t = snapshot.tables[name]
+    if (t?.status === 'error') return { kind: 'failed', table: name, reason: t.reason, ...(t.detail ? { detail: t.detail } : {}) }
+    if (t?.status !== 'ready') return { kind: 'waiting' }
+    revs.push(t.revision)
+  }
+  return { kind: 'ready', key: revs.join(',') }
+}

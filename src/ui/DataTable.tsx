@@ -1,0 +1,191 @@
+import {
+  columnSizingFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+
+export type { SortingState }
+
+export type DataRow = Record<string, unknown>
+
+export interface DataColumn {
+  readonly id: string
+  readonly header: string
+  /** Tooltip on the header: the column's name, type, unit. */
+  readonly title?: string
+  readonly align?: 'left' | 'right' | 'center'
+  readonly width?: number
+  /** Cell text. Values are always rendered as text, never as markup. */
+  readonly format?: (value: unknown, row: DataRow) => string
+}
+
+export type WindowResult = { ok: true; rows: DataRow[] } | { ok: false; error: string }
+
+export interface DataTableProps {
+  readonly columns: readonly DataColumn[]
+  /** Total rows for the current sorting and filters; null while unknown. */
+  readonly rowCount: number | null
+  /**
+   * Rows [offset, offset + limit) in the current order. A new function (new sorting or
+   * filters) resets the table to its top.
+   */
+  readonly fetchWindow: (offset: number, limit: number) => Promise<WindowResult>
+  readonly sorting: SortingState
+  readonly onSortingChange: (sorting: SortingState) => void
+  readonly label: string
+  readonly height?: number
+  readonly rowHeight?: number
+}
+
+const features = tableFeatures({ rowSortingFeature, columnSizingFeature })
+const WINDOW = 240
+const defaultText = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
+
+interface LoadedWindow {
+  readonly offset: number
+  readonly rows: DataRow[]
+  readonly source: DataTableProps['fetchWindow']
+}
+
+/**
+ * A virtualised grid over any number of rows. Only the rows around the viewport are
+ * fetched (a window of a few hundred), so a million-row table scrolls like a small one.
+ * Sorting is owned by the caller (the database sorts), the table renders what it gets.
+ */
+export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32 }: DataTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [loaded, setLoaded] = useState<LoadedWindow | null>(null)
+  const [error, setError] = useState<{ message: string; source: DataTableProps['fetchWindow'] } | null>(null)
+  const requested = useRef<{ offset: number; source: DataTableProps['fetchWindow'] } | null>(null)
+  // A window fetched for an older order is stale: treat it as not loaded.
+  const current = loaded?.source === fetchWindow ? loaded : null
+  const currentError = error?.source === fetchWindow ? error.message : null
+
+  const columnDefs = useMemo<ColumnDef<typeof features, DataRow>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        accessorFn: (row: DataRow) => row[c.id],
+        header: c.header,
+        size: c.width ?? 140,
+        cell: (info) => (c.format ?? defaultText)(info.getValue(), info.row.original),
+      })),
+    [columns],
+  )
+  const data = useMemo(() => current?.rows ?? [], [current])
+
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data,
+    state: { sorting },
+    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
+    manualSorting: true,
+    enableMultiSort: false,
+    sortDescFirst: false,
+  })
+
+  const count = rowCount ?? 0
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  // A new order starts at the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 })
+  }, [fetchWindow])
+
+  useEffect(() => {
+    if (rowCount === null || rowCount === 0) return
+    const inside = current && first >= current.offset && last < current.offset + current.rows.length
+    if (inside) return
+    const offset = Math.max(0, Math.min(first - WINDOW / 4, rowCount - WINDOW))
+    const req = requested.current
+    if (req && req.source === fetchWindow && Math.abs(req.offset - offset) < WINDOW / 8) return
+    requested.current = { offset, source: fetchWindow }
+    let cancelled = false
+    void fetchWindow(offset, WINDOW).then((result) => {
+      if (cancelled) return
+      if (result.ok) setLoaded({ offset, rows: result.rows, source: fetchWindow })
+      else setError({ message: result.error, source: fetchWindow })
+    })
+    return () => {
+      cancelled = true
+      if (requested.current?.offset === offset) requested.current = null
+    }
+  }, [first, last, rowCount, fetchWindow, current])
+
+  const totalWidth = table.getTotalSize()
+  const rows = table.getRowModel().rows
+  const rowStyle = (start: number): CSSProperties => ({ transform: `translateY(${start}px)`, height: rowHeight, width: totalWidth })
+
+  return (
+    <div className="data-table" role="table" aria-label={label} aria-rowcount={count + 1}>
+      <div className="data-table__scroll" ref={scrollRef} style={{ height }}>
+        <div className="data-table__head" role="rowgroup" style={{ width: totalWidth }}>
+          {table.getHeaderGroups().map((group) => (
+            <div className="data-table__row data-table__row--head" role="row" key={group.id}>
+              {group.headers.map((header) => {
+                const col = columns.find((c) => c.id === header.column.id)
+                const sorted = header.column.getIsSorted()
+                return (
+                  <button
+                    type="button"
+                    role="columnheader"
+                    key={header.id}
+                    className={`data-table__cell data-table__cell--${col?.align ?? 'left'}`}
+                    style={{ width: header.getSize() }}
+                    title={col?.title}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    onClick={header.column.getToggleSortingHandler()}
+                  >
+                    {col?.header}
+                    <span className="data-table__sort" aria-hidden="true">
+                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                    </span>
+                  </button>
+                )
+              })}
+            </div>
+          ))}
+        </div>
+        <div className="data-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+          {items.map((item) => {
+            const row = current && item.index >= current.offset ? rows[item.index - current.offset] : undefined
+            return (
+              <div className="data-table__row" role="row" aria-rowindex={item.index + 2} key={item.key} style={rowStyle(item.start)}>
+                {row
+                  ? row.getAllCells().map((cell) => {
+                      const col = columns.find((c) => c.id === cell.column.id)
+                      return (
+                        <div role="cell" key={cell.id} className={`data-table__cell data-table__cell--${col?.align ?? 'left'}`} style={{ width: cell.column.getSize() }}>
+                          <table.FlexRender cell={cell} />
+                        </div>
+                      )
+                    })
+                  : <div role="cell" className="data-table__cell data-table__cell--placeholder">…</div>}
+              </div>
+            )
+          })}
+        </div>
+        {rowCount === 0 && <p className="data-table__note">没有符合条件的行</p>}
+        {currentError && (
+          <p className="data-table__note data-table__note--error" role="alert">
+            读取数据失败：{currentError}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { TABLES } from '../../datasets/registry'
+import type { Provenance } from '../../datasets/schema'
+import { formatNumber } from '../../lib/format'
+import { periodLabel } from '../../lib/period'
+import { useCatalog } from '../../state/catalog'
+import { WidgetFrame } from '../WidgetFrame'
+
+const PROVENANCE: Record<Provenance, { label: string; className: string; title: string }> = {
+  sample: { label: '示例数据', className: 'tag--sample', title: '由仓库中的生成脚本产生的合成数据' },
+  report: { label: '工作报告', className: 'tag--report', title: '逐字摘自市人大常委会工作报告，每行注明出处' },
+  reference: { label: '基础数据', className: 'tag--reference', title: '工作报告和产品说明中的名称；坐标为示意' },
+}
+
+export interface DatasetListProps {
+  readonly selected: string
+  readonly onSelect: (name: string) => void
+}
+
+/** Every table with its row count, latest month, origin and load status. */
+export function DatasetList({ selected, onSelect }: DatasetListProps) {
+  const snapshot = useCatalog()
+  const state = snapshot.dataReady ? 'ready' : 'loading'
+  return (
+    <WidgetFrame id="datasets-list" title="数据集" subtitle={`${TABLES.length}张表`} state={state} tables={[]}>
+      <ul className="dataset-list">
+        {TABLES.map((table) => {
+          const t = snapshot.tables[table.name]
+          const rows = t?.status === 'ready' ? t.rows : 0
+          const origin = t?.status === 'ready' && t.source === 'upload' ? { label: '已上传', className: 'tag--upload', title: '用户上传的数据' } : PROVENANCE[table.provenance]
+          return (
+            <li key={table.name} data-table={table.name} data-rows={t?.status === 'ready' ? rows : undefined} data-status={t?.status ?? 'loading'}>
+              <button type="button" className={`dataset-item${selected === table.name ? ' dataset-item--active' : ''}`} aria-pressed={selected === table.name} onClick={() => onSelect(table.name)}>
+                <span className="dataset-item__label">{table.label}</span>
+                <code className="dataset-item__name">{table.name}</code>
+                <span className={`tag ${origin.className}`} title={origin.title}>
+                  {origin.label}
+                </span>
+                <span className="dataset-item__meta">
+                  {t?.status === 'ready' && `${formatNumber(rows)}行${t.latestPeriod ? ` · 至${periodLabel(t.latestPeriod)}` : ''}`}
+                  {t?.status === 'error' && (
+                    <span className="warn" role="alert">
+                      {t.reason}
+                    </span>
+                  )}
+                  {(!t || t.status === 'loading') && '加载中…'}
+                </span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </WidgetFrame>
+  )
+}

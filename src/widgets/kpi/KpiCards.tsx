@@ -1,0 +1,148 @@
+import { useMemo, type ReactNode } from 'react'
+import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
+import {
+  livelihoodProgressSql,
+  outputYtdSql,
+  pointsReportingSql,
+  projectInvestmentSql,
+  suggestionsSql,
+  type LivelihoodProgressRow,
+  type OutputYtdRow,
+  type PointsReportingRow,
+  type ProjectInvestmentRow,
+  type SuggestionsRow,
+} from '../../queries/kpi'
+import { scopeTables, type ScopeInput } from '../../queries/scope'
+import { useWidgetQuery } from '../useWidgetQuery'
+import { WidgetFrame } from '../WidgetFrame'
+import {
+  presentLivelihood,
+  presentOutputYtd,
+  presentPointsReporting,
+  presentProjectInvestment,
+  presentSuggestions,
+  type KpiText,
+} from './present'
+
+interface KpiProps {
+  /** null: the latest month in the data. */
+  readonly scope: ScopeInput
+}
+
+/** A KPI's tables plus what its scope reads, as one stable list. */
+function useTables(own: readonly string[], scope: ScopeInput): readonly string[] {
+  const extra = scopeTables(scope)
+  const key = [...own, ...extra].join()
+  return useMemo(() => [...new Set([...own, ...extra])], [key]) // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+function Lines({ text, emphasis }: { readonly text: KpiText; readonly emphasis?: (line: string, i: number) => ReactNode }) {
+  return (
+    <>
+      {text.lines.map((line, i) => (
+        <p key={i} className="figure__line">
+          {emphasis ? emphasis(line, i) : line}
+        </p>
+      ))}
+    </>
+  )
+}
+
+const POINTS_TABLES = ['point_indicators', 'observation_points']
+export function PointsReportingKpi({ scope }: KpiProps) {
+  const tables = useTables(POINTS_TABLES, scope)
+  const data = useWidgetQuery<PointsReportingRow>({ tables, sql: pointsReportingSql(scope) }, (rows) => !rows[0]?.registered)
+  const text = data.state === 'ready' ? presentPointsReporting(data.rows[0]!) : null
+  const missing = data.state === 'ready' ? data.rows[0]!.registered - data.rows[0]!.reporting : 0
+  return (
+    <WidgetFrame id="kpi-points-reporting" title="观察点报送" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="尚未登记观察点">
+      {text && (
+        <Figure value={text.value} unit={text.unit}>
+          <Lines text={text} emphasis={(line, i) => (i === 1 && missing > 0 ? <span className="warn">{line}</span> : line)} />
+        </Figure>
+      )}
+    </WidgetFrame>
+  )
+}
+
+const OUTPUT_TABLES = ['point_indicators']
+export function OutputYtdKpi({ scope }: KpiProps) {
+  const tables = useTables(OUTPUT_TABLES, scope)
+  const data = useWidgetQuery<OutputYtdRow>({ tables, sql: outputYtdSql(scope) }, (rows) => !rows[0]?.through)
+  const row = data.state === 'ready' ? data.rows[0]! : null
+  const text = row ? presentOutputYtd(row) : null
+  return (
+    <WidgetFrame id="kpi-output-ytd" title="观察点累计产值" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无产值数据">
+      {text && row && (
+        <Figure value={text.value} unit={text.unit} title="同比按同口径计算：只比较两年都已报送的企业和月份">
+          <Lines text={text} emphasis={(line, i) => (i === 1 ? <Delta text={line} trend={trendOf(row.yoy)} /> : line)} />
+        </Figure>
+      )}
+    </WidgetFrame>
+  )
+}
+
+const PROJECT_TABLES = ['key_projects', 'project_progress']
+export function ProjectInvestmentKpi({ scope }: KpiProps) {
+  const tables = useTables(PROJECT_TABLES, scope)
+  const data = useWidgetQuery<ProjectInvestmentRow>({ tables, sql: projectInvestmentSql(scope) }, (rows) => !rows[0]?.projects)
+  const row = data.state === 'ready' ? data.rows[0]! : null
+  const text = row ? presentProjectInvestment(row) : null
+  return (
+    <WidgetFrame id="kpi-project-investment" title="重点项目完成投资" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无重点项目清单">
+      {text && row && (
+        <Figure value={text.value} unit={text.unit}>
+          <Lines text={text} />
+          <ProgressBar ratio={row.completion ?? 0} label="年度计划完成率" />
+        </Figure>
+      )}
+    </WidgetFrame>
+  )
+}
+
+const LIVELIHOOD_TABLES = ['livelihood_items', 'livelihood_progress']
+export function LivelihoodProgressKpi({ scope }: KpiProps) {
+  const tables = useTables(LIVELIHOOD_TABLES, scope)
+  const data = useWidgetQuery<LivelihoodProgressRow>({ tables, sql: livelihoodProgressSql(scope) }, (rows) => !rows[0]?.items)
+  const row = data.state === 'ready' ? data.rows[0]! : null
+  const text = row ? presentLivelihood(row) : null
+  return (
+    <WidgetFrame id="kpi-livelihood-progress" title="民生实事平均进度" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无民生实事项目">
+      {text && row && (
+        <Figure value={text.value} unit={text.unit}>
+          <Lines text={text} />
+          <ProgressBar ratio={(row.avg_progress ?? 0) / 100} label="平均进度" />
+        </Figure>
+      )}
+    </WidgetFrame>
+  )
+}
+
+const SUGGESTION_TABLES = ['deputy_suggestions']
+export function SuggestionsKpi({ scope }: KpiProps) {
+  const tables = useTables(SUGGESTION_TABLES, scope)
+  const data = useWidgetQuery<SuggestionsRow>({ tables, sql: suggestionsSql(scope) }, (rows) => !rows[0]?.total)
+  const text = data.state === 'ready' ? presentSuggestions(data.rows[0]!) : null
+  return (
+    <WidgetFrame id="kpi-suggestions" title="代表建议办结" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无代表建议">
+      {text && (
+        <Figure value={text.value} unit={text.unit}>
+          <Lines text={text} />
+        </Figure>
+      )}
+    </WidgetFrame>
+  )
+}
+
+/** The Overview's headline row. */
+export function KpiRow({ scope }: KpiProps) {
+  return (
+    <div className="kpi-row">
+      <PointsReportingKpi scope={scope} />
+      <OutputYtdKpi scope={scope} />
+      <ProjectInvestmentKpi scope={scope} />
+      <LivelihoodProgressKpi scope={scope} />
+      <SuggestionsKpi scope={scope} />
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react'
+import { getTable } from '../datasets/registry'
+import { readinessOf, useCatalog } from '../state/catalog'
+import { coordinator } from '../state/coordinator'
+
+export type WidgetState = 'loading' | 'ready' | 'empty' | 'error'
+
+export type WidgetData<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready' | 'empty'; readonly rows: readonly T[] }
+  | { readonly state: 'error'; readonly message: string; readonly detail?: string }
+
+export interface WidgetQuery {
+  /** Tables the query reads; a widget waits for them and reports their load failures. */
+  readonly tables: readonly string[]
+  /** null: nothing to ask yet (e.g. the scope is unknown). */
+  readonly sql: string | null
+}
+
+/**
+ * The one way a widget gets data: it states its SQL and the tables it reads; the
+ * coordinator runs it as soon as those tables are loaded. `isEmpty` decides when a result
+ * is "no data" rather than "zero".
+ */
+export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T[]) => boolean = (r) => r.length === 0): WidgetData<T> {
+  const snapshot = useCatalog()
+  const readiness = readinessOf(snapshot, query.tables)
+  const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
+  // Which data the current answer must be about: the SQL and its tables' revisions.
+  const key = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${query.sql}`
+  const tables = query.tables
+  const tablesKey = tables.join()
+
+  useEffect(() => coordinator.demand(tables), [tablesKey]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (query.sql === null) return
+    let live = true
+    void coordinator.query<T>(query.sql, tables).then((r) => {
+      if (!live) return
+      const data: WidgetData<T> = r.ok
+        ? { state: isEmpty(r.value) ? 'empty' : 'ready', rows: r.value }
+        : { state: 'error', message: `查询失败：${r.error.message.split('\n')[0]}`, detail: r.error.message }
+      setResult({ key, data })
+    })
+    return () => {
+      live = false
+    }
+    // The key covers the SQL and the tables' data; isEmpty is a predicate and must not refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+
+  if (readiness.kind === 'engine-failed') return { state: 'error', message: `数据引擎未能启动：${readiness.reason}` }
+  if (readiness.kind === 'failed') {
+    const label = getTable(readiness.table)?.label ?? readiness.table
+    return { state: 'error', message: `${label}（${readiness.table}）：${readiness.reason}`, ...(readiness.detail ? { detail: readiness.detail } : {}) }
+  }
+  if (readiness.kind === 'waiting') return { state: 'loading' }
+  // Nothing to ask once the data is in (e.g. no month at all): that is "no data", not loading.
+  if (query.sql === null) return snapshot.dataReady ? { state: 'empty', rows: [] } : { state: 'loading' }
+  // An answer about older data or other SQL is not shown as current.
+  return result?.key === key ? result.data : { state: 'loading' }
+}
