@@ -86,10 +86,15 @@ describe('KPI SQL on a hand-worked fixture', () => {
     expect(row!.points).toBe(3)
   })
 
-  it('finds the latest reported month itself when no scope is given', async () => {
-    for (const build of [pointsReportingSql, outputYtdSql, projectInvestmentSql, livelihoodProgressSql, suggestionsSql]) {
+  it("finds each KPI's latest month in its own table when no scope is given", async () => {
+    // Indicators, livelihood progress and suggestions end in 2026-02 / 2026; project progress runs to 2026-03.
+    for (const build of [pointsReportingSql, outputYtdSql, livelihoodProgressSql]) {
       expect(await query(engine, build(null))).toEqual(await query(engine, build(scopeOf('2026-02'))))
     }
+    expect(await query(engine, projectInvestmentSql(null))).toEqual(await query(engine, projectInvestmentSql(scopeOf('2026-03'))))
+    expect(await query(engine, suggestionsSql(null))).toEqual(await query(engine, suggestionsSql(scopeOf('2026-12'))))
+    const [projects] = await query<ProjectInvestmentRow>(engine, projectInvestmentSql(null))
+    expect(projects).toMatchObject({ through: '2026-03', completed: 650 })
   })
 
   it('crosses the year boundary to the same month of the prior year only', async () => {

@@ -1,4 +1,13 @@
-import { scopeCte, type ScopeInput } from './scope'
+import { scopeCte, type ScopeAnchor, type ScopeInput } from './scope'
+
+/** Each KPI's "latest", when no scope is given, is its own table's latest month or year. */
+export const KPI_ANCHORS = {
+  points: { table: 'point_indicators', period: 'period' },
+  output: { table: 'point_indicators', period: 'period' },
+  projects: { table: 'project_progress', period: 'period' },
+  livelihood: { table: 'livelihood_progress', period: 'period' },
+  suggestions: { table: 'deputy_suggestions', year: 'year' },
+} as const satisfies Record<string, ScopeAnchor>
 
 /**
  * The headline figures of the Overview. Each builder is pure: scope in, SQL out. Money is
@@ -11,13 +20,20 @@ export interface PointsReportingRow {
   readonly registered: number
 }
 
-/** Observation points with a row for the scope's month, of all points registered. */
+/**
+ * Observation points with a row for the scope's month, of all points registered. Joins
+ * rather than correlated subqueries: the engine plans them with less machinery, which is
+ * measurably faster on a cold start.
+ */
 export function pointsReportingSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope)}
-SELECT scope."through" AS "period",
-  (SELECT count(DISTINCT i."point_id") FROM "point_indicators" i WHERE i."period" = scope."through") AS "reporting",
-  (SELECT count(*) FROM "observation_points") AS "registered"
-FROM scope`
+  return `WITH ${scopeCte(scope, KPI_ANCHORS.points)},
+reporting AS (
+  SELECT count(DISTINCT i."point_id") AS "reporting" FROM "point_indicators" i, scope WHERE i."period" = scope."through"
+), registered AS (
+  SELECT count(*) AS "registered" FROM "observation_points"
+)
+SELECT scope."through" AS "period", reporting."reporting", registered."registered"
+FROM scope, reporting, registered`
 }
 
 export interface OutputYtdRow {
@@ -38,7 +54,7 @@ export interface OutputYtdRow {
  * total is every reported row.
  */
 export function outputYtdSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope)},
+  return `WITH ${scopeCte(scope, KPI_ANCHORS.output)},
 rows AS (
   SELECT i."point_id", substr(i."period", 6, 2) AS "month", i."period", i."output_value",
     i."period" >= scope."year_start" AS "is_current"
@@ -71,7 +87,7 @@ export interface ProjectInvestmentRow {
 
 /** The year's key projects: investment completed to date against the annual plan. */
 export function projectInvestmentSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope)},
+  return `WITH ${scopeCte(scope, KPI_ANCHORS.projects)},
 listed AS (
   SELECT p."project_id", p."year_plan_investment" FROM "key_projects" p, scope WHERE p."year" = scope."year"
 ), done AS (
@@ -96,7 +112,7 @@ export interface LivelihoodProgressRow {
 
 /** The year's livelihood items: average progress at each item's latest report in the scope. */
 export function livelihoodProgressSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope)},
+  return `WITH ${scopeCte(scope, KPI_ANCHORS.livelihood)},
 items AS (
   SELECT li."item_id" FROM "livelihood_items" li, scope WHERE li."year" = scope."year"
 ), latest AS (
@@ -124,7 +140,7 @@ export interface SuggestionsRow {
 
 /** The session year's deputies' suggestions: handled, key, and satisfaction. */
 export function suggestionsSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope)}
+  return `WITH ${scopeCte(scope, KPI_ANCHORS.suggestions)}
 SELECT any_value(scope."year") AS "year",
   count(s."suggestion_id") AS "total",
   count(*) FILTER (WHERE s."status" = '已办结') AS "handled",

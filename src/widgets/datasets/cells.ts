@@ -24,13 +24,20 @@ export function formatCellValue(column: ColumnDef, value: unknown): string {
 
 const NUMERIC = new Set(['money', 'percent', 'integer', 'number'])
 
+/** Room for a heading: CJK characters are about twice as wide as Latin ones. */
+function headingWidth(heading: string): number {
+  let units = 0
+  for (const ch of heading) units += /[\u2e80-\uffff]/.test(ch) ? 2 : 1
+  return units * 7 + 36
+}
+
 export function registryColumns(columns: readonly ColumnDef[]): DataColumn[] {
   return columns.map((c) => ({
     id: c.name,
     header: columnHeading(c),
     title: `${c.name} · ${c.type}${c.description ? ` · ${c.description}` : ''}`,
     align: NUMERIC.has(c.kind) ? 'right' : 'left',
-    width: c.kind === 'text' ? 240 : c.kind === 'id' || c.kind === 'period' || c.kind === 'year' ? 110 : 130,
+    width: Math.max(headingWidth(columnHeading(c)), c.kind === 'text' ? 240 : c.kind === 'id' || c.kind === 'period' || c.kind === 'year' ? 100 : 120),
     format: (v) => formatCellValue(c, v),
   }))
 }

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
 import {
   livelihoodProgressSql,
@@ -12,7 +12,7 @@ import {
   type ProjectInvestmentRow,
   type SuggestionsRow,
 } from '../../queries/kpi'
-import { scopeTables, type ScopeInput } from '../../queries/scope'
+import type { ScopeInput } from '../../queries/scope'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import {
@@ -29,12 +29,6 @@ interface KpiProps {
   readonly scope: ScopeInput
 }
 
-/** A KPI's tables plus what its scope reads, as one stable list. */
-function useTables(own: readonly string[], scope: ScopeInput): readonly string[] {
-  const extra = scopeTables(scope)
-  const key = [...own, ...extra].join()
-  return useMemo(() => [...new Set([...own, ...extra])], [key]) // eslint-disable-line react-hooks/exhaustive-deps
-}
 
 function Lines({ text, emphasis }: { readonly text: KpiText; readonly emphasis?: (line: string, i: number) => ReactNode }) {
   return (
@@ -50,12 +44,11 @@ function Lines({ text, emphasis }: { readonly text: KpiText; readonly emphasis?:
 
 const POINTS_TABLES = ['point_indicators', 'observation_points']
 export function PointsReportingKpi({ scope }: KpiProps) {
-  const tables = useTables(POINTS_TABLES, scope)
-  const data = useWidgetQuery<PointsReportingRow>({ tables, sql: pointsReportingSql(scope) }, (rows) => !rows[0]?.registered)
+  const data = useWidgetQuery<PointsReportingRow>({ tables: POINTS_TABLES, sql: pointsReportingSql(scope) }, (rows) => !rows[0]?.registered)
   const text = data.state === 'ready' ? presentPointsReporting(data.rows[0]!) : null
   const missing = data.state === 'ready' ? data.rows[0]!.registered - data.rows[0]!.reporting : 0
   return (
-    <WidgetFrame id="kpi-points-reporting" title="观察点报送" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="尚未登记观察点">
+    <WidgetFrame id="kpi-points-reporting" title="观察点报送" state={data.state} tables={POINTS_TABLES} error={data.state === 'error' ? data.message : undefined} emptyText="尚未登记观察点">
       {text && (
         <Figure value={text.value} unit={text.unit}>
           <Lines text={text} emphasis={(line, i) => (i === 1 && missing > 0 ? <span className="warn">{line}</span> : line)} />
@@ -67,12 +60,11 @@ export function PointsReportingKpi({ scope }: KpiProps) {
 
 const OUTPUT_TABLES = ['point_indicators']
 export function OutputYtdKpi({ scope }: KpiProps) {
-  const tables = useTables(OUTPUT_TABLES, scope)
-  const data = useWidgetQuery<OutputYtdRow>({ tables, sql: outputYtdSql(scope) }, (rows) => !rows[0]?.through)
+  const data = useWidgetQuery<OutputYtdRow>({ tables: OUTPUT_TABLES, sql: outputYtdSql(scope) }, (rows) => !rows[0]?.through)
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? presentOutputYtd(row) : null
   return (
-    <WidgetFrame id="kpi-output-ytd" title="观察点累计产值" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无产值数据">
+    <WidgetFrame id="kpi-output-ytd" title="观察点累计产值" state={data.state} tables={OUTPUT_TABLES} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无产值数据">
       {text && row && (
         <Figure value={text.value} unit={text.unit} title="同比按同口径计算：只比较两年都已报送的企业和月份">
           <Lines text={text} emphasis={(line, i) => (i === 1 ? <Delta text={line} trend={trendOf(row.yoy)} /> : line)} />
@@ -84,12 +76,11 @@ export function OutputYtdKpi({ scope }: KpiProps) {
 
 const PROJECT_TABLES = ['key_projects', 'project_progress']
 export function ProjectInvestmentKpi({ scope }: KpiProps) {
-  const tables = useTables(PROJECT_TABLES, scope)
-  const data = useWidgetQuery<ProjectInvestmentRow>({ tables, sql: projectInvestmentSql(scope) }, (rows) => !rows[0]?.projects)
+  const data = useWidgetQuery<ProjectInvestmentRow>({ tables: PROJECT_TABLES, sql: projectInvestmentSql(scope) }, (rows) => !rows[0]?.projects)
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? presentProjectInvestment(row) : null
   return (
-    <WidgetFrame id="kpi-project-investment" title="重点项目完成投资" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无重点项目清单">
+    <WidgetFrame id="kpi-project-investment" title="重点项目完成投资" state={data.state} tables={PROJECT_TABLES} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无重点项目清单">
       {text && row && (
         <Figure value={text.value} unit={text.unit}>
           <Lines text={text} />
@@ -102,12 +93,11 @@ export function ProjectInvestmentKpi({ scope }: KpiProps) {
 
 const LIVELIHOOD_TABLES = ['livelihood_items', 'livelihood_progress']
 export function LivelihoodProgressKpi({ scope }: KpiProps) {
-  const tables = useTables(LIVELIHOOD_TABLES, scope)
-  const data = useWidgetQuery<LivelihoodProgressRow>({ tables, sql: livelihoodProgressSql(scope) }, (rows) => !rows[0]?.items)
+  const data = useWidgetQuery<LivelihoodProgressRow>({ tables: LIVELIHOOD_TABLES, sql: livelihoodProgressSql(scope) }, (rows) => !rows[0]?.items)
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? presentLivelihood(row) : null
   return (
-    <WidgetFrame id="kpi-livelihood-progress" title="民生实事平均进度" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无民生实事项目">
+    <WidgetFrame id="kpi-livelihood-progress" title="民生实事平均进度" state={data.state} tables={LIVELIHOOD_TABLES} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无民生实事项目">
       {text && row && (
         <Figure value={text.value} unit={text.unit}>
           <Lines text={text} />
@@ -120,11 +110,10 @@ export function LivelihoodProgressKpi({ scope }: KpiProps) {
 
 const SUGGESTION_TABLES = ['deputy_suggestions']
 export function SuggestionsKpi({ scope }: KpiProps) {
-  const tables = useTables(SUGGESTION_TABLES, scope)
-  const data = useWidgetQuery<SuggestionsRow>({ tables, sql: suggestionsSql(scope) }, (rows) => !rows[0]?.total)
+  const data = useWidgetQuery<SuggestionsRow>({ tables: SUGGESTION_TABLES, sql: suggestionsSql(scope) }, (rows) => !rows[0]?.total)
   const text = data.state === 'ready' ? presentSuggestions(data.rows[0]!) : null
   return (
-    <WidgetFrame id="kpi-suggestions" title="代表建议办结" state={data.state} tables={tables} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无代表建议">
+    <WidgetFrame id="kpi-suggestions" title="代表建议办结" state={data.state} tables={SUGGESTION_TABLES} error={data.state === 'error' ? data.message : undefined} emptyText="本年尚无代表建议">
       {text && (
         <Figure value={text.value} unit={text.unit}>
           <Lines text={text} />

@@ -1,0 +1,35 @@
+// `npm run bench [-- scenario ...] [--runs=N] [--no-build]`: benchmarks in headless Chromium
+// on the production build. Prints medians with min–max; writes JSON to bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { serveBuild } from './lib/server.mjs'
+import { startup } from './startup.mjs'
+
+const SCENARIOS = { startup }
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
+const runs = Number(option('runs', 7))
+const chosen = args.filter((a) => !a.startsWith('--'))
+const names = chosen.length ? chosen : Object.keys(SCENARIOS)
+for (const name of names) {
+  if (!SCENARIOS[name]) {
+    console.error(`Unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`)
+    process.exit(2)
+  }
+}
+
+const server = await serveBuild({ skipBuild: args.includes('--no-build') })
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+mkdirSync('bench/results', { recursive: true })
+try {
+  for (const name of names) {
+    const result = await SCENARIOS[name]({ url: server.url, runs })
+    const json = JSON.stringify({ scenario: name, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), ...result }, null, 2)
+    writeFileSync(`bench/results/${name}-${stamp}.json`, json)
+    writeFileSync(`bench/results/latest-${name}.json`, json)
+    console.log(`→ bench/results/latest-${name}.json`)
+  }
+} finally {
+  await server.close()
+}

@@ -1,0 +1,148 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { NodeEngine } from '../../src/db/node'
+import { TABLES } from '../../src/datasets/registry'
+import * as kpi from '../../src/queries/kpi'
+import * as present from '../../src/widgets/kpi/present'
+import { loadEmbeddedData } from '../support/embedded'
+import { query, startEngineWithSchema } from '../support/engine'
+import { launchBrowser, openPage, type Session } from './support/browser'
+import { getMarks, waitForMark, widgetStates } from './support/marks'
+import { serveUnderSubPath } from './support/static-server'
+
+const baseUrl = inject('baseUrl')
+
+/** What each KPI card must show: the same SQL, run in Node on the same files, presented the same way. */
+const KPI_CARDS = [
+  { id: 'kpi-points-reporting', sql: kpi.pointsReportingSql(null), show: present.presentPointsReporting },
+  { id: 'kpi-output-ytd', sql: kpi.outputYtdSql(null), show: present.presentOutputYtd },
+  { id: 'kpi-project-investment', sql: kpi.projectInvestmentSql(null), show: present.presentProjectInvestment },
+  { id: 'kpi-livelihood-progress', sql: kpi.livelihoodProgressSql(null), show: present.presentLivelihood },
+  { id: 'kpi-suggestions', sql: kpi.suggestionsSql(null), show: present.presentSuggestions },
+] as const
+
+let engine: NodeEngine
+let session: Session
+
+beforeAll(async () => {
+  engine = await startEngineWithSchema()
+  await loadEmbeddedData(engine)
+  session = await launchBrowser({ width: 1920, height: 1080 })
+})
+afterAll(async () => {
+  await session?.close()
+  await engine?.terminate()
+})
+
+describe('the built app on the embedded data', () => {
+  it('opens to an Overview whose KPI cards show what the SQL computes, with no error and no request off the origin', async () => {
+    const w = await openPage(session, baseUrl)
+    await waitForMark(w.page, 'app-ready')
+    const states = await widgetStates(w.page)
+    for (const card of KPI_CARDS) expect(states[card.id], card.id).toBe('ready')
+
+    for (const card of KPI_CARDS) {
+      const [row] = await query<never>(engine, card.sql)
+      const expected = card.show(row!)
+      const shown = await w.page.locator(`[data-widget="${card.id}"]`).evaluate((el) => ({
+        value: el.querySelector('.figure__number')?.textContent,
+        unit: el.querySelector('.figure__unit')?.textContent,
+        lines: [...el.querySelectorAll('.figure__line')].map((l) => l.textContent?.replace(/^[▲▼]\s*/, '')),
+      }))
+      expect(shown, card.id).toEqual({ value: expected.value, unit: expected.unit, lines: [...expected.lines] })
+    }
+    // The figures a user reads on the default data, spelled out once.
+    await expect(w.page.locator('[data-widget="kpi-points-reporting"] .figure__line').first().textContent()).resolves.toBe('2026年10月已报送')
+    await expect(w.page.locator('[data-widget="kpi-output-ytd"] .figure__line').first().textContent()).resolves.toBe('2026年1—10月累计')
+
+    await expect(w.page.getByTestId('sample-badge').textContent()).resolves.toBe('示例数据')
+    expect(w.consoleErrors).toEqual([])
+    expect(w.pageErrors).toEqual([])
+    expect(w.foreignRequests).toEqual([])
+    const wasm = w.requests.filter((u) => /duckdb-(eh|mvp)[^/]*\.wasm/.test(u))
+    expect(wasm).toHaveLength(1)
+
+    const marks = await getMarks(w.page)
+    expect(marks['duckdb-ready']).toBeGreaterThan(0)
+    expect(marks['app-ready']).toBeGreaterThan(marks['duckdb-ready']!)
+    await waitForMark(w.page, 'data-ready')
+    await w.page.close()
+  })
+
+  it('lists every table on the Datasets page with its real row count, and previews rows sorted by the database', async () => {
+    const w = await openPage(session, `${baseUrl}#/datasets?table=point_indicators`)
+    await waitForMark(w.page, 'data-ready')
+    await waitForMark(w.page, 'app-ready')
+    for (const table of TABLES) {
+      const [row] = await query<{ n: number }>(engine, `SELECT count(*) AS n FROM "${table.name}"`)
+      const n = row!.n
+      await expect(w.page.locator(`[data-table="${table.name}"]`).getAttribute('data-rows'), table.name).resolves.toBe(String(n))
+    }
+    const grid = w.page.getByRole('table', { name: '观察点月度指标数据预览' })
+    await expect(grid.getByRole('row').nth(1).getByRole('cell').first().textContent()).resolves.toBe('2023-01')
+
+    // Sort by output, ascending: the first row is the smallest output in the table.
+    await grid.getByRole('columnheader', { name: /产值（万元）/ }).click()
+    const [min] = await query<{ smallest: number }>(engine, 'SELECT min(output_value) AS smallest FROM point_indicators')
+    const smallest = min!.smallest
+    const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(smallest)
+    await w.page.waitForFunction(
+      (text) => document.querySelector('[role="table"] [aria-rowindex="2"] [role="cell"]:nth-child(3)')?.textContent === text,
+      expected,
+    )
+    await expect(grid.getByRole('columnheader', { name: /产值（万元）/ }).getAttribute('aria-sort')).resolves.toBe('ascending')
+    expect(w.consoleErrors).toEqual([])
+    await w.page.close()
+  })
+
+  it('works from a sub-path of an ordinary static web server', async () => {
+    const server = await serveUnderSubPath(path.resolve('dist'), '/intranet/observatory/')
+    try {
+      const w = await openPage(session, server.url)
+      await waitForMark(w.page, 'app-ready')
+      const states = await widgetStates(w.page)
+      expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
+      expect(w.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([])
+      expect(w.consoleErrors).toEqual([])
+      await w.page.close()
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('a missing or corrupt embedded file', () => {
+  it('puts a Chinese message naming the table in the widgets that need it, and the rest still render', async () => {
+    const page = await session.context.newPage()
+    await page.route(/project_progress-[^/]*\.csv$/, (route) => route.fulfill({ status: 404, body: '' }))
+    await page.goto(baseUrl)
+    await waitForMark(page, 'app-ready')
+    const states = await widgetStates(page)
+    expect(states['kpi-project-investment']).toBe('error')
+    await expect(page.locator('[data-widget="kpi-project-investment"] [role="alert"]').textContent()).resolves.toBe('项目进度（project_progress）：文件缺失（HTTP 404）')
+    for (const id of ['kpi-points-reporting', 'kpi-output-ytd', 'kpi-livelihood-progress', 'kpi-suggestions']) expect(states[id], id).toBe('ready')
+    await page.close()
+  })
+
+  it('names the line of a corrupt value', async () => {
+    const page = await session.context.newPage()
+    await page.route(/point_indicators-[^/]*\.csv$/, async (route) => {
+      const response = await route.fetch()
+      const lines = (await response.text()).split('\n')
+      lines[14] = lines[14]!.replace(/^([^,]*,[^,]*,)[^,]*/, '$1十二万')
+      await route.fulfill({ response, body: lines.join('\n') })
+    })
+    await page.goto(baseUrl)
+    await waitForMark(page, 'app-ready')
+    const states = await widgetStates(page)
+    expect(states['kpi-output-ytd']).toBe('error')
+    const message = await page.locator('[data-widget="kpi-output-ytd"] [role="alert"]').textContent()
+    expect(message).toContain('观察点月度指标（point_indicators）')
+    expect(message).toContain('第15行')
+    expect(message).toContain('十二万')
+    // Tables that do not read the indicators are unaffected.
+    expect(states['kpi-project-investment']).toBe('ready')
+    expect(states['kpi-suggestions']).toBe('ready')
+    await page.close()
+  })
+})
