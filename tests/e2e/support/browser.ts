@@ -1,44 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { launchChromium, type LaunchOptions, type Session } from '../../support/chromium'
 
-/** Flags that keep Debian's Chromium quiet on a closed network (no calls home, no QUIC). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-export interface Session {
-  readonly context: BrowserContext
-  close(): Promise<void>
-}
+export type { Session }
 
 /** A headless Chromium with a fresh, empty profile (a cold start), removed on close. */
-export async function launchBrowser(options: { width?: number; height?: number; deviceScaleFactor?: number } = {}): Promise<Session> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'observatory-profile-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: options.width ?? 1920, height: options.height ?? 1080 },
-    deviceScaleFactor: options.deviceScaleFactor ?? 1,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  })
-  return {
-    context,
-    async close() {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
-  }
+export function launchBrowser(options: LaunchOptions = {}): Promise<Session> {
+  return launchChromium(options)
 }
 
 export interface Watched {

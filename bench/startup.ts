@@ -1,17 +1,24 @@
-// Start-up: navigation start → duckdb-ready, data-ready, app-ready, over cold loads of the
+// Start-up: navigation start → duckdb-ready, data-ready, app-ready over cold loads of the
 // production build; bundle sizes; wasm files fetched per visit.
-import { assetsMatching, initialJs } from './lib/bundle.mjs'
-import { coldBrowser, waitForMark } from './lib/browser.mjs'
-import { describe, summarize } from './lib/stats.mjs'
+import { waitForMark } from '../tests/e2e/support/marks'
+import { launchChromium } from '../tests/support/chromium'
+import { assetsMatching, initialJs } from './lib/bundle'
+import { describe, summarize } from './lib/stats'
 
-export async function startup({ url, runs }) {
-  const samples = { duckdbReady: [], dataReady: [], appReady: [], appReadyAfterDuckdb: [], wasmPerVisit: [] }
+export async function startup({ url, runs }: { url: string; runs: number }) {
+  const samples: Record<'duckdbReady' | 'dataReady' | 'appReady' | 'appReadyAfterDuckdb' | 'wasmPerVisit', number[]> = {
+    duckdbReady: [],
+    dataReady: [],
+    appReady: [],
+    appReadyAfterDuckdb: [],
+    wasmPerVisit: [],
+  }
   let version = 'unknown'
   for (let i = 0; i < runs; i++) {
-    const browser = await coldBrowser()
+    const browser = await launchChromium()
     version = browser.version
     const page = await browser.context.newPage()
-    const wasm = []
+    const wasm: string[] = []
     page.on('request', (r) => {
       if (/\.wasm($|\?)/.test(r.url())) wasm.push(r.url())
     })
@@ -26,15 +33,9 @@ export async function startup({ url, runs }) {
     samples.wasmPerVisit.push(wasm.length)
     await browser.close()
   }
-  const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]))
+  const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, ReturnType<typeof summarize>>
   const js = initialJs()
-  const bundle = {
-    initialJsGzipBytes: js.gzipBytes,
-    initialJsBytes: js.bytes,
-    initialJsFiles: js.files,
-    wasm: assetsMatching(/\.wasm$/),
-    workers: assetsMatching(/worker.*\.js$/),
-  }
+  const bundle = { initialJsGzipBytes: js.gzipBytes, initialJsBytes: js.bytes, initialJsFiles: js.files, wasm: assetsMatching(/\.wasm$/), workers: assetsMatching(/worker.*\.js$/) }
   const targets = {
     appReadyWithin300msOfDuckdb: metrics.appReadyAfterDuckdb.median <= 300,
     initialJsUnder350KB: js.gzipBytes <= 350 * 1024,

@@ -2,21 +2,21 @@
 // on the production build. Prints medians with min–max; writes JSON to bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { serveBuild } from './lib/server.mjs'
-import { startup } from './startup.mjs'
+import { serveBuild } from './lib/server'
+import { startup } from './startup'
 
-const SCENARIOS = { startup }
+type Scenario = (options: { url: string; runs: number }) => Promise<object>
+const SCENARIOS: Record<string, Scenario> = { startup }
 
 const args = process.argv.slice(2)
-const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
-const runs = Number(option('runs', 7))
+const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
+const runs = Number(option('runs', '7'))
 const chosen = args.filter((a) => !a.startsWith('--'))
 const names = chosen.length ? chosen : Object.keys(SCENARIOS)
-for (const name of names) {
-  if (!SCENARIOS[name]) {
-    console.error(`Unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`)
-    process.exit(2)
-  }
+const unknown = names.filter((n) => !SCENARIOS[n])
+if (unknown.length) {
+  console.error(`Unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`)
+  process.exit(2)
 }
 
 const server = await serveBuild({ skipBuild: args.includes('--no-build') })
@@ -24,7 +24,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-')
 mkdirSync('bench/results', { recursive: true })
 try {
   for (const name of names) {
-    const result = await SCENARIOS[name]({ url: server.url, runs })
+    const result = await SCENARIOS[name]!({ url: server.url, runs })
     const json = JSON.stringify({ scenario: name, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), ...result }, null, 2)
     writeFileSync(`bench/results/${name}-${stamp}.json`, json)
     writeFileSync(`bench/results/latest-${name}.json`, json)
