@@ -12,7 +12,7 @@ import {
   type ProjectInvestmentRow,
   type SuggestionsRow,
 } from '../src/queries/kpi'
-import { scopeOf } from '../src/queries/scope'
+import { LATEST, scopeOf } from '../src/queries/scope'
 import { insertRows, query, startEngineWithSchema } from './support/engine'
 
 /**
@@ -89,11 +89,11 @@ describe('KPI SQL on a hand-worked fixture', () => {
   it("finds each KPI's latest month in its own table when no scope is given", async () => {
     // Indicators, livelihood progress and suggestions end in 2026-02 / 2026; project progress runs to 2026-03.
     for (const build of [pointsReportingSql, outputYtdSql, livelihoodProgressSql]) {
-      expect(await query(engine, build(null))).toEqual(await query(engine, build(scopeOf('2026-02'))))
+      expect(await query(engine, build(LATEST))).toEqual(await query(engine, build(scopeOf('2026-02'))))
     }
-    expect(await query(engine, projectInvestmentSql(null))).toEqual(await query(engine, projectInvestmentSql(scopeOf('2026-03'))))
-    expect(await query(engine, suggestionsSql(null))).toEqual(await query(engine, suggestionsSql(scopeOf('2026-12'))))
-    const [projects] = await query<ProjectInvestmentRow>(engine, projectInvestmentSql(null))
+    expect(await query(engine, projectInvestmentSql(LATEST))).toEqual(await query(engine, projectInvestmentSql(scopeOf('2026-03'))))
+    expect(await query(engine, suggestionsSql(LATEST))).toEqual(await query(engine, suggestionsSql(scopeOf('2026-12'))))
+    const [projects] = await query<ProjectInvestmentRow>(engine, projectInvestmentSql(LATEST))
     expect(projects).toMatchObject({ through: '2026-03', completed: 650 })
   })
 
@@ -126,5 +126,26 @@ describe('KPI SQL on a hand-worked fixture', () => {
     const [row] = await query<SuggestionsRow>(engine, suggestionsSql(scopeOf('2026-02')))
     expect(row).toMatchObject({ year: 2026, total: 4, handled: 3, key: 1, rated: 3 })
     expect(row!.satisfaction).toBeCloseTo(2 / 3, 12)
+  })
+})
+
+describe('scope anchors', () => {
+  it('finds the latest month of a ledger from its dates', async () => {
+    const { scopeCte } = await import('../src/queries/scope')
+    await insertRows(engine, 'supervision_activities', [
+      { activity_id: 'A1', date: '2025-11-03', type: '视察', title: 't', area: '经济' },
+      { activity_id: 'A2', date: '2026-03-20', type: '视察', title: 't', area: '经济' },
+    ])
+    const [row] = await query<{ start: string; through: string; prior_through: string }>(
+      engine,
+      `WITH ${scopeCte(LATEST, { table: 'supervision_activities', date: 'date' })} SELECT "start", "through", "prior_through" FROM scope`,
+    )
+    expect(row).toEqual({ start: '2026-01', through: '2026-03', prior_through: '2025-03' })
+    const [past] = await query<{ start: string; through: string }>(
+      engine,
+      `WITH ${scopeCte({ year: 2025, fromMonth: 6 }, { table: 'supervision_activities', date: 'date' })} SELECT "start", "through" FROM scope`,
+    )
+    // A past year runs to December unless told otherwise.
+    expect(past).toEqual({ start: '2025-06', through: '2025-12' })
   })
 })

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef } from 'react'
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
-import { catalog, useCatalog } from '../state/catalog'
+import { useCatalog } from '../state/catalog'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { findRoute, ROUTES } from './routes'
@@ -54,7 +54,7 @@ export function App() {
   useEffect(() => {
     if (!main.current) return
     // Ready when every widget on the page has settled; the page does not wait for tables it does not show.
-    return watchPageReady(main.current, current.path, () => true, catalog.subscribe)
+    return watchPageReady(main.current, current.path)
   }, [current.path])
 
   const Page = current.page

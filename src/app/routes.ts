@@ -10,6 +10,7 @@ export interface RouteDef {
 /** The Overview is in the first bundle (it is the start page); the others load on demand. */
 export const ROUTES: readonly RouteDef[] = [
   { path: '/', label: '总览', page: OverviewPage },
+  { path: '/clusters', label: '产业集群', page: lazy(() => import('../pages/ClustersPage')) },
   { path: '/datasets', label: '数据集', page: lazy(() => import('../pages/DatasetsPage')) },
 ]
 

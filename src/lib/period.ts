@@ -54,3 +54,11 @@ export function periodLabel(period: Period): string {
   const { year, month } = parsePeriod(period)
   return `${year}年${month}月`
 }
+
+/** "2026年1—10月", "2026年3—10月", "2026年10月": the span from `start` to `through` in one year. */
+export function rangeLabel(start: Period, through: Period): string {
+  const a = parsePeriod(start)
+  const b = parsePeriod(through)
+  if (a.year !== b.year) return `${a.year}年${a.month}月—${b.year}年${b.month}月`
+  return `${b.year}年${monthSpan(a.month, b.month)}`
+}

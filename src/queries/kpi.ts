@@ -1,4 +1,5 @@
-import { scopeCte, type ScopeAnchor, type ScopeInput } from './scope'
+import { and, pointConditions, projectConditions, type FilterSet } from './filters'
+import { scopeCte, type ScopeAnchor } from './scope'
 
 /** Each KPI's "latest", when no scope is given, is its own table's latest month or year. */
 export const KPI_ANCHORS = {
@@ -25,12 +26,14 @@ export interface PointsReportingRow {
  * rather than correlated subqueries: the engine plans them with less machinery, which is
  * measurably faster on a cold start.
  */
-export function pointsReportingSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope, KPI_ANCHORS.points)},
+export function pointsReportingSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, KPI_ANCHORS.points)},
 reporting AS (
-  SELECT count(DISTINCT i."point_id") AS "reporting" FROM "point_indicators" i, scope WHERE i."period" = scope."through"
+  SELECT count(DISTINCT i."point_id") AS "reporting"
+  FROM "point_indicators" i JOIN "observation_points" p USING ("point_id"), scope
+  WHERE i."period" = scope."through"${and(pointConditions(filters, 'p'))}
 ), registered AS (
-  SELECT count(*) AS "registered" FROM "observation_points"
+  SELECT count(*) AS "registered" FROM "observation_points" p WHERE TRUE${and(pointConditions(filters, 'p'))}
 )
 SELECT scope."through" AS "period", reporting."reporting", registered."registered"
 FROM scope, reporting, registered`
@@ -53,13 +56,13 @@ export interface OutputYtdRow {
  * has not reported its latest month yet, or joined later, does not distort the rate. The YTD
  * total is every reported row.
  */
-export function outputYtdSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope, KPI_ANCHORS.output)},
+export function outputYtdSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, KPI_ANCHORS.output)},
 rows AS (
   SELECT i."point_id", substr(i."period", 6, 2) AS "month", i."period", i."output_value",
-    i."period" >= scope."year_start" AS "is_current"
-  FROM "point_indicators" i, scope
-  WHERE i."period" BETWEEN scope."year_start" AND scope."through" OR i."period" BETWEEN scope."prior_start" AND scope."prior_through"
+    i."period" >= scope."start" AS "is_current"
+  FROM "point_indicators" i JOIN "observation_points" p USING ("point_id"), scope
+  WHERE (i."period" BETWEEN scope."start" AND scope."through" OR i."period" BETWEEN scope."prior_start" AND scope."prior_through")${and(pointConditions(filters, 'p'))}
 ), pairs AS (
   SELECT "point_id", "month",
     bool_or("is_current") AS "reported",
@@ -86,14 +89,14 @@ export interface ProjectInvestmentRow {
 }
 
 /** The year's key projects: investment completed to date against the annual plan. */
-export function projectInvestmentSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope, KPI_ANCHORS.projects)},
+export function projectInvestmentSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, KPI_ANCHORS.projects)},
 listed AS (
-  SELECT p."project_id", p."year_plan_investment" FROM "key_projects" p, scope WHERE p."year" = scope."year"
+  SELECT p."project_id", p."year_plan_investment" FROM "key_projects" p, scope WHERE p."year" = scope."year"${and(projectConditions(filters, 'p'))}
 ), done AS (
   SELECT max(pp."period") AS "through", sum(pp."investment_completed") AS "completed"
   FROM "project_progress" pp JOIN listed USING ("project_id"), scope
-  WHERE pp."period" BETWEEN scope."year_start" AND scope."through"
+  WHERE pp."period" BETWEEN scope."start" AND scope."through"
 ), plan AS (
   SELECT count(*) AS "projects", sum("year_plan_investment") AS "plan" FROM listed
 )
@@ -111,14 +114,14 @@ export interface LivelihoodProgressRow {
 }
 
 /** The year's livelihood items: average progress at each item's latest report in the scope. */
-export function livelihoodProgressSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope, KPI_ANCHORS.livelihood)},
+export function livelihoodProgressSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, KPI_ANCHORS.livelihood)},
 items AS (
   SELECT li."item_id" FROM "livelihood_items" li, scope WHERE li."year" = scope."year"
 ), latest AS (
   SELECT lp."item_id", arg_max(lp."progress_pct", lp."period") AS "progress", max(lp."period") AS "period"
   FROM "livelihood_progress" lp JOIN items USING ("item_id"), scope
-  WHERE lp."period" BETWEEN scope."year_start" AND scope."through"
+  WHERE lp."period" BETWEEN scope."start" AND scope."through"
   GROUP BY lp."item_id"
 )
 SELECT max(latest."period") AS "through",
@@ -139,8 +142,8 @@ export interface SuggestionsRow {
 }
 
 /** The session year's deputies' suggestions: handled, key, and satisfaction. */
-export function suggestionsSql(scope: ScopeInput): string {
-  return `WITH ${scopeCte(scope, KPI_ANCHORS.suggestions)}
+export function suggestionsSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, KPI_ANCHORS.suggestions)}
 SELECT any_value(scope."year") AS "year",
   count(s."suggestion_id") AS "total",
   count(*) FILTER (WHERE s."status" = '已办结') AS "handled",

@@ -1,7 +1,8 @@
 /**
  * User Timing marks for tests and monitoring. `app-ready` is set once, the first time the
- * current page shows every widget settled (ready, empty or error) after the data is loaded;
- * later page switches set `page-ready:<path>`.
+ * current page shows every widget settled (ready, empty or error); `page-ready:<path>` each
+ * time a page first settles; `widgets-settled` every time the page settles again after a
+ * change (a filter, a cross-filter click, new data) — what the cross-filter benchmark times.
  */
 const SETTLED = new Set(['ready', 'empty', 'error'])
 
@@ -16,31 +17,26 @@ export function allWidgetsSettled(root: ParentNode): boolean {
   return true
 }
 
-/** Watches `root` until every widget has settled, then marks. Returns a stop function. */
-export function watchPageReady(
-  root: HTMLElement,
-  path: string,
-  isDataReady: () => boolean,
-  subscribeData: (listener: () => void) => () => void,
-): () => void {
-  let done = false
+/** Watches `root` for as long as the page is shown. Returns a stop function. */
+export function watchPageReady(root: HTMLElement, path: string): () => void {
+  let firstDone = false
+  let settled = false
   const check = () => {
-    if (done || !isDataReady() || !allWidgetsSettled(root)) return
-    done = true
-    markOnce('app-ready')
-    performance.mark(`page-ready:${path}`)
-    stop()
-    root.setAttribute('data-page-ready', 'true')
+    const now = allWidgetsSettled(root)
+    if (now === settled) return
+    settled = now
+    root.toggleAttribute('data-page-ready', now)
+    if (!now) return
+    if (!firstDone) {
+      firstDone = true
+      markOnce('app-ready')
+      performance.mark(`page-ready:${path}`)
+    }
+    performance.mark('widgets-settled')
   }
   const observer = new MutationObserver(check)
   observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
-  // The data can become ready after the last widget settled (a widget whose table failed).
-  const unsubscribe = subscribeData(check)
-  const stop = () => {
-    observer.disconnect()
-    unsubscribe()
-  }
   root.removeAttribute('data-page-ready')
   queueMicrotask(check)
-  return stop
+  return () => observer.disconnect()
 }

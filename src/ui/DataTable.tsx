@@ -22,6 +22,10 @@ export interface DataColumn {
   readonly width?: number
   /** Cell text. Values are always rendered as text, never as markup. */
   readonly format?: (value: unknown, row: DataRow) => string
+  /** Offer a filter box under the header: contains-text, or a numeric expression. */
+  readonly filter?: 'text' | 'number'
+  /** Extra class for a cell, e.g. to flag a value. */
+  readonly cellClass?: (value: unknown, row: DataRow) => string | undefined
 }
 
 export type WindowResult = { ok: true; rows: DataRow[] } | { ok: false; error: string }
@@ -40,6 +44,12 @@ export interface DataTableProps {
   readonly label: string
   readonly height?: number
   readonly rowHeight?: number
+  /** The filter boxes' text by column id, and where it changes (debounced by the caller or not). */
+  readonly filterText?: Readonly<Record<string, string>>
+  readonly onFilterTextChange?: (id: string, text: string) => void
+  /** Columns whose filter text is not understood (shown in red with a hint). */
+  readonly invalidFilters?: ReadonlySet<string>
+  readonly onRowClick?: (row: DataRow) => void
 }
 
 const features = tableFeatures({ rowSortingFeature, columnSizingFeature })
@@ -57,7 +67,7 @@ interface LoadedWindow {
  * fetched (a window of a few hundred), so a million-row table scrolls like a small one.
  * Sorting is owned by the caller (the database sorts), the table renders what it gets.
  */
-export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32 }: DataTableProps) {
+export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32, filterText, onFilterTextChange, invalidFilters, onRowClick }: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [loaded, setLoaded] = useState<LoadedWindow | null>(null)
   const [error, setError] = useState<{ message: string; source: DataTableProps['fetchWindow'] } | null>(null)
@@ -159,17 +169,54 @@ export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingCh
               })}
             </div>
           ))}
+          {onFilterTextChange && columns.some((c) => c.filter) && (
+            <div className="data-table__row data-table__row--filters" role="row">
+              {table.getHeaderGroups()[0]!.headers.map((header) => {
+                const col = columns.find((c) => c.id === header.column.id)
+                return (
+                  <div role="cell" key={header.id} className="data-table__cell" style={{ width: header.getSize() }}>
+                    {col?.filter && (
+                      <input
+                        type="search"
+                        className={`data-table__filter${invalidFilters?.has(col.id) ? ' data-table__filter--invalid' : ''}`}
+                        aria-label={`筛选 ${col.header}`}
+                        aria-invalid={invalidFilters?.has(col.id) ?? false}
+                        placeholder={col.filter === 'number' ? '>100、10~20' : '包含…'}
+                        title={invalidFilters?.has(col.id) ? '无法识别：可输入 100、>100、>=100、<5、10~20' : undefined}
+                        value={filterText?.[col.id] ?? ''}
+                        onChange={(e) => onFilterTextChange(col.id, e.target.value)}
+                      />
+                    )}
+                  </div>
+                )
+              })}
+            </div>
+          )}
         </div>
         <div className="data-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
           {items.map((item) => {
             const row = current && item.index >= current.offset ? rows[item.index - current.offset] : undefined
             return (
-              <div className="data-table__row" role="row" aria-rowindex={item.index + 2} key={item.key} style={rowStyle(item.start)}>
+              <div
+                className={`data-table__row${onRowClick && row ? ' data-table__row--clickable' : ''}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                key={item.key}
+                style={rowStyle(item.start)}
+                tabIndex={onRowClick && row ? 0 : undefined}
+                onClick={onRowClick && row ? () => onRowClick(row.original) : undefined}
+                onKeyDown={onRowClick && row ? (e) => e.key === 'Enter' && onRowClick(row.original) : undefined}
+              >
                 {row
                   ? row.getAllCells().map((cell) => {
                       const col = columns.find((c) => c.id === cell.column.id)
                       return (
-                        <div role="cell" key={cell.id} className={`data-table__cell data-table__cell--${col?.align ?? 'left'}`} style={{ width: cell.column.getSize() }}>
+                        <div
+                          role="cell"
+                          key={cell.id}
+                          className={`data-table__cell data-table__cell--${col?.align ?? 'left'} ${col?.cellClass?.(cell.getValue(), row.original) ?? ''}`}
+                          style={{ width: cell.column.getSize() }}
+                        >
                           <table.FlexRender cell={cell} />
                         </div>
                       )

@@ -6,7 +6,8 @@ import { coordinator } from '../state/coordinator'
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error'
 
 export type WidgetData<T> =
-  | { readonly state: 'loading' }
+  /** `stale`: the previous answer, kept on screen while the new one is computed. */
+  | { readonly state: 'loading'; readonly stale?: readonly T[] }
   | { readonly state: 'ready' | 'empty'; readonly rows: readonly T[] }
   | { readonly state: 'error'; readonly message: string; readonly detail?: string }
 
@@ -26,6 +27,7 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   const snapshot = useCatalog()
   const readiness = readinessOf(snapshot, query.tables)
   const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
+  const stale = result?.data.state === 'ready' ? result.data.rows : undefined
   // Which data the current answer must be about: the SQL and its tables' revisions.
   const key = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${query.sql}`
   const tables = query.tables
@@ -55,9 +57,10 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
     const label = getTable(readiness.table)?.label ?? readiness.table
     return { state: 'error', message: `${label}（${readiness.table}）：${readiness.reason}`, ...(readiness.detail ? { detail: readiness.detail } : {}) }
   }
-  if (readiness.kind === 'waiting') return { state: 'loading' }
+  if (readiness.kind === 'waiting') return stale ? { state: 'loading', stale } : { state: 'loading' }
   // Nothing to ask once the data is in (e.g. no month at all): that is "no data", not loading.
   if (query.sql === null) return snapshot.dataReady ? { state: 'empty', rows: [] } : { state: 'loading' }
   // An answer about older data or other SQL is not shown as current.
-  return result?.key === key ? result.data : { state: 'loading' }
+  if (result?.key === key) return result.data
+  return stale ? { state: 'loading', stale } : { state: 'loading' }
 }

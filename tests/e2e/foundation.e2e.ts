@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { NodeEngine } from '../../src/db/node'
 import { TABLES } from '../../src/datasets/registry'
 import * as kpi from '../../src/queries/kpi'
+import { LATEST } from '../../src/queries/scope'
 import * as present from '../../src/widgets/kpi/present'
 import { loadEmbeddedData } from '../support/embedded'
 import { query, startEngineWithSchema } from '../support/engine'
@@ -14,11 +15,11 @@ const baseUrl = inject('baseUrl')
 
 /** What each KPI card must show: the same SQL, run in Node on the same files, presented the same way. */
 const KPI_CARDS = [
-  { id: 'kpi-points-reporting', sql: kpi.pointsReportingSql(null), show: present.presentPointsReporting },
-  { id: 'kpi-output-ytd', sql: kpi.outputYtdSql(null), show: present.presentOutputYtd },
-  { id: 'kpi-project-investment', sql: kpi.projectInvestmentSql(null), show: present.presentProjectInvestment },
-  { id: 'kpi-livelihood-progress', sql: kpi.livelihoodProgressSql(null), show: present.presentLivelihood },
-  { id: 'kpi-suggestions', sql: kpi.suggestionsSql(null), show: present.presentSuggestions },
+  { id: 'kpi-points-reporting', sql: kpi.pointsReportingSql(LATEST), show: present.presentPointsReporting },
+  { id: 'kpi-output-ytd', sql: kpi.outputYtdSql(LATEST), show: present.presentOutputYtd },
+  { id: 'kpi-project-investment', sql: kpi.projectInvestmentSql(LATEST), show: present.presentProjectInvestment },
+  { id: 'kpi-livelihood-progress', sql: kpi.livelihoodProgressSql(LATEST), show: present.presentLivelihood },
+  { id: 'kpi-suggestions', sql: kpi.suggestionsSql(LATEST), show: present.presentSuggestions },
 ] as const
 
 let engine: NodeEngine

@@ -1,11 +1,7 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { requireTable } from '../../datasets/registry'
 import type { ColumnDef } from '../../datasets/schema'
-import { browseSql, countSql } from '../../queries/browse'
-import { coordinator } from '../../state/coordinator'
-import { DataTable, type SortingState, type WindowResult } from '../../ui/DataTable'
-import { useWidgetQuery } from '../useWidgetQuery'
-import { WidgetFrame } from '../WidgetFrame'
+import { QueryGrid } from '../grid/QueryGrid'
 import { registryColumns } from './cells'
 
 const KIND_LABEL: Record<ColumnDef['kind'], string> = {
@@ -45,31 +41,30 @@ function SchemaTable({ columns }: { readonly columns: readonly ColumnDef[] }) {
   )
 }
 
-/** One table: its schema and a virtualised, sortable preview of every row. */
+/** One table: its schema, and every row in a virtualised grid that sorts and filters in the database. */
 export function DatasetDetail({ name }: { readonly name: string }) {
   const table = requireTable(name)
   const tables = useMemo(() => [name], [name])
-  const count = useWidgetQuery<{ rows: number }>({ tables, sql: countSql(name) }, () => false)
-  const [sorting, setSorting] = useState<SortingState>([])
   const columns = useMemo(() => registryColumns(table.columns), [table])
-  const fetchWindow = useCallback(
-    async (offset: number, limit: number): Promise<WindowResult> => {
-      const r = await coordinator.query(browseSql({ table: name, sort: sorting, tiebreak: table.primaryKey, offset, limit }), tables)
-      return r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message }
-    },
-    [name, sorting, table.primaryKey, tables],
-  )
-  const rowCount = count.state === 'ready' ? count.rows[0]!.rows : null
+  const source = useMemo(() => ({ table: name }), [name])
   return (
-    <WidgetFrame id="dataset-preview" title={`${table.label}（${table.name}）`} subtitle={table.description} state={count.state} tables={tables} error={count.state === 'error' ? count.message : undefined}>
-      <details className="schema" open>
-        <summary>
-          字段（{table.columns.length}） · 主键 {table.primaryKey.join(' + ')}
-          {table.foreignKeys.length > 0 && ` · 引用 ${table.foreignKeys.map((fk) => `${fk.column}→${fk.references.table}`).join('、')}`}
-        </summary>
-        <SchemaTable columns={table.columns} />
-      </details>
-      <DataTable label={`${table.label}数据预览`} columns={columns} rowCount={rowCount} fetchWindow={fetchWindow} sorting={sorting} onSortingChange={setSorting} height={460} />
-    </WidgetFrame>
+    <div className="dataset-detail">
+      <section className="card dataset-schema" aria-labelledby={`schema-${name}`}>
+        <header className="card__head">
+          <h3 id={`schema-${name}`}>
+            {table.label}（{table.name}）
+          </h3>
+          <p className="muted">{table.description}</p>
+        </header>
+        <details className="schema" open>
+          <summary>
+            字段（{table.columns.length}） · 主键 {table.primaryKey.join(' + ')}
+            {table.foreignKeys.length > 0 && ` · 引用 ${table.foreignKeys.map((fk) => `${fk.column}→${fk.references.table}`).join('、')}`}
+          </summary>
+          <SchemaTable columns={table.columns} />
+        </details>
+      </section>
+      <QueryGrid id="dataset-preview" title={`${table.label}数据预览`} tables={tables} source={source} columns={columns} tiebreak={table.primaryKey} height={460} />
+    </div>
   )
 }

@@ -39,5 +39,6 @@ export function registryColumns(columns: readonly ColumnDef[]): DataColumn[] {
     align: NUMERIC.has(c.kind) ? 'right' : 'left',
     width: Math.max(headingWidth(columnHeading(c)), c.kind === 'text' ? 240 : c.kind === 'id' || c.kind === 'period' || c.kind === 'year' ? 100 : 120),
     format: (v) => formatCellValue(c, v),
+    filter: NUMERIC.has(c.kind) || c.kind === 'year' ? 'number' : 'text',
   }))
 }

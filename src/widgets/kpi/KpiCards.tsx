@@ -11,7 +11,7 @@ import {
   type ProjectInvestmentRow,
   type SuggestionsRow,
 } from '../../queries/kpi'
-import type { ScopeInput } from '../../queries/scope'
+import type { FilterSet } from '../../queries/filters'
 import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -29,7 +29,7 @@ interface KpiSpec<R> {
   readonly id: string
   readonly title: string
   readonly tables: readonly string[]
-  readonly sql: (scope: ScopeInput) => string
+  readonly sql: (filters: FilterSet) => string
   /** The single row means "no data" (e.g. no items this year) rather than zero. */
   readonly isEmpty: (row: R | undefined) => boolean
   readonly emptyText: string
@@ -40,8 +40,8 @@ interface KpiSpec<R> {
   readonly extra?: (row: R) => ReactNode
 }
 
-function KpiCard<R>({ spec, scope }: { readonly spec: KpiSpec<R>; readonly scope: ScopeInput }) {
-  const data = useWidgetQuery<R>({ tables: spec.tables, sql: spec.sql(scope) }, (rows) => spec.isEmpty(rows[0]))
+function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly filters: FilterSet }) {
+  const data = useWidgetQuery<R>({ tables: spec.tables, sql: spec.sql(filters) }, (rows) => spec.isEmpty(rows[0]))
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? spec.present(row) : null
   return (
@@ -74,7 +74,7 @@ const pointsReporting: KpiSpec<PointsReportingRow> = {
 const outputYtd: KpiSpec<OutputYtdRow> = {
   id: 'kpi-output-ytd',
   title: '观察点累计产值',
-  tables: ['point_indicators'],
+  tables: ['point_indicators', 'observation_points'],
   sql: outputYtdSql,
   isEmpty: (row) => !row?.through,
   emptyText: '本年尚无产值数据',
@@ -115,15 +115,15 @@ const suggestions: KpiSpec<SuggestionsRow> = {
   present: presentSuggestions,
 }
 
-/** The Overview's headline row. `scope` null: each figure's latest month. */
-export function KpiRow({ scope }: { readonly scope: ScopeInput }) {
+/** The Overview's headline row. Without a year or months in the filters, each figure shows its latest month. */
+export function KpiRow({ filters }: { readonly filters: FilterSet }) {
   return (
     <div className="kpi-row">
-      <KpiCard spec={pointsReporting} scope={scope} />
-      <KpiCard spec={outputYtd} scope={scope} />
-      <KpiCard spec={projectInvestment} scope={scope} />
-      <KpiCard spec={livelihoodProgress} scope={scope} />
-      <KpiCard spec={suggestions} scope={scope} />
+      <KpiCard spec={pointsReporting} filters={filters} />
+      <KpiCard spec={outputYtd} filters={filters} />
+      <KpiCard spec={projectInvestment} filters={filters} />
+      <KpiCard spec={livelihoodProgress} filters={filters} />
+      <KpiCard spec={suggestions} filters={filters} />
     </div>
   )
 }

@@ -1,0 +1,40 @@
+import type { EChartsOption } from 'echarts'
+import { formatNumber, formatSignedPercent, wanScaleFor } from '../lib/format'
+import type { ThemeName } from './theme'
+
+export type { EChartsOption }
+
+/** What every option builder gets besides its rows. */
+export interface ChartContext {
+  readonly theme: ThemeName
+  /** Keys the user has selected by clicking (cross-filter): shown highlighted, the rest dimmed. */
+  readonly selected?: readonly string[]
+}
+
+/** A money axis in 万元 or 亿元, whichever suits the largest value. */
+export function moneyScale(values: readonly (number | null)[]) {
+  const max = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)))
+  return wanScaleFor(max)
+}
+
+export const money = (valueWan: number | null | undefined, divisor: number, digits = 2) =>
+  valueWan === null || valueWan === undefined ? '—' : formatNumber(valueWan / divisor, digits)
+
+export const pct = (ratio: number | null | undefined) => formatSignedPercent(ratio)
+
+/** Dim what is not selected, when something is. */
+export function dimmed(key: string, ctx: ChartContext): number {
+  return ctx.selected && ctx.selected.length > 0 && !ctx.selected.includes(key) ? 0.28 : 1
+}
+
+export const GRID = { left: 12, right: 16, top: 36, bottom: 8, containLabel: true } as const
+
+/** Shared defaults: accessible description on, short animation, tooltips as escaped HTML. */
+export function base(ariaDescription: string): EChartsOption {
+  return {
+    aria: { enabled: true, description: ariaDescription },
+    animationDuration: 300,
+    animationDurationUpdate: 300,
+    tooltip: { confine: true, renderMode: 'html' },
+  }
+}

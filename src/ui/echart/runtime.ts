@@ -1,0 +1,46 @@
+/**
+ * The ECharts runtime: only the chart types and components the app draws, through
+ * echarts/core, so the charts chunk stays small. Loaded lazily with the first chart.
+ */
+import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts'
+import {
+  AriaComponent,
+  DataZoomComponent,
+  GeoComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components'
+import * as echarts from 'echarts/core'
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { echartsTheme } from '../../charts/theme'
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  HeatmapChart,
+  ScatterChart,
+  MapChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  GeoComponent,
+  GraphicComponent,
+  AriaComponent,
+  CanvasRenderer,
+  SVGRenderer,
+])
+echarts.registerTheme('observatory-light', echartsTheme('light'))
+echarts.registerTheme('observatory-dark', echartsTheme('dark'))
+
+export { echarts }

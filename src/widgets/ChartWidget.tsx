@@ -1,0 +1,65 @@
+import { useCallback, useState } from 'react'
+import type { ChartContext, EChartsOption } from '../charts/common'
+import { useTheme } from '../state/theme'
+import { EChart, type ChartSelection } from '../ui/EChart'
+import { useWidgetQuery } from './useWidgetQuery'
+import { WidgetFrame } from './WidgetFrame'
+
+export interface ChartWidgetProps<R> {
+  readonly id: string
+  readonly title: string
+  /** Unit and period, from the rows (e.g. "亿元 · 2026年1—10月"). */
+  readonly subtitle?: (rows: readonly R[]) => string
+  readonly tables: readonly string[]
+  readonly sql: string | null
+  /** The pure option builder. */
+  readonly option: (rows: readonly R[], ctx: ChartContext) => EChartsOption
+  readonly height?: number
+  readonly emptyText?: string
+  readonly isEmpty?: (rows: readonly R[]) => boolean
+  /** Keys selected on this chart's own dimension: shown highlighted. */
+  readonly selected?: readonly string[]
+  /** A click on an element: cross-filter by its key. */
+  readonly onSelect?: (selection: ChartSelection) => void
+  readonly maps?: Readonly<Record<string, object>>
+  readonly className?: string
+}
+
+/**
+ * A chart widget: states its SQL, builds the option from the rows with a pure builder, and
+ * draws it. While a new answer is computed the previous chart stays and is updated in place.
+ * It reports `ready` only once the chart has drawn.
+ */
+export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, className }: ChartWidgetProps<R>) {
+  const theme = useTheme()
+  const data = useWidgetQuery<R>({ tables, sql }, isEmpty)
+  const [drawn, setDrawn] = useState(false)
+  const onRendered = useCallback(() => setDrawn(true), [])
+  const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
+  const state = data.state === 'ready' && !drawn ? 'loading' : data.state
+  return (
+    <WidgetFrame
+      id={id}
+      title={title}
+      subtitle={rows && subtitle ? subtitle(rows) : undefined}
+      state={state}
+      tables={tables}
+      error={data.state === 'error' ? data.message : undefined}
+      emptyText={emptyText}
+      showStale={rows !== undefined}
+      className={className}
+    >
+      {rows && (
+        <EChart
+          label={title}
+          option={option(rows, { theme, ...(selected ? { selected } : {}) })}
+          theme={theme}
+          height={height}
+          {...(maps ? { maps } : {})}
+          {...(onSelect ? { onSelect } : {})}
+          onRendered={onRendered}
+        />
+      )}
+    </WidgetFrame>
+  )
+}

@@ -1,0 +1,23 @@
+import { useWidgetQuery } from './useWidgetQuery'
+import { WidgetFrame } from './WidgetFrame'
+
+export interface NarrativeProps<R> {
+  readonly id: string
+  readonly tables: readonly string[]
+  readonly sql: string | null
+  /** Formal Chinese from the query's one row: every figure comes from the SQL. */
+  readonly compose: (row: R) => string
+}
+
+/** A page's opening sentences, written from the same data as its charts. */
+export function Narrative<R>({ id, tables, sql, compose }: NarrativeProps<R>) {
+  const data = useWidgetQuery<R>({ tables, sql })
+  const text = data.state === 'ready' ? compose(data.rows[0]!) : data.state === 'loading' && data.stale ? compose(data.stale[0]!) : null
+  return (
+    <WidgetFrame id={id} title="综述" state={data.state} tables={tables} className="widget--narrative" showStale={text !== null} error={data.state === 'error' ? data.message : undefined} emptyText="所选范围内尚无数据，无法生成综述。">
+      <p className="narrative" data-testid="narrative">
+        {text}
+      </p>
+    </WidgetFrame>
+  )
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { parseNumericFilter } from '../../lib/filter-expr'
+import { browseSql, countSql, type BrowseSource, type ColumnFilter } from '../../queries/browse'
+import { coordinator } from '../../state/coordinator'
+import { DataTable, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
+import { useWidgetQuery } from '../useWidgetQuery'
+import { WidgetFrame } from '../WidgetFrame'
+
+export interface QueryGridProps {
+  readonly id: string
+  readonly title: string
+  readonly subtitle?: string
+  readonly tables: readonly string[]
+  readonly source: BrowseSource
+  readonly columns: readonly DataColumn[]
+  /** Columns that make the order unique, for stable paging. */
+  readonly tiebreak: readonly string[]
+  readonly initialSort?: SortingState
+  readonly height?: number
+  readonly onRowClick?: (row: DataRow) => void
+  readonly emptyText?: string
+}
+
+const DEBOUNCE_MS = 250
+
+/** Typed filter text → SQL filters; text that is not a valid number expression is reported, not applied. */
+export function toColumnFilters(columns: readonly DataColumn[], text: Readonly<Record<string, string>>): { filters: ColumnFilter[]; invalid: Set<string> } {
+  const filters: ColumnFilter[] = []
+  const invalid = new Set<string>()
+  for (const col of columns) {
+    const raw = text[col.id]?.trim()
+    if (!raw || !col.filter) continue
+    if (col.filter === 'text') filters.push({ id: col.id, kind: 'text', text: raw })
+    else {
+      const parsed = parseNumericFilter(raw)
+      if (parsed) filters.push({ id: col.id, kind: 'number', filter: parsed })
+      else invalid.add(col.id)
+    }
+  }
+  return { filters, invalid }
+}
+
+/**
+ * A widget showing the rows of a table or query in a virtualised grid. Sorting and column
+ * filters run in the database, so it stays fast whatever the row count.
+ */
+export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebreak, initialSort = [], height = 420, onRowClick, emptyText }: QueryGridProps) {
+  const [sorting, setSorting] = useState<SortingState>(initialSort)
+  const [text, setText] = useState<Record<string, string>>({})
+  const [applied, setApplied] = useState<Record<string, string>>({})
+  useEffect(() => {
+    const t = setTimeout(() => setApplied(text), DEBOUNCE_MS)
+    return () => clearTimeout(t)
+  }, [text])
+  const { filters, invalid } = useMemo(() => toColumnFilters(columns, applied), [columns, applied])
+  const sourceKey = 'table' in source ? source.table : source.query
+  const stableSource = useMemo(() => source, [sourceKey]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const count = useWidgetQuery<{ rows: number }>({ tables, sql: countSql(stableSource, filters) }, () => false)
+  const fetchWindow = useCallback(
+    async (offset: number, limit: number): Promise<WindowResult> => {
+      const r = await coordinator.query(browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }), tables)
+      return r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message }
+    },
+    [stableSource, sorting, tiebreak, filters, tables],
+  )
+  const rowCount = count.state === 'ready' ? count.rows[0]!.rows : count.state === 'loading' && count.stale ? count.stale[0]!.rows : null
+  const state = count.state === 'ready' && count.rows[0]!.rows === 0 && filters.length === 0 ? 'empty' : count.state
+  return (
+    <WidgetFrame id={id} title={title} subtitle={subtitle ?? (rowCount !== null ? `${rowCount.toLocaleString('en-US')}行` : undefined)} state={state} tables={tables} error={count.state === 'error' ? count.message : undefined} emptyText={emptyText} showStale={rowCount !== null}>
+      <DataTable
+        label={title}
+        columns={columns}
+        rowCount={rowCount}
+        fetchWindow={fetchWindow}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        height={height}
+        filterText={text}
+        onFilterTextChange={(col, value) => setText((t) => ({ ...t, [col]: value }))}
+        invalidFilters={invalid}
+        {...(onRowClick ? { onRowClick } : {})}
+      />
+    </WidgetFrame>
+  )
+}
