@@ -80,7 +80,8 @@ describe('the built app on the embedded data', () => {
       await expect(w.page.locator(`[data-table="${table.name}"]`).getAttribute('data-rows'), table.name).resolves.toBe(String(n))
     }
     const grid = w.page.getByRole('table', { name: '观察点月度指标数据预览' })
-    await expect(grid.getByRole('row').nth(1).getByRole('cell').first().textContent()).resolves.toBe('2023-01')
+    await w.page.waitForSelector('[role="table"] [aria-rowindex="2"] [role="cell"]')
+    await expect(grid.locator('[aria-rowindex="2"] [role="cell"]').first().textContent()).resolves.toBe('2023-01')
 
     // Sort by output, ascending: the first row is the smallest output in the table.
     await grid.getByRole('columnheader', { name: /产值（万元）/ }).click()
