@@ -1,8 +1,14 @@
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { useCatalog } from '../state/catalog'
-import { KpiRow } from '../widgets/kpi/KpiCards'
 import { useFilters } from '../state/filters'
+import { ClusterYtdChart } from '../widgets/clusters/ClusterCharts'
+import { FilterBar } from '../widgets/filters/FilterBar'
+import { KpiRow } from '../widgets/kpi/KpiCards'
+import { ItemsProgressChart, LatestActivities, OverviewNarrative, ProjectStatusChart } from '../widgets/overview/OverviewWidgets'
+import { TownMap } from '../widgets/overview/TownMap'
+
+const ANCHOR = { table: 'point_indicators', period: 'period' } as const
 
 export default function OverviewPage() {
   const asOf = asOfPeriod(useCatalog())
@@ -13,7 +19,16 @@ export default function OverviewPage() {
         <h2>总览</h2>
         {asOf && <p className="page__lede">数据截至{periodLabel(asOf)}</p>}
       </header>
+      <OverviewNarrative filters={filters} />
+      <FilterBar filters={filters} anchor={ANCHOR} german />
       <KpiRow filters={filters} />
+      <div className="grid">
+        <div className="span-5"><TownMap filters={filters} /></div>
+        <div className="span-7"><ClusterYtdChart filters={filters} /></div>
+        <div className="span-4"><ProjectStatusChart filters={filters} /></div>
+        <div className="span-4"><ItemsProgressChart filters={filters} /></div>
+        <div className="span-4"><LatestActivities /></div>
+      </div>
     </div>
   )
 }

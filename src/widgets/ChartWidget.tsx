@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { ChartContext, EChartsOption } from '../charts/common'
 import { useTheme } from '../state/theme'
 import { EChart, type ChartSelection } from '../ui/EChart'
@@ -21,7 +21,12 @@ export interface ChartWidgetProps<R> {
   readonly selected?: readonly string[]
   /** A click on an element: cross-filter by its key. */
   readonly onSelect?: (selection: ChartSelection) => void
-  readonly maps?: Readonly<Record<string, object>>
+  /** GeoJSON maps the option refers to, by name (they may depend on the rows, e.g. town centres). */
+  readonly maps?: (rows: readonly R[]) => Readonly<Record<string, object>>
+  /** Extra controls in the widget's header. */
+  readonly actions?: React.ReactNode
+  /** Text under the chart (a note on method, a source). */
+  readonly footer?: React.ReactNode
   readonly className?: string
 }
 
@@ -30,13 +35,14 @@ export interface ChartWidgetProps<R> {
  * draws it. While a new answer is computed the previous chart stays and is updated in place.
  * It reports `ready` only once the chart has drawn.
  */
-export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, className }: ChartWidgetProps<R>) {
+export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className }: ChartWidgetProps<R>) {
   const theme = useTheme()
   const data = useWidgetQuery<R>({ tables, sql }, isEmpty)
   const [drawn, setDrawn] = useState(false)
   const onRendered = useCallback(() => setDrawn(true), [])
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const state = data.state === 'ready' && !drawn ? 'loading' : data.state
+  const mapsOf = useMemo(() => (maps && rows ? maps(rows) : undefined), [maps, rows])
   return (
     <WidgetFrame
       id={id}
@@ -48,6 +54,7 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
       emptyText={emptyText}
       showStale={rows !== undefined}
       className={className}
+      actions={actions}
     >
       {rows && (
         <EChart
@@ -55,11 +62,12 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
           option={option(rows, { theme, ...(selected ? { selected } : {}) })}
           theme={theme}
           height={height}
-          {...(maps ? { maps } : {})}
+          {...(mapsOf ? { maps: mapsOf } : {})}
           {...(onSelect ? { onSelect } : {})}
           onRendered={onRendered}
         />
       )}
+      {rows && footer}
     </WidgetFrame>
   )
 }

@@ -67,6 +67,10 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
         onEvents={onEvents}
         onChartReady={(chart: EChartsType) => {
           instance.current = chart
+          // Browser tests set this flag before the app loads, to find chart elements' pixels and click them for real.
+          if ((window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ && holder.current) {
+            Object.defineProperty(holder.current, '__chart', { value: chart, configurable: true })
+          }
           onInstance?.(chart)
           onRendered?.()
         }}

@@ -1,0 +1,163 @@
+import { formatNumber, formatWan } from '../lib/format'
+import type { ItemProgressRow, MarkerRow, ProjectStatusRow, TownMapRow } from '../queries/overview'
+import { base, dimmed, GRID, moneyScale, type ChartContext, type EChartsOption } from './common'
+import { spread, SCHEMATIC_MAP } from './geo/schematic'
+import { STATUS_COLORS, UP } from './palette'
+import { themeTokens } from './theme'
+import { tooltipHtml } from './tooltip'
+
+/** Key projects by status in pipeline order: count (bars), plan in the tooltip; bars keyed by status. */
+export function projectStatusOption(rows: readonly ProjectStatusRow[], ctx: ChartContext): EChartsOption {
+  const scale = moneyScale(rows.map((r) => r.plan))
+  return {
+    ...base('重点项目按状态分布'),
+    grid: { ...GRID, top: 24 },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const r = rows[(p as { dataIndex: number }).dataIndex]!
+        return tooltipHtml(r.status, [
+          ['项目数', `${r.projects}个`],
+          ['年度计划投资', r.plan === null ? '—' : `${formatNumber(r.plan / scale.divisor, 2)}${scale.unit}`],
+        ])
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => r.status), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1, name: '个' },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 40,
+        data: rows.map((r) => ({ key: r.status, value: r.projects, itemStyle: { color: STATUS_COLORS[r.status] ?? '#999', opacity: dimmed(r.status, ctx) } })),
+        label: { show: true, position: 'top' },
+      },
+    ],
+  }
+}
+
+/** Livelihood items' latest progress, least advanced on top; under half done is flagged. */
+export function itemsProgressOption(rows: readonly ItemProgressRow[], ctx: ChartContext): EChartsOption {
+  void ctx
+  const ordered = [...rows].reverse()
+  return {
+    ...base('民生实事项目进度'),
+    grid: { ...GRID, top: 8, right: 40 },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const r = ordered[(p as { dataIndex: number }).dataIndex]!
+        return tooltipHtml(r.name, [
+          ['类别', r.category],
+          ['进度', `${formatNumber(r.progress, 1)}%`],
+          ['截至', r.period ?? '尚未报送'],
+        ])
+      },
+    },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 170, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 12,
+        data: ordered.map((r) => ({ key: r.item_id, value: r.progress, itemStyle: { color: r.progress < 50 ? '#f0a202' : r.progress >= 100 ? '#27ae60' : '#2e86c1' } })),
+        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 0)}%` },
+      },
+    ],
+  }
+}
+
+/**
+ * The towns as regions coloured by observation points' YTD output, with each point (circle)
+ * and key project (diamond) placed around its town's centre. Regions are keyed by town id.
+ */
+export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & { readonly map?: string; readonly schematic?: boolean }): EChartsOption {
+  const data = { towns, markers: towns.flatMap((t) => t.markers) }
+  const t = themeTokens(ctx.theme)
+  const max = Math.max(1, ...data.towns.map((r) => r.ytd_output ?? 0))
+  const centre = new Map(data.towns.map((r) => [r.town_id, [r.lon, r.lat] as const]))
+  const placed = (kind: MarkerRow['kind']) => {
+    const byTown = new Map<string, MarkerRow[]>()
+    for (const m of data.markers.filter((m) => m.kind === kind)) byTown.set(m.town_id, [...(byTown.get(m.town_id) ?? []), m])
+    return [...byTown.entries()].flatMap(([town, ms]) => {
+      const c = centre.get(town)
+      if (!c) return []
+      // Points sit close to the centre, projects on a wider ring, so the two never collide.
+      const spots = spread(kind === 'point' ? [c[0] - 0.008, c[1] + 0.004] : [c[0] + 0.01, c[1] - 0.006], ms.length, kind === 'point' ? 0.012 : 0.02)
+      return ms.map((m, i) => ({ key: m.town_id, marker: m, value: [...spots[i]!, m.value ?? 0] }))
+    })
+  }
+  const markerTooltip = (m: MarkerRow) =>
+    m.kind === 'point' ? tooltipHtml(m.name, [['观察点', m.detail]]) : tooltipHtml(m.name, [['重点项目', m.detail], ['总投资', formatWan(m.value)]])
+  return {
+    ...base('镇区示意图：观察点与重点项目分布'),
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const { data: d } = p as { data?: { marker?: MarkerRow; town?: TownMapRow } }
+        if (d?.marker) return markerTooltip(d.marker)
+        const r = d?.town
+        if (!r) return ''
+        return tooltipHtml(r.name, [
+          ['观察点', `${r.points}家`],
+          ['观察点累计产值', formatWan(r.ytd_output)],
+          ['重点项目', `${r.projects}个`],
+          ['年度计划投资', formatWan(r.project_plan)],
+        ])
+      },
+    },
+    legend: { bottom: 0, data: ['观察点', '重点项目'] },
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max: max / 10_000,
+      seriesIndex: 0,
+      left: 0,
+      top: 0,
+      itemHeight: 80,
+      itemWidth: 10,
+      text: ['产值（亿元）', ''],
+      calculable: false,
+      inRange: { color: ctx.theme === 'dark' ? ['#1b2740', '#7a2b2b'] : ['#f3f5f8', '#e8a09a'] },
+      textStyle: { color: t.subtext, fontSize: 11 },
+    },
+    geo: {
+      map: ctx.map ?? SCHEMATIC_MAP,
+      roam: false,
+      top: 24,
+      bottom: 36,
+      label: { show: true, color: t.text, fontSize: 12 },
+      emphasis: { label: { color: t.text }, itemStyle: { areaColor: ctx.theme === 'dark' ? '#2a3a5c' : '#fde2df' } },
+      select: { disabled: true },
+      itemStyle: { borderColor: ctx.theme === 'dark' ? '#4a5a7b' : '#ffffff', borderWidth: 1.5 },
+    },
+    series: [
+      {
+        type: 'map',
+        geoIndex: 0,
+        data: data.towns.map((r) => ({ key: r.town_id, name: r.name, town: r, value: (r.ytd_output ?? 0) / 10_000, itemStyle: { opacity: dimmed(r.town_id, ctx) } })),
+      },
+      {
+        name: '观察点',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'circle',
+        symbolSize: 9,
+        itemStyle: { color: UP, borderColor: '#fff', borderWidth: 1 },
+        data: placed('point'),
+      },
+      {
+        name: '重点项目',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'diamond',
+        symbolSize: 9,
+        itemStyle: { color: '#2e86c1', borderColor: '#fff', borderWidth: 1 },
+        data: placed('project'),
+      },
+    ],
+    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: 4, top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: 11 } }],
+  }
+}

@@ -1,0 +1,146 @@
+import { and, pointConditions, projectConditions, type FilterSet } from './filters'
+import { INDICATOR_ANCHOR } from './indicators'
+import { livelihoodProgressSql, outputYtdSql, pointsReportingSql, projectInvestmentSql, suggestionsSql } from './kpi'
+import { scopeCte } from './scope'
+import { numberLiteral } from './sql'
+
+/** The Overview (总览): the home page and big-screen canvas. */
+
+const PROJECT_ANCHOR = { table: 'project_progress', period: 'period' } as const
+export const PROJECT_STATUS_ORDER = ['前期', '新开工', '在建', '竣工', '投产'] as const
+
+export interface ProjectStatusRow {
+  readonly status: string
+  readonly projects: number
+  readonly plan: number | null
+  readonly year: number
+}
+
+/** The year's key projects by status, in pipeline order (every status, even an empty one). */
+export function projectsByStatusSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, PROJECT_ANCHOR)},
+statuses AS (SELECT * FROM (VALUES ${PROJECT_STATUS_ORDER.map((s, i) => `('${s}', ${i})`).join(', ')}) t("status", "ord")),
+listed AS (SELECT p.* FROM "key_projects" p, scope WHERE p."year" = scope."year"${and(projectConditions(filters, 'p'))})
+SELECT s."status", count(l."project_id") AS "projects", sum(l."year_plan_investment") AS "plan", any_value(scope."year") AS "year"
+FROM statuses s LEFT JOIN listed l USING ("status"), scope
+GROUP BY s."status", s."ord" ORDER BY s."ord"`
+}
+
+export interface ItemProgressRow {
+  readonly item_id: string
+  readonly name: string
+  readonly category: string
+  readonly progress: number
+  readonly period: string | null
+  readonly year: number
+}
+
+/** Each livelihood item of the year at its latest report in the scope, least advanced first. */
+export function itemsProgressSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, { table: 'livelihood_progress', period: 'period' })},
+latest AS (
+  SELECT lp."item_id", arg_max(lp."progress_pct", lp."period") AS "progress", max(lp."period") AS "period"
+  FROM "livelihood_progress" lp, scope WHERE lp."period" BETWEEN scope."start" AND scope."through" GROUP BY lp."item_id"
+)
+SELECT li."item_id", li."name", li."category", coalesce(latest."progress", 0) AS "progress", latest."period", li."year"
+FROM "livelihood_items" li JOIN scope ON li."year" = scope."year" LEFT JOIN latest USING ("item_id")
+ORDER BY "progress", li."item_id"`
+}
+
+export interface ActivityRow {
+  readonly activity_id: string
+  readonly date: string
+  readonly type: string
+  readonly title: string
+  readonly area: string
+}
+
+/** The latest supervision activities, newest first. */
+export function latestActivitiesSql(limit = 12): string {
+  return `SELECT "activity_id", "date", "type", "title", "area" FROM "supervision_activities" ORDER BY "date" DESC, "activity_id" DESC LIMIT ${numberLiteral(limit)}`
+}
+
+export interface MarkerRow {
+  readonly kind: 'point' | 'project'
+  readonly id: string
+  readonly name: string
+  readonly town_id: string
+  /** A point's cluster, or a project's status. */
+  readonly detail: string
+  /** A project's total investment (万元). */
+  readonly value: number | null
+}
+
+export interface TownMapRow {
+  readonly town_id: string
+  readonly name: string
+  readonly lon: number
+  readonly lat: number
+  readonly points: number
+  readonly ytd_output: number | null
+  readonly projects: number
+  readonly project_plan: number | null
+  /** The town's observation points and key projects, to place on the map. */
+  readonly markers: readonly MarkerRow[]
+}
+
+/**
+ * Per town: observation points and their YTD output, the year's key projects and their
+ * plan, and every point and project as a marker. The map selects towns, so the town filter
+ * is not applied here (the selection is highlighted instead).
+ */
+export function townMapSql(filters: FilterSet): string {
+  const f = { ...filters, towns: undefined }
+  return `WITH ${scopeCte(f, INDICATOR_ANCHOR)},
+points AS (SELECT p.* FROM "observation_points" p WHERE TRUE${and(pointConditions(f, 'p'))}),
+listed AS (SELECT k.* FROM "key_projects" k, scope WHERE k."year" = scope."year"${and(projectConditions(f, 'k'))}),
+output AS (
+  SELECT p."town_id", sum(i."output_value") AS "ytd_output", count(DISTINCT p."point_id") AS "points"
+  FROM points p LEFT JOIN "point_indicators" i ON i."point_id" = p."point_id" AND i."period" BETWEEN (SELECT "start" FROM scope) AND (SELECT "through" FROM scope)
+  GROUP BY p."town_id"
+), projects AS (
+  SELECT "town_id", count(*) AS "projects", sum("year_plan_investment") AS "project_plan" FROM listed GROUP BY "town_id"
+), markers AS (
+  SELECT "town_id", list(struct_pack("kind" := "kind", "id" := "id", "name" := "name", "town_id" := "town_id", "detail" := "detail", "value" := "value") ORDER BY "kind", "id") AS "markers"
+  FROM (
+    SELECT 'point' AS "kind", p."point_id" AS "id", p."name", p."town_id", c."name" AS "detail", NULL::DOUBLE AS "value"
+    FROM points p JOIN "clusters" c USING ("cluster_id")
+    UNION ALL
+    SELECT 'project', k."project_id", k."name", k."town_id", k."status", k."total_investment"::DOUBLE FROM listed k
+  ) GROUP BY "town_id"
+)
+SELECT t."town_id", t."name", t."lon", t."lat", coalesce(o."points", 0) AS "points", o."ytd_output",
+  coalesce(pr."projects", 0) AS "projects", pr."project_plan", coalesce(m."markers", []) AS "markers"
+FROM "towns" t LEFT JOIN output o USING ("town_id") LEFT JOIN projects pr USING ("town_id") LEFT JOIN markers m USING ("town_id")
+ORDER BY t."sort_order"`
+}
+
+/** One row holding every KPI of the Overview, prefixed by which KPI it is: the narrative's facts. */
+export function overviewSummarySql(filters: FilterSet): string {
+  const part = (sql: string, prefix: string) => `(SELECT COLUMNS(*) AS "${prefix}_\\0" FROM (${sql}))`
+  return `SELECT * FROM ${part(pointsReportingSql(filters), 'pts')}, ${part(outputYtdSql(filters), 'out')}, ${part(projectInvestmentSql(filters), 'prj')}, ${part(livelihoodProgressSql(filters), 'liv')}, ${part(suggestionsSql(filters), 'sug')}`
+}
+
+export interface OverviewSummaryRow {
+  readonly pts_period: string | null
+  readonly pts_reporting: number
+  readonly pts_registered: number
+  readonly out_through: string | null
+  readonly out_ytd_output: number | null
+  readonly out_yoy: number | null
+  readonly out_points: number
+  readonly prj_through: string | null
+  readonly prj_projects: number
+  readonly prj_plan: number | null
+  readonly prj_completed: number | null
+  readonly prj_completion: number | null
+  readonly liv_through: string | null
+  readonly liv_items: number
+  readonly liv_avg_progress: number | null
+  readonly liv_completed: number
+  readonly sug_year: number | null
+  readonly sug_total: number
+  readonly sug_handled: number
+  readonly sug_key: number
+  readonly sug_satisfaction: number | null
+}

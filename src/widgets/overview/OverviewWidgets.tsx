@@ -1,0 +1,87 @@
+import { useMemo } from 'react'
+import { itemsProgressOption, projectStatusOption } from '../../charts/overview'
+import { without, type FilterSet } from '../../queries/filters'
+import {
+  itemsProgressSql,
+  latestActivitiesSql,
+  overviewSummarySql,
+  projectsByStatusSql,
+  type ActivityRow,
+  type ItemProgressRow,
+  type OverviewSummaryRow,
+  type ProjectStatusRow,
+} from '../../queries/overview'
+import { href } from '../../state/router'
+import { toggleFilter } from '../../state/filters'
+import { ChartWidget } from '../ChartWidget'
+import { Narrative } from '../Narrative'
+import { useWidgetQuery } from '../useWidgetQuery'
+import { WidgetFrame } from '../WidgetFrame'
+import { overviewNarrative } from './narrative'
+
+interface Props {
+  readonly filters: FilterSet
+}
+
+const SUMMARY_TABLES = ['point_indicators', 'observation_points', 'key_projects', 'project_progress', 'livelihood_items', 'livelihood_progress', 'deputy_suggestions']
+
+export function OverviewNarrative({ filters }: Props) {
+  return <Narrative<OverviewSummaryRow> id="overview-narrative" tables={SUMMARY_TABLES} sql={overviewSummarySql(filters)} compose={overviewNarrative} />
+}
+
+export function ProjectStatusChart({ filters }: Props) {
+  const own = useMemo(() => without(filters, ['statuses']), [filters])
+  return (
+    <ChartWidget<ProjectStatusRow>
+      id="overview-project-status"
+      title="重点项目推进状态"
+      subtitle={(rows) => `${rows[0]?.year ?? ''}年重点项目清单 · 个`}
+      tables={['key_projects', 'project_progress']}
+      sql={projectsByStatusSql(own)}
+      option={projectStatusOption}
+      isEmpty={(rows) => rows.every((r) => r.projects === 0)}
+      emptyText="本年尚无重点项目清单"
+      selected={filters.statuses ?? []}
+      onSelect={(s) => toggleFilter('statuses', s.key)}
+      height={260}
+    />
+  )
+}
+
+export function ItemsProgressChart({ filters }: Props) {
+  return (
+    <ChartWidget<ItemProgressRow>
+      id="overview-livelihood"
+      title="民生实事进度"
+      subtitle={(rows) => `${rows[0]?.year ?? ''}年代表票决项目 · 最新累计进度`}
+      tables={['livelihood_items', 'livelihood_progress']}
+      sql={itemsProgressSql(filters)}
+      option={itemsProgressOption}
+      emptyText="本年尚无民生实事项目"
+      height={420}
+    />
+  )
+}
+
+/** The newest supervision activities, as a list that reads at a glance. */
+export function LatestActivities() {
+  const data = useWidgetQuery<ActivityRow>({ tables: ['supervision_activities'], sql: latestActivitiesSql(12) })
+  return (
+    <WidgetFrame id="overview-activities" title="最新监督活动" subtitle="监督工作台账" state={data.state} tables={['supervision_activities']} error={data.state === 'error' ? data.message : undefined} emptyText="台账中没有监督活动">
+      {data.state === 'ready' && (
+        <ol className="activity-list">
+          {data.rows.map((a) => (
+            <li key={a.activity_id}>
+              <time dateTime={a.date}>{a.date.slice(5).replace('-', '/')}</time>
+              <span className="tag tag--reference">{a.type}</span>
+              <span className="activity-list__title">{a.title}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <a className="widget__more" href={href('/supervision')}>
+        查看监督与代表工作 →
+      </a>
+    </WidgetFrame>
+  )
+}

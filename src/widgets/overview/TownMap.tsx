@@ -1,0 +1,106 @@
+import { useMemo, useRef, useState } from 'react'
+import { schematicGeoJson, SCHEMATIC_MAP } from '../../charts/geo/schematic'
+import { townMapOption } from '../../charts/overview'
+import { parseTownBoundaries } from '../../datasets/geojson'
+import { without, type FilterSet } from '../../queries/filters'
+import { townMapSql, type TownMapRow } from '../../queries/overview'
+import { clearTownBoundaries, saveTownBoundaries, useTownBoundaries } from '../../state/boundaries'
+import { toggleFilter } from '../../state/filters'
+import { ChartWidget } from '../ChartWidget'
+
+const TABLES = ['towns', 'observation_points', 'point_indicators', 'key_projects', 'clusters', 'project_progress']
+const USER_MAP = 'observatory-user-boundaries'
+const schematicMaps = (rows: readonly TownMapRow[]) => ({ [SCHEMATIC_MAP]: schematicGeoJson(rows) })
+
+/** The towns and zones with observation points and key projects: a labelled schematic, or the user's own boundaries. */
+export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet; readonly height?: number }) {
+  const own = useMemo(() => without(filters, ['towns']), [filters])
+  const boundaries = useTownBoundaries()
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const townNames = useRef<string[]>([])
+
+  const maps = useMemo(
+    () => (boundaries ? () => ({ [USER_MAP]: boundaries.geo }) : (rows: readonly TownMapRow[]) => {
+      townNames.current = rows.map((r) => r.name)
+      return schematicMaps(rows)
+    }),
+    [boundaries],
+  )
+  const option = useMemo(
+    () => (rows: readonly TownMapRow[], ctx: Parameters<typeof townMapOption>[1]) => {
+      townNames.current = rows.map((r) => r.name)
+      return townMapOption(rows, { ...ctx, map: boundaries ? USER_MAP : SCHEMATIC_MAP, schematic: !boundaries })
+    },
+    [boundaries],
+  )
+
+  const onFile = async (file: File) => {
+    const result = parseTownBoundaries(await file.text(), townNames.current)
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: `无法使用 ${file.name}：${result.error}` })
+      return
+    }
+    saveTownBoundaries({ fileName: file.name, geo: result.value.geo, matched: result.value.matched, missing: result.value.missing })
+    const missing = result.value.missing.length ? `；文件中缺少：${result.value.missing.join('、')}` : ''
+    setMessage({ kind: 'info', text: `已使用 ${file.name}：匹配${result.value.matched.length}个镇区${missing}` })
+  }
+
+  const actions = (
+    <span className="map-actions">
+      <input
+        ref={input}
+        type="file"
+        accept=".geojson,.json,application/geo+json,application/json"
+        hidden
+        data-testid="geojson-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) void onFile(file)
+          e.target.value = ''
+        }}
+      />
+      <button type="button" className="link" onClick={() => input.current?.click()}>
+        导入镇区边界
+      </button>
+      {boundaries && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            clearTownBoundaries()
+            setMessage({ kind: 'info', text: '已恢复示意图' })
+          }}
+        >
+          恢复示意图
+        </button>
+      )}
+    </span>
+  )
+
+  return (
+    <ChartWidget<TownMapRow>
+      id="town-map"
+      title="镇区分布"
+      subtitle={() => (boundaries ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}` : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值')}
+      tables={TABLES}
+      sql={townMapSql(own)}
+      option={option}
+      maps={maps}
+      height={height}
+      selected={filters.towns ?? []}
+      onSelect={(s) => {
+        // Markers carry their town too: a click anywhere in a town selects it.
+        if (s.key) toggleFilter('towns', s.key)
+      }}
+      actions={actions}
+      footer={
+        message && (
+          <p className={message.kind === 'error' ? 'widget__message widget__message--error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )
+      }
+    />
+  )
+}

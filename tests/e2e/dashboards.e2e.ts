@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { NodeEngine } from '../../src/db/node'
+import { clustersSummarySql, pointsTableSql, type ClustersSummaryRow } from '../../src/queries/clusters'
+import type { FilterSet } from '../../src/queries/filters'
+import { outputYtdSql, pointsReportingSql, type OutputYtdRow, type PointsReportingRow } from '../../src/queries/kpi'
+import { overviewSummarySql, type OverviewSummaryRow } from '../../src/queries/overview'
+import { LATEST } from '../../src/queries/scope'
+import { clustersNarrative } from '../../src/widgets/clusters/narrative'
+import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
+import { overviewNarrative } from '../../src/widgets/overview/narrative'
+import { loadEmbeddedData } from '../support/embedded'
+import { query, startEngineWithSchema } from '../support/engine'
+import { launchBrowser, openPage, type Session } from './support/browser'
+import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { waitForMark, widgetStates } from './support/marks'
+
+const baseUrl = inject('baseUrl')
+let engine: NodeEngine
+let session: Session
+
+beforeAll(async () => {
+  engine = await startEngineWithSchema()
+  await loadEmbeddedData(engine)
+  session = await launchBrowser({ width: 1920, height: 1080 })
+})
+afterAll(async () => {
+  await session?.close()
+  await engine?.terminate()
+})
+
+async function one<T>(sql: string): Promise<T> {
+  const [row] = await query<T>(engine, sql)
+  return row!
+}
+
+async function openReady(path: string) {
+  const page = await session.context.newPage()
+  const errors: string[] = []
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  page.on('pageerror', (e) => errors.push(e.message))
+  await enableChartHooks(page)
+  await page.goto(`${baseUrl}${path}`)
+  await waitForMark(page, 'app-ready')
+  return { page, errors }
+}
+
+const text = (page: Awaited<ReturnType<typeof openReady>>['page'], selector: string) => page.locator(selector).first().textContent()
+const kpiText = (page: Awaited<ReturnType<typeof openReady>>['page'], id: string) =>
+  page.locator(`[data-widget="${id}"]`).evaluate((el) => ({
+    value: el.querySelector('.figure__number')?.textContent,
+    lines: [...el.querySelectorAll('.figure__line')].map((l) => l.textContent?.replace(/^[▲▼]\s*/, '')),
+  }))
+
+describe('Overview', () => {
+  it('renders every widget with data, and its narrative is the SQL in words', async () => {
+    const { page, errors } = await openReady('')
+    const states = await widgetStates(page)
+    expect(Object.keys(states).sort()).toEqual(
+      ['cluster-ytd', 'filters', 'kpi-livelihood-progress', 'kpi-output-ytd', 'kpi-points-reporting', 'kpi-project-investment', 'kpi-suggestions', 'overview-activities', 'overview-livelihood', 'overview-narrative', 'overview-project-status', 'town-map'].sort(),
+    )
+    expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await one<OverviewSummaryRow>(overviewSummarySql(LATEST))))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('cross-filters the page when a cluster bar is clicked, to the figures SQL gives for that cluster, and the chip removes it', async () => {
+    const { page, errors } = await openReady('')
+    const bar = await itemPosition(page, 'cluster-ytd', 0, [0, 1])
+    const t0 = await page.evaluate(() => performance.now())
+    await page.mouse.click(bar.x, bar.y - 4)
+    await settledAfter(page, t0)
+    expect(page.url()).toContain('cluster=equipment')
+
+    const filters: FilterSet = { clusters: ['equipment'] }
+    const expected = presentOutputYtd(await one<OutputYtdRow>(outputYtdSql(filters)))
+    expect(await kpiText(page, 'kpi-output-ytd')).toEqual({ value: expected.value, lines: [...expected.lines] })
+    const points = presentPointsReporting(await one<PointsReportingRow>(pointsReportingSql(filters)))
+    expect((await kpiText(page, 'kpi-points-reporting')).value).toBe(points.value)
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await one<OverviewSummaryRow>(overviewSummarySql(filters))))
+    await expect(page.locator('.chip').first().textContent()).resolves.toContain('集群：高端装备')
+
+    // The clicked chart is not filtered by its own selection: all six clusters stay, the others dimmed.
+    const t1 = await page.evaluate(() => performance.now())
+    await page.getByRole('button', { name: '移除筛选 集群：高端装备' }).click()
+    await settledAfter(page, t1)
+    const all = presentOutputYtd(await one<OutputYtdRow>(outputYtdSql(LATEST)))
+    expect((await kpiText(page, 'kpi-output-ytd')).value).toBe(all.value)
+    expect(page.url()).not.toContain('cluster=')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('selects a town by clicking it on the map', async () => {
+    const { page } = await openReady('')
+    // 沙溪镇's approximate centre; a click there lands on the town or one of its markers, which carry the town.
+    const spot = await itemPosition(page, 'town-map', 0, [121.03, 31.575])
+    const t0 = await page.evaluate(() => performance.now())
+    await page.mouse.click(spot.x, spot.y)
+    await settledAfter(page, t0)
+    expect(page.url()).toContain('town=shaxi')
+    const expected = presentPointsReporting(await one<PointsReportingRow>(pointsReportingSql({ towns: ['shaxi'] })))
+    expect(await kpiText(page, 'kpi-points-reporting')).toEqual({ value: expected.value, lines: [...expected.lines] })
+    await page.close()
+  })
+})
+
+describe('Industry clusters', () => {
+  it('renders every widget with data', async () => {
+    const { page, errors } = await openReady('#/clusters')
+    const states = await widgetStates(page)
+    for (const id of ['clusters-narrative', 'filters', 'cluster-ytd', 'cluster-share', 'cluster-trend', 'early-warning', 'cluster-heatmap', 'point-issues', 'point-ranking', 'points-table']) {
+      expect(states[id], id).toBe('ready')
+    }
+    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(LATEST))))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('cross-filters from the share chart: the narrative and the points table follow the SQL for the clicked cluster', async () => {
+    const { page } = await openReady('#/clusters')
+    // The biomed slice: find its centre from the pie's layout.
+    const slice = await page.evaluate(() => {
+      const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement & { __chart: { getModel(): { getSeriesByIndex(i: number): { getData(): { count(): number; getItemLayout(i: number): { cx: number; cy: number; r: number; r0: number; startAngle: number; endAngle: number }; getItemModel(i: number): { option: { key: string } } } } } } }
+      const data = el.__chart.getModel().getSeriesByIndex(0).getData()
+      for (let i = 0; i < data.count(); i++) {
+        if (data.getItemModel(i).option.key !== 'biomed') continue
+        el.scrollIntoView({ block: 'center', behavior: 'instant' })
+        const l = data.getItemLayout(i)
+        const a = (l.startAngle + l.endAngle) / 2
+        const r = (l.r + l.r0) / 2
+        const box = el.getBoundingClientRect()
+        return { x: box.left + l.cx + r * Math.cos(a), y: box.top + l.cy + r * Math.sin(a) }
+      }
+      throw new Error('no biomed slice')
+    })
+    const t0 = await page.evaluate(() => performance.now())
+    await page.mouse.click(slice.x, slice.y)
+    await settledAfter(page, t0)
+    expect(page.url()).toContain('cluster=biomed')
+    const filters: FilterSet = { clusters: ['biomed'] }
+    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
+    const [{ n }] = (await query<{ n: number }>(engine, `SELECT count(*) AS n FROM (${pointsTableSql(filters)})`)) as [{ n: number }]
+    await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
+    await page.close()
+  })
+
+  it('reproduces a view from its URL', async () => {
+    const filters: FilterSet = { year: 2025, toMonth: 6, clusters: ['materials'], towns: ['port'] }
+    const { page } = await openReady('#/clusters?year=2025&to=6&cluster=materials&town=port')
+    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
+    await expect(page.locator('.chip').allTextContents()).resolves.toEqual(['年度：2025年×', '止：6月×', '集群：先进材料×', '镇区：太仓港区×'])
+    await expect(page.getByRole('button', { name: '先进材料', pressed: true }).count()).resolves.toBe(1)
+    await page.close()
+  })
+
+  it('opens a point detail with all its indicators from the ranking', async () => {
+    const { page } = await openReady('#/clusters')
+    const top = await page.evaluate(() => {
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & { __chart: { getOption(): { yAxis: { data: string[] }[] } } }
+      return el.__chart.getOption().yAxis[0]!.data.length - 1
+    })
+    const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
+    const t0 = await page.evaluate(() => performance.now())
+    await page.mouse.click(spot.x + 2, spot.y)
+    await settledAfter(page, t0)
+    expect(page.url()).toMatch(/point=P\d\d/)
+    const states = await widgetStates(page)
+    expect([states['point-profile'], states['point-series'], states['point-issue-list']]).toEqual(['ready', 'ready', expect.stringMatching(/ready|empty/)])
+    await page.keyboard.press('Escape')
+    await page.waitForFunction(() => !location.hash.includes('point='))
+    await page.close()
+  })
+})
+
+describe('untrusted text', () => {
+  it('shows a point named <img src=x onerror=alert(1)> as text in a tooltip and a table, with no script run', async () => {
+    const hostile = '<img src=x onerror=alert(1)>'
+    const page = await session.context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    await enableChartHooks(page)
+    await page.route(/observation_points-[^/]*\.csv$/, async (route) => {
+      const response = await route.fetch()
+      // P06 has the largest output, so it is on top of the ranking and of the table.
+      const body = (await response.text()).replace(/^P06,[^,]*,/m, `P06,${hostile},`)
+      await route.fulfill({ response, body })
+    })
+    await page.goto(`${baseUrl}#/clusters`)
+    await waitForMark(page, 'app-ready')
+
+    const row = page.locator('[data-widget="points-table"] [aria-rowindex="2"] [role="cell"]').nth(1)
+    await expect(row.textContent()).resolves.toBe(hostile)
+
+    const top = await page.evaluate(() => {
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & { __chart: { getOption(): { yAxis: { data: string[] }[] } } }
+      return el.__chart.getOption().yAxis[0]!.data.length - 1
+    })
+    const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
+    await page.mouse.move(spot.x, spot.y)
+    const tooltip = page.locator('[data-widget="point-ranking"] .echart div[style*="z-index"]').filter({ hasText: '产业集群' })
+    await expect(tooltip.first().textContent({ timeout: 5000 })).resolves.toContain(hostile)
+    expect(await page.locator('img[src="x"]').count()).toBe(0)
+    expect(dialogs).toEqual([])
+    await page.close()
+  })
+})

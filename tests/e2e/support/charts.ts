@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core'
+
+/** Makes the app expose chart instances on their elements (see EChartImpl). Call before goto. */
+export async function enableChartHooks(page: Page) {
+  await page.addInitScript(() => {
+    ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
+  })
+}
+
+/**
+ * The page position of a data item of a chart in a widget, from the chart's own layout
+ * (convertToPixel), so a test can move the mouse there and click like a user.
+ */
+export async function itemPosition(page: Page, widget: string, seriesIndex: number, value: unknown): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ widget, seriesIndex, value }) => {
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { convertToPixel(finder: object, value: unknown): number[] } }) | null
+      if (!el?.__chart) throw new Error(`no chart in ${widget}`)
+      // A mouse only reaches what is on screen.
+      el.scrollIntoView({ block: 'center', behavior: 'instant' })
+      const [x, y] = el.__chart.convertToPixel({ seriesIndex }, value)
+      const box = el.getBoundingClientRect()
+      return { x: box.left + x!, y: box.top + y! }
+    },
+    { widget, seriesIndex, value },
+  )
+}
+
+/** Waits for the page to settle again after an interaction started at `since` (performance.now()). */
+export async function settledAfter(page: Page, since: number, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (t) => {
+      const marks = performance.getEntriesByName('widgets-settled', 'mark').filter((m) => m.startTime > t)
+      return marks.length > 0 ? marks[marks.length - 1]!.startTime : false
+    },
+    since,
+    { timeout, polling: 20 },
+  )
+  return (await handle.jsonValue()) as number
+}
