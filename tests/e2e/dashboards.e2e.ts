@@ -10,7 +10,7 @@ import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
 import { loadEmbeddedData } from '../support/embedded'
 import { query, startEngineWithSchema } from '../support/engine'
-import { launchBrowser, openPage, type Session } from './support/browser'
+import { launchBrowser, type Session } from './support/browser'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
 import { waitForMark, widgetStates } from './support/marks'
 
