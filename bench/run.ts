@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { serveBuild } from './lib/server'
+import { crossfilter } from './crossfilter'
+import { pages } from './pages'
 import { startup } from './startup'
 
 type Scenario = (options: { url: string; runs: number }) => Promise<object>
-const SCENARIOS: Record<string, Scenario> = { startup }
+const SCENARIOS: Record<string, Scenario> = { startup, pages, crossfilter }
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback

@@ -16,7 +16,7 @@ import {
   type WarningRow,
 } from '../src/queries/clusters'
 import { LATEST, scopeOf } from '../src/queries/scope'
-import { insertRows, query, startEngineWithSchema } from './support/engine'
+import { insertRows, query, startEngineWithSchema, wrap } from './support/engine'
 
 /**
  * Points A, B (高端装备) and C (生物医药). Output / tax / electricity / employees:
@@ -128,7 +128,7 @@ describe('clusters page SQL on a hand-worked fixture', () => {
   it('lists every point with its figures and open issues', async () => {
     const rows = await query<{ point_id: string; ytd_output: number; avg_employees: number; months_reported: number; open_issues: number }>(
       engine,
-      `SELECT * FROM (${pointsTableSql(LATEST)}) ORDER BY point_id`,
+      wrap(pointsTableSql(LATEST), (sql) => `SELECT * FROM (${sql}) ORDER BY point_id`),
     )
     expect(rows.map((r) => [r.point_id, r.ytd_output, r.avg_employees, r.months_reported, r.open_issues])).toEqual([
       ['A', 250, 100, 2, 1],

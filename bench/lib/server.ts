@@ -1,11 +1,38 @@
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { build, preview } from 'vite'
 
+export interface Served {
+  readonly url: string
+  close(): Promise<void>
+}
+
 /** Builds (unless told not to) and serves dist/ on a free port of 127.0.0.1. */
-export async function serveBuild({ skipBuild = false } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
   if (!skipBuild || !existsSync('dist/index.html')) await build({ logLevel: 'warn' })
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  return serveDir('dist')
+}
+
+/**
+ * Serves a copy of the build whose embedded files are replaced (e.g. a million-row table),
+ * so the app loads them exactly as it loads its own data.
+ */
+export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>): Promise<Served> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'observatory-bench-dist-'))
+  cpSync('dist', dir, { recursive: true })
+  for (const [table, body] of Object.entries(files)) {
+    const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.csv'))
+    if (!name) throw new Error(`no embedded file for ${table} in dist`)
+    writeFileSync(path.join(dir, 'assets', name), body)
+  }
+  const served = await serveDir(dir)
+  return { url: served.url, close: async () => (await served.close(), rmSync(dir, { recursive: true, force: true })) }
+}
+
+async function serveDir(outDir: string): Promise<Served> {
+  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
   const { port } = server.httpServer.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r())) }
 }

@@ -1,4 +1,5 @@
 import type { NumericFilter } from '../lib/filter-expr'
+import type { DerivedTable, SqlQuery } from './derived'
 import { numberLiteral, quoteIdent, quoteLiteral } from './sql'
 
 export interface SortKey {
@@ -11,8 +12,8 @@ export type ColumnFilter =
   | { readonly id: string; readonly kind: 'text'; readonly text: string }
   | { readonly id: string; readonly kind: 'number'; readonly filter: NumericFilter }
 
-/** What a grid shows: a table by name, or the rows of a query. */
-export type BrowseSource = { readonly table: string } | { readonly query: string }
+/** What a grid shows: a table by name, or the rows of a query (with any derived tables it reads). */
+export type BrowseSource = { readonly table: string } | { readonly query: string; readonly derived?: readonly DerivedTable[] }
 
 export interface BrowseRequest {
   readonly source: BrowseSource
@@ -50,12 +51,17 @@ function orderBy(sort: readonly SortKey[], tiebreak: readonly string[]): string 
   return keys.length ? ` ORDER BY ${keys.join(', ')}` : ''
 }
 
+const derivedOf = (source: BrowseSource) => ('query' in source ? (source.derived ?? []) : [])
+
 /** One window of rows in a stable order: what a virtualised grid asks for as it scrolls. */
-export function browseSql(req: BrowseRequest): string {
-  return `SELECT * FROM ${fromClause(req.source)}${whereClause(req.filters)}${orderBy(req.sort, req.tiebreak)} LIMIT ${numberLiteral(req.limit)} OFFSET ${numberLiteral(req.offset)}`
+export function browseSql(req: BrowseRequest): SqlQuery {
+  return {
+    sql: `SELECT * FROM ${fromClause(req.source)}${whereClause(req.filters)}${orderBy(req.sort, req.tiebreak)} LIMIT ${numberLiteral(req.limit)} OFFSET ${numberLiteral(req.offset)}`,
+    derived: derivedOf(req.source),
+  }
 }
 
 /** How many rows the grid has under its filters. */
-export function countSql(source: BrowseSource, filters?: readonly ColumnFilter[]): string {
-  return `SELECT count(*) AS "rows" FROM ${fromClause(source)}${whereClause(filters)}`
+export function countSql(source: BrowseSource, filters?: readonly ColumnFilter[]): SqlQuery {
+  return { sql: `SELECT count(*) AS "rows" FROM ${fromClause(source)}${whereClause(filters)}`, derived: derivedOf(source) }
 }

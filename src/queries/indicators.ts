@@ -18,12 +18,12 @@ export function pairsCtes(filters: FilterSet, metrics: readonly Indicator[]): st
   const m = metrics.map(quoteIdent)
   return `${scopeCte(filters, INDICATOR_ANCHOR)},
 indicator_rows AS (
-  SELECT i."point_id", p."cluster_id", p."town_id", CAST(substr(i."period", 6, 2) AS INTEGER) AS "month", i."period",
+  SELECT i."point_id", p."cluster_id", p."town_id", coalesce(p."german_cooperation", FALSE) AS "german", CAST(substr(i."period", 6, 2) AS INTEGER) AS "month", i."period",
     i."period" >= scope."start" AS "is_current"${m.map((c) => `, i.${c}`).join('')}
   FROM "point_indicators" i JOIN "observation_points" p USING ("point_id"), scope
   WHERE (i."period" BETWEEN scope."start" AND scope."through" OR i."period" BETWEEN scope."prior_start" AND scope."prior_through")${and(pointConditions(filters, 'p'))}
 ), pairs AS (
-  SELECT "point_id", "cluster_id", "town_id", "month",
+  SELECT "point_id", "cluster_id", "town_id", "german", "month",
     max("period") FILTER (WHERE "is_current") AS "period"${metrics
       .map((metric) => {
         const c = quoteIdent(metric)

@@ -1,26 +1,41 @@
 import type { Connector, QueryResult, Row } from '../db/connector'
 import { err } from '../lib/result'
+import { createDerivedSql, type DerivedTable, type SqlQuery } from '../queries/derived'
+import { quoteIdent } from '../queries/sql'
 import { catalog, readinessOf } from './catalog'
 
 interface Waiting {
-  readonly sql: string
+  readonly query: SqlQuery
   readonly tables: readonly string[]
   readonly resolve: (r: QueryResult<Row>) => void
 }
 
 const CACHE_LIMIT = 400
+/** The longest a finished result waits for the rest of its burst before it is shown anyway. */
+const BURST_HOLD_MS = 50
+/** Derived tables kept at once; the least recently used go first. */
+const DERIVED_LIMIT = 24
+
+const asQuery = (q: string | SqlQuery): SqlQuery => (typeof q === 'string' ? { sql: q, derived: [] } : q)
 
 /**
  * The one owner of every round trip to the database (as in Mosaic's coordinator). Views
  * state the SQL they need and the tables it reads, as early as they like: a query waits
  * here until its tables are loaded and then goes out at once, ahead of any later loading.
  * Identical queries share one round trip; results are cached per revision of their tables.
+ * Derived tables (pre-aggregations) a query reads are created first, once per revision.
  */
 class Coordinator {
   private connector: Connector | null = null
   private waiting: Waiting[] = []
   private cache = new Map<string, Promise<QueryResult<Row>>>()
   private demanded = new Set<string>()
+  /** Derived table name → the data revision it was built from, and its creation. */
+  private derived = new Map<string, { key: string; created: Promise<QueryResult<Row>> }>()
+  /** Queries in flight, and finished results held back until the rest of their burst is done. */
+  private inflight = 0
+  private held: (() => void)[] = []
+  private holdTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor() {
     catalog.subscribe(() => this.flush())
@@ -41,10 +56,11 @@ class Coordinator {
     return new Set([...this.demanded, ...this.waiting.flatMap((w) => w.tables)])
   }
 
-  query<T = Row>(sql: string, tables: readonly string[]): Promise<QueryResult<T>> {
-    const now = this.tryRun(sql, tables)
+  query<T = Row>(query: string | SqlQuery, tables: readonly string[]): Promise<QueryResult<T>> {
+    const q = asQuery(query)
+    const now = this.tryRun(q, tables)
     if (now) return now as Promise<QueryResult<T>>
-    return new Promise((resolve) => this.waiting.push({ sql, tables, resolve: resolve as Waiting['resolve'] }))
+    return new Promise((resolve) => this.waiting.push({ query: q, tables, resolve: resolve as Waiting['resolve'] }))
   }
 
   /** Runs a statement now, uncached (writes, or reads right after a write). */
@@ -53,15 +69,15 @@ class Coordinator {
     return this.connector.query<T>(sql)
   }
 
-  private tryRun(sql: string, tables: readonly string[]): Promise<QueryResult<Row>> | null {
+  private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
     const readiness = readinessOf(catalog.get(), tables)
-    if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql }))
-    if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql }))
+    if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
+    if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'waiting' || !this.connector) return null
-    const key = `${readiness.key}\u0000${sql}`
+    const key = `${readiness.key}\u0000${q.sql}`
     let pending = this.cache.get(key)
     if (!pending) {
-      pending = this.connector.query<Row>(sql)
+      pending = this.batched(this.execute(this.connector, q))
       this.cache.set(key, pending)
       if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!)
       // A failure is not cached: the next ask retries.
@@ -72,11 +88,73 @@ class Coordinator {
     return pending
   }
 
+  /**
+   * A click sends several queries at once; their answers arrive one by one. Holding each
+   * until the whole burst is done lets the page re-render once instead of once per widget.
+   */
+  private batched(result: Promise<QueryResult<Row>>): Promise<QueryResult<Row>> {
+    this.inflight++
+    return new Promise((resolve) => {
+      void result.then((r) => {
+        this.inflight--
+        this.held.push(() => resolve(r))
+        if (this.inflight === 0) this.release()
+        else this.holdTimer ??= setTimeout(() => this.release(), BURST_HOLD_MS)
+      })
+    })
+  }
+
+  private release() {
+    if (this.holdTimer) clearTimeout(this.holdTimer)
+    this.holdTimer = null
+    for (const resolve of this.held.splice(0)) resolve()
+  }
+
+  private async execute(connector: Connector, q: SqlQuery): Promise<QueryResult<Row>> {
+    for (const table of q.derived) {
+      const made = await this.ensureDerived(connector, table)
+      if (!made.ok) return err({ message: made.error.message, sql: q.sql })
+    }
+    const result = await connector.query<Row>(q.sql)
+    // Evicted between creation and use (many views at once): build it again, once.
+    if (!result.ok && q.derived.some((d) => result.error.message.includes(d.name))) {
+      for (const table of q.derived) this.derived.delete(table.name)
+      for (const table of q.derived) await this.ensureDerived(connector, table)
+      return connector.query<Row>(q.sql)
+    }
+    return result
+  }
+
+  private ensureDerived(connector: Connector, table: DerivedTable): Promise<QueryResult<Row>> {
+    // Keyed by the revisions of the tables it reads, not of whatever the asking view reads.
+    const readiness = readinessOf(catalog.get(), table.sources)
+    if (readiness.kind !== 'ready') return Promise.resolve(err({ message: `派生表 ${table.name} 的数据尚未就绪`, sql: table.sql }))
+    const dataKey = readiness.key
+    const have = this.derived.get(table.name)
+    if (have && have.key === dataKey) {
+      // Most recently used goes to the back of the eviction order.
+      this.derived.delete(table.name)
+      this.derived.set(table.name, have)
+      return have.created
+    }
+    const created = connector.query<Row>(createDerivedSql(table))
+    this.derived.set(table.name, { key: dataKey, created })
+    void created.then((r) => {
+      if (!r.ok && this.derived.get(table.name)?.created === created) this.derived.delete(table.name)
+    })
+    while (this.derived.size > DERIVED_LIMIT) {
+      const oldest = this.derived.keys().next().value!
+      this.derived.delete(oldest)
+      void connector.query(`DROP TABLE IF EXISTS ${quoteIdent(oldest)}`)
+    }
+    return created
+  }
+
   private flush() {
     if (this.waiting.length === 0) return
     const still: Waiting[] = []
     for (const w of this.waiting) {
-      const run = this.tryRun(w.sql, w.tables)
+      const run = this.tryRun(w.query, w.tables)
       if (run) void run.then(w.resolve)
       else still.push(w)
     }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import type { ChartContext, EChartsOption } from '../charts/common'
 import { useTheme } from '../state/theme'
 import { EChart, type ChartSelection } from '../ui/EChart'
+import type { SqlQuery } from '../queries/derived'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
@@ -11,7 +12,7 @@ export interface ChartWidgetProps<R> {
   /** Unit and period, from the rows (e.g. "亿元 · 2026年1—10月"). */
   readonly subtitle?: (rows: readonly R[]) => string
   readonly tables: readonly string[]
-  readonly sql: string | null
+  readonly sql: string | SqlQuery | null
   /** The pure option builder. */
   readonly option: (rows: readonly R[], ctx: ChartContext) => EChartsOption
   readonly height?: number
@@ -43,6 +44,14 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const state = data.state === 'ready' && !drawn ? 'loading' : data.state
   const mapsOf = useMemo(() => (maps && rows ? maps(rows) : undefined), [maps, rows])
+  // The option only changes with the rows, the theme or the selection: an unchanged chart costs nothing on a re-render.
+  const selectedKey = selected?.join('\u0000')
+  const built = useMemo(
+    () => (rows ? option(rows, { theme, ...(selected ? { selected } : {}) }) : null),
+    // `selected` is covered by selectedKey; `option` is a module-level builder or a memoised one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, theme, selectedKey, option],
+  )
   return (
     <WidgetFrame
       id={id}
@@ -56,10 +65,10 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
       className={className}
       actions={actions}
     >
-      {rows && (
+      {built && (
         <EChart
           label={title}
-          option={option(rows, { theme, ...(selected ? { selected } : {}) })}
+          option={built}
           theme={theme}
           height={height}
           {...(mapsOf ? { maps: mapsOf } : {})}

@@ -1,10 +1,11 @@
+import type { SqlQuery } from '../queries/derived'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
 export interface NarrativeProps<R> {
   readonly id: string
   readonly tables: readonly string[]
-  readonly sql: string | null
+  readonly sql: string | SqlQuery | null
   /** Formal Chinese from the query's one row: every figure comes from the SQL. */
   readonly compose: (row: R) => string
 }

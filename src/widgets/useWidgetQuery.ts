@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { getTable } from '../datasets/registry'
 import { readinessOf, useCatalog } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
+import type { SqlQuery } from '../queries/derived'
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error'
 
@@ -14,8 +15,8 @@ export type WidgetData<T> =
 export interface WidgetQuery {
   /** Tables the query reads; a widget waits for them and reports their load failures. */
   readonly tables: readonly string[]
-  /** null: nothing to ask yet (e.g. the scope is unknown). */
-  readonly sql: string | null
+  /** null: nothing to ask yet. A SqlQuery brings the derived tables it reads. */
+  readonly sql: string | SqlQuery | null
 }
 
 /**
@@ -29,7 +30,8 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
   const stale = result?.data.state === 'ready' ? result.data.rows : undefined
   // Which data the current answer must be about: the SQL and its tables' revisions.
-  const key = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${query.sql}`
+  const sqlText = query.sql === null ? null : typeof query.sql === 'string' ? query.sql : query.sql.sql
+  const key = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${sqlText}`
   const tables = query.tables
   const tablesKey = tables.join()
 

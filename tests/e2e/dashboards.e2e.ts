@@ -9,7 +9,7 @@ import { clustersNarrative } from '../../src/widgets/clusters/narrative'
 import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
 import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema } from '../support/engine'
+import { query, startEngineWithSchema, wrap } from '../support/engine'
 import { launchBrowser, type Session } from './support/browser'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
 import { waitForMark, widgetStates } from './support/marks'
@@ -28,7 +28,7 @@ afterAll(async () => {
   await engine?.terminate()
 })
 
-async function one<T>(sql: string): Promise<T> {
+async function one<T>(sql: Parameters<typeof query>[1]): Promise<T> {
   const [row] = await query<T>(engine, sql)
   return row!
 }
@@ -140,7 +140,7 @@ describe('Industry clusters', () => {
     expect(page.url()).toContain('cluster=biomed')
     const filters: FilterSet = { clusters: ['biomed'] }
     expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-    const [{ n }] = (await query<{ n: number }>(engine, `SELECT count(*) AS n FROM (${pointsTableSql(filters)})`)) as [{ n: number }]
+    const [{ n }] = (await query<{ n: number }>(engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
     await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
     await page.close()
   })

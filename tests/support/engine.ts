@@ -1,6 +1,7 @@
 import { startNodeEngine, type NodeEngine } from '../../src/db/node'
 import { requireTable, TABLES } from '../../src/datasets/registry'
 import { createEmptyTableSql } from '../../src/queries/ddl'
+import { createDerivedSql, type SqlQuery } from '../../src/queries/derived'
 import { literal, quoteIdent } from '../../src/queries/sql'
 
 export type FixtureRow = Record<string, string | number | boolean | null>
@@ -30,6 +31,14 @@ export async function insertRows(engine: NodeEngine, tableName: string, rows: re
   await must(engine, `INSERT INTO ${quoteIdent(tableName)} VALUES ${values}`)
 }
 
-export async function query<T>(engine: NodeEngine, sql: string): Promise<T[]> {
-  return (await must(engine, sql)) as T[]
+/** Runs a query, creating the derived tables it reads first, as the app's coordinator does. */
+export async function query<T>(engine: NodeEngine, q: string | SqlQuery): Promise<T[]> {
+  if (typeof q === 'string') return (await must(engine, q)) as T[]
+  for (const d of q.derived) await must(engine, createDerivedSql(d))
+  return (await must(engine, q.sql)) as T[]
+}
+
+/** The same query with its rows wrapped in more SQL (ordering, counting). */
+export function wrap(q: SqlQuery, around: (sql: string) => string): SqlQuery {
+  return { ...q, sql: around(q.sql) }
 }

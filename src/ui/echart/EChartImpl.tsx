@@ -7,6 +7,8 @@ import type { EChartProps } from './types'
 type GeoJSON = Parameters<typeof echarts.registerMap>[1]
 const registeredMaps = new WeakMap<object, string>()
 
+const REPLACED = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'visualMap', 'title', 'graphic', 'geo', 'dataZoom']
+
 interface ClickParams {
   readonly data?: unknown
   readonly name?: string
@@ -59,7 +61,10 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
       <EChartsReactCore
         echarts={echarts}
         option={option}
-        notMerge
+        // Replace what the builders own wholesale, keep the rest: much cheaper than rebuilding the chart.
+        replaceMerge={REPLACED}
+        // Updates wait for the next frame, so several charts changing at once draw together.
+        lazyUpdate
         theme={`observatory-${theme}`}
         opts={opts}
         autoResize={false}

@@ -46,8 +46,13 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   return (
     <WidgetFrame id="early-warning" title="经济运行预警" subtitle="产值、纳税额、用电量、用工人数累计同比（同口径）" state={data.state} tables={TABLES} error={data.state === 'error' ? data.message : undefined} showStale={rows !== undefined} actions={threshold}>
       {rows && rows.length === 0 && <p className="widget__message">没有企业的指标同比降幅超过{percent}%。</p>}
+      {rows && rows.length > 0 && rows[0]!.listed > rows.length && (
+        <p className="muted">
+          共{rows[0]!.listed}家，列出降幅最大的{rows.length}家
+        </p>
+      )}
       {rows && rows.length > 0 && (
-        <ol className="warning-list" data-count={rows.length}>
+        <ol className="warning-list" data-count={rows[0]!.listed}>
           {rows.map((r) => (
             <li key={r.point_id} className="warning-item">
               <button type="button" className="link" onClick={() => setParam('point', r.point_id)}>

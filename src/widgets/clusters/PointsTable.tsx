@@ -29,7 +29,10 @@ const COLUMNS: DataColumn[] = [
 
 /** Every point with its figures for the scope; rates are like-for-like. Click a row for the point's detail. */
 export function PointsTable({ filters }: { readonly filters: FilterSet }) {
-  const source = useMemo(() => ({ query: pointsTableSql(filters) }), [filters])
+  const source = useMemo(() => {
+    const q = pointsTableSql(filters)
+    return { query: q.sql, derived: q.derived }
+  }, [filters])
   return (
     <QueryGrid
       id="points-table"

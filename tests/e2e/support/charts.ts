@@ -36,5 +36,7 @@ export async function settledAfter(page: Page, since: number, timeout = 30_000):
     since,
     { timeout, polling: 20 },
   )
-  return (await handle.jsonValue()) as number
+  await handle.jsonValue()
+  // Charts draw on the next animation frame after their data changes (lazyUpdate): count it.
+  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))))
 }
