@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeEngine } from '../src/db/node'
-import { itemsProgressSql, latestActivitiesSql, overviewSummarySql, projectsByStatusSql, townMapSql, type ItemProgressRow, type OverviewSummaryRow, type ProjectStatusRow, type TownMapRow } from '../src/queries/overview'
+import { itemsProgressSql, latestActivitiesSql, overviewSummarySql, townMapSql, type ItemProgressRow, type OverviewSummaryRow, type TownMapRow } from '../src/queries/overview'
 import { LATEST } from '../src/queries/scope'
 import { overviewNarrative } from '../src/widgets/overview/narrative'
 import { loadEmbeddedData } from './support/embedded'
@@ -37,12 +37,6 @@ describe('Overview SQL on a hand-worked fixture', () => {
   })
   afterAll(async () => {
     await engine?.terminate()
-  })
-
-  it('counts the year\'s projects in every status, in pipeline order', async () => {
-    const rows = await query<ProjectStatusRow>(engine, projectsByStatusSql(LATEST))
-    expect(rows.map((r) => [r.status, r.projects, r.plan])).toEqual([['前期', 0, null], ['新开工', 0, null], ['在建', 2, 400], ['竣工', 0, null], ['投产', 1, 200]])
-    expect((await query<ProjectStatusRow>(engine, projectsByStatusSql({ towns: ['a'] }))).map((r) => r.projects)).toEqual([0, 0, 0, 0, 1])
   })
 
   it('lists items least advanced first, an unreported one at 0', async () => {

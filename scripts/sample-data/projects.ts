@@ -72,11 +72,11 @@ const addMonthsIndex = (p: string, n: number) => {
 
 function makeProjects(ctx: Context): Project[] {
   const random = ctx.random.fork('key_projects')
-  const brands = brandNames(random, 60)
+  const count = 64
+  const brands = brandNames(random, count)
   const projects: Project[] = []
   // Starts spread from mid-2022 to the latest month, so every list year has new, ongoing and finished projects.
   const startMonths = periodRange('2022-07', addMonthsIndex(ctx.config.throughPeriod, 4))
-  const count = 64
   for (let i = 0; i < count; i++) {
     const civic = random.chance(0.28)
     const start = startMonths[Math.floor((i / count) * startMonths.length)]!
@@ -95,7 +95,7 @@ function makeProjects(ctx: Context): Project[] {
         total: round(size, 0),
         start,
         duration: random.int(18, 36),
-        pace: random.range(0.85, 1.1),
+        pace: random.range(0.85, 1.03),
       })
     } else {
       const t = random.pick(INDUSTRIAL)
@@ -114,7 +114,8 @@ function makeProjects(ctx: Context): Project[] {
         total: round(size, 0),
         start,
         duration: random.int(12, 30),
-        pace: random.chance(0.15) ? random.range(0.55, 0.8) : random.range(0.9, 1.12),
+        // Most projects keep to plan or run a little behind; about one in seven lags badly.
+        pace: random.chance(0.15) ? random.range(0.55, 0.8) : random.range(0.96, 1.04),
       })
     }
   }
@@ -165,7 +166,12 @@ export function generateProjects(ctx: Context): { projects: SampleRow[]; progres
     listed.forEach((p, index) => {
       const id = `KP${year}-${String(index + 1).padStart(3, '0')}`
       const months = periodRange(yearStart, yearEnd)
-      const plan = months.reduce((sum, m) => sum + shareOf(p.start, p.duration, m), 0) * p.total
+      // The year's plan is set at the start of the year: the original schedule, or for a
+      // delayed project the work now expected this year, whichever is larger; planners are a
+      // little optimistic, so most projects finish the year at 90–100% of plan.
+      const planned = months.reduce((sum, m) => sum + shareOf(p.start, p.duration, m), 0)
+      const replanned = months.reduce((sum, m) => sum + shareOf(p.start, actualMonths(p), m), 0) * 0.9
+      const plan = Math.max(planned, replanned) * p.total * random.range(1.0, 1.06)
       const asOf = yearEnd < through ? yearEnd : through
       projectRows.push({
         project_id: id,
@@ -194,7 +200,7 @@ export function generateProjects(ctx: Context): { projects: SampleRow[]; progres
         progressRows.push({
           period,
           project_id: id,
-          investment_completed: round(share * p.total * Math.max(0.5, 1 + 0.12 * random.normal())),
+          investment_completed: round(share * p.total * Math.max(0.6, 1 + 0.08 * random.normal())),
           progress_pct: round(cumulative * 100, 1),
         })
       }

@@ -1,40 +1,10 @@
 import { formatNumber, formatWan } from '../lib/format'
-import type { ItemProgressRow, MarkerRow, ProjectStatusRow, TownMapRow } from '../queries/overview'
-import { base, dimmed, GRID, moneyScale, type ChartContext, type EChartsOption } from './common'
+import type { ItemProgressRow, MarkerRow, TownMapRow } from '../queries/overview'
+import { base, dimmed, GRID, type ChartContext, type EChartsOption } from './common'
 import { spread, SCHEMATIC_MAP } from './geo/schematic'
-import { STATUS_COLORS, UP } from './palette'
+import { UP } from './palette'
 import { themeTokens } from './theme'
 import { tooltipHtml } from './tooltip'
-
-/** Key projects by status in pipeline order: count (bars), plan in the tooltip; bars keyed by status. */
-export function projectStatusOption(rows: readonly ProjectStatusRow[], ctx: ChartContext): EChartsOption {
-  const scale = moneyScale(rows.map((r) => r.plan))
-  return {
-    ...base('重点项目按状态分布'),
-    grid: { ...GRID, top: 24 },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = rows[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.status, [
-          ['项目数', `${r.projects}个`],
-          ['年度计划投资', r.plan === null ? '—' : `${formatNumber(r.plan / scale.divisor, 2)}${scale.unit}`],
-        ])
-      },
-    },
-    xAxis: { type: 'category', data: rows.map((r) => r.status), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, name: '个' },
-    series: [
-      {
-        type: 'bar',
-        barMaxWidth: 40,
-        data: rows.map((r) => ({ key: r.status, value: r.projects, itemStyle: { color: STATUS_COLORS[r.status] ?? '#999', opacity: dimmed(r.status, ctx) } })),
-        label: { show: true, position: 'top' },
-      },
-    ],
-  }
-}
 
 /** Livelihood items' latest progress, least advanced on top; under half done is flagged. */
 export function itemsProgressOption(rows: readonly ItemProgressRow[], ctx: ChartContext): EChartsOption {

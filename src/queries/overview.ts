@@ -6,26 +6,6 @@ import { numberLiteral } from './sql'
 
 /** The Overview (总览): the home page and big-screen canvas. */
 
-const PROJECT_ANCHOR = { table: 'project_progress', period: 'period' } as const
-export const PROJECT_STATUS_ORDER = ['前期', '新开工', '在建', '竣工', '投产'] as const
-
-export interface ProjectStatusRow {
-  readonly status: string
-  readonly projects: number
-  readonly plan: number | null
-  readonly year: number
-}
-
-/** The year's key projects by status, in pipeline order (every status, even an empty one). */
-export function projectsByStatusSql(filters: FilterSet): string {
-  return `WITH ${scopeCte(filters, PROJECT_ANCHOR)},
-statuses AS (SELECT * FROM (VALUES ${PROJECT_STATUS_ORDER.map((s, i) => `('${s}', ${i})`).join(', ')}) t("status", "ord")),
-listed AS (SELECT p.* FROM "key_projects" p, scope WHERE p."year" = scope."year"${and(projectConditions(filters, 'p'))})
-SELECT s."status", count(l."project_id") AS "projects", sum(l."year_plan_investment") AS "plan", any_value(scope."year") AS "year"
-FROM statuses s LEFT JOIN listed l USING ("status"), scope
-GROUP BY s."status", s."ord" ORDER BY s."ord"`
-}
-
 export interface ItemProgressRow {
   readonly item_id: string
   readonly name: string

@@ -1,16 +1,8 @@
-import { useMemo } from 'react'
-import { itemsProgressOption, projectStatusOption } from '../../charts/overview'
-import { without, type FilterSet } from '../../queries/filters'
-import {
-  itemsProgressSql,
-  latestActivitiesSql,
-  overviewSummarySql,
-  projectsByStatusSql,
-  type ActivityRow,
-  type ItemProgressRow,
-  type OverviewSummaryRow,
-  type ProjectStatusRow,
-} from '../../queries/overview'
+import { itemsProgressOption } from '../../charts/overview'
+import { pipelineOption } from '../../charts/projects'
+import type { FilterSet } from '../../queries/filters'
+import { itemsProgressSql, latestActivitiesSql, overviewSummarySql, type ActivityRow, type ItemProgressRow, type OverviewSummaryRow } from '../../queries/overview'
+import { projectsPipelineSql, type PipelineRow } from '../../queries/projects'
 import { href } from '../../state/router'
 import { toggleFilter } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
@@ -30,15 +22,14 @@ export function OverviewNarrative({ filters }: Props) {
 }
 
 export function ProjectStatusChart({ filters }: Props) {
-  const own = useMemo(() => without(filters, ['statuses']), [filters])
   return (
-    <ChartWidget<ProjectStatusRow>
+    <ChartWidget<PipelineRow>
       id="overview-project-status"
       title="重点项目推进状态"
-      subtitle={(rows) => `${rows[0]?.year ?? ''}年重点项目清单 · 个`}
+      subtitle={() => '本年重点项目清单，按推进状态 · 个'}
       tables={['key_projects', 'project_progress']}
-      sql={projectsByStatusSql(own)}
-      option={projectStatusOption}
+      sql={projectsPipelineSql(filters)}
+      option={pipelineOption}
       isEmpty={(rows) => rows.every((r) => r.projects === 0)}
       emptyText="本年尚无重点项目清单"
       selected={filters.statuses ?? []}

@@ -1,0 +1,35 @@
+import { useFilters } from '../state/filters'
+import { FilterBar } from '../widgets/filters/FilterBar'
+import {
+  ProjectsByCluster,
+  ProjectsByTown,
+  ProjectsMonthly,
+  ProjectsNarrative,
+  ProjectsPipeline,
+  ProjectsTable,
+  ProjectsTimeline,
+} from '../widgets/projects/ProjectsWidgets'
+
+const ANCHOR = { table: 'project_progress', period: 'period' } as const
+
+export default function ProjectsPage() {
+  const filters = useFilters()
+  return (
+    <div className="page page--projects">
+      <header className="page__head">
+        <h2>重点项目</h2>
+        <p className="page__lede">年度重点项目清单的投资完成、推进状态和建设周期；序时进度按年度计划平均分摊到各月</p>
+      </header>
+      <ProjectsNarrative filters={filters} />
+      <FilterBar filters={filters} anchor={ANCHOR} german />
+      <div className="grid">
+        <div className="span-8"><ProjectsMonthly filters={filters} /></div>
+        <div className="span-4"><ProjectsPipeline filters={filters} /></div>
+        <div className="span-6"><ProjectsByTown filters={filters} /></div>
+        <div className="span-6"><ProjectsByCluster filters={filters} /></div>
+        <div className="span-12"><ProjectsTimeline filters={filters} /></div>
+        <div className="span-12"><ProjectsTable filters={filters} /></div>
+      </div>
+    </div>
+  )
+}
