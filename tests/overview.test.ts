@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeEngine } from '../src/db/node'
-import { itemsProgressSql, latestActivitiesSql, overviewSummarySql, townMapSql, type ItemProgressRow, type OverviewSummaryRow, type TownMapRow } from '../src/queries/overview'
+import { latestActivitiesSql, overviewSummarySql, townMapSql, type OverviewSummaryRow, type TownMapRow } from '../src/queries/overview'
 import { LATEST } from '../src/queries/scope'
 import { overviewNarrative } from '../src/widgets/overview/narrative'
 import { loadEmbeddedData } from './support/embedded'
@@ -37,11 +37,6 @@ describe('Overview SQL on a hand-worked fixture', () => {
   })
   afterAll(async () => {
     await engine?.terminate()
-  })
-
-  it('lists items least advanced first, an unreported one at 0', async () => {
-    const rows = await query<ItemProgressRow>(engine, itemsProgressSql(LATEST))
-    expect(rows.map((r) => [r.item_id, r.progress])).toEqual([['L2', 0], ['L1', 60]])
   })
 
   it('gives each town its points, output, projects and markers', async () => {

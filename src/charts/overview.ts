@@ -1,42 +1,10 @@
-import { formatNumber, formatWan } from '../lib/format'
-import type { ItemProgressRow, MarkerRow, TownMapRow } from '../queries/overview'
-import { base, dimmed, GRID, type ChartContext, type EChartsOption } from './common'
+import { formatWan } from '../lib/format'
+import type { MarkerRow, TownMapRow } from '../queries/overview'
+import { base, dimmed, type ChartContext, type EChartsOption } from './common'
 import { spread, SCHEMATIC_MAP } from './geo/schematic'
 import { UP } from './palette'
 import { themeTokens } from './theme'
 import { tooltipHtml } from './tooltip'
-
-/** Livelihood items' latest progress, least advanced on top; under half done is flagged. */
-export function itemsProgressOption(rows: readonly ItemProgressRow[], ctx: ChartContext): EChartsOption {
-  void ctx
-  const ordered = [...rows].reverse()
-  return {
-    ...base('民生实事项目进度'),
-    grid: { ...GRID, top: 8, right: 40 },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = ordered[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [
-          ['类别', r.category],
-          ['进度', `${formatNumber(r.progress, 1)}%`],
-          ['截至', r.period ?? '尚未报送'],
-        ])
-      },
-    },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 170, overflow: 'truncate' } },
-    series: [
-      {
-        type: 'bar',
-        barMaxWidth: 12,
-        data: ordered.map((r) => ({ key: r.item_id, value: r.progress, itemStyle: { color: r.progress < 50 ? '#f0a202' : r.progress >= 100 ? '#27ae60' : '#2e86c1' } })),
-        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 0)}%` },
-      },
-    ],
-  }
-}
 
 /**
  * The towns as regions coloured by observation points' YTD output, with each point (circle)

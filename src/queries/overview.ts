@@ -6,27 +6,6 @@ import { numberLiteral } from './sql'
 
 /** The Overview (总览): the home page and big-screen canvas. */
 
-export interface ItemProgressRow {
-  readonly item_id: string
-  readonly name: string
-  readonly category: string
-  readonly progress: number
-  readonly period: string | null
-  readonly year: number
-}
-
-/** Each livelihood item of the year at its latest report in the scope, least advanced first. */
-export function itemsProgressSql(filters: FilterSet): string {
-  return `WITH ${scopeCte(filters, { table: 'livelihood_progress', period: 'period' })},
-latest AS (
-  SELECT lp."item_id", arg_max(lp."progress_pct", lp."period") AS "progress", max(lp."period") AS "period"
-  FROM "livelihood_progress" lp, scope WHERE lp."period" BETWEEN scope."start" AND scope."through" GROUP BY lp."item_id"
-)
-SELECT li."item_id", li."name", li."category", coalesce(latest."progress", 0) AS "progress", latest."period", li."year"
-FROM "livelihood_items" li JOIN scope ON li."year" = scope."year" LEFT JOIN latest USING ("item_id")
-ORDER BY "progress", li."item_id"`
-}
-
 export interface ActivityRow {
   readonly activity_id: string
   readonly date: string

@@ -1,7 +1,8 @@
-import { itemsProgressOption } from '../../charts/overview'
+import { itemsProgressOption } from '../../charts/livelihood'
 import { pipelineOption } from '../../charts/projects'
 import type { FilterSet } from '../../queries/filters'
-import { itemsProgressSql, latestActivitiesSql, overviewSummarySql, type ActivityRow, type ItemProgressRow, type OverviewSummaryRow } from '../../queries/overview'
+import { livelihoodItemsSql, type ItemRow } from '../../queries/livelihood'
+import { latestActivitiesSql, overviewSummarySql, type ActivityRow, type OverviewSummaryRow } from '../../queries/overview'
 import { projectsPipelineSql, type PipelineRow } from '../../queries/projects'
 import { href } from '../../state/router'
 import { toggleFilter } from '../../state/filters'
@@ -41,12 +42,12 @@ export function ProjectStatusChart({ filters }: Props) {
 
 export function ItemsProgressChart({ filters }: Props) {
   return (
-    <ChartWidget<ItemProgressRow>
+    <ChartWidget<ItemRow>
       id="overview-livelihood"
       title="民生实事进度"
-      subtitle={(rows) => `${rows[0]?.year ?? ''}年代表票决项目 · 最新累计进度`}
+      subtitle={(rows) => `${rows[0]?.year ?? ''}年代表票决项目 · 累计进度与序时进度`}
       tables={['livelihood_items', 'livelihood_progress']}
-      sql={itemsProgressSql(filters)}
+      sql={livelihoodItemsSql(filters)}
       option={itemsProgressOption}
       emptyText="本年尚无民生实事项目"
       height={420}

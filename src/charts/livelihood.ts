@@ -1,0 +1,198 @@
+import { formatNumber, formatPercent, formatWan } from '../lib/format'
+import type { ItemRow, LivelihoodCategoryRow, LivelihoodMonthRow } from '../queries/livelihood'
+import { base, dimmed, GRID, moneyScale, type ChartContext, type EChartsOption } from './common'
+import { colorFor } from './palette'
+import { tooltipHtml } from './tooltip'
+
+const BEHIND = '#e67e22'
+const DONE = '#27ae60'
+const ON_TRACK = '#2e86c1'
+const CATEGORY_COLORS: Record<string, string> = {
+  教育: '#2e86c1', 医疗卫生: '#16a085', 养老服务: '#d9822b', 交通出行: '#6c5ce7', 城乡建设: '#c0392b', 生态环境: '#27ae60', 文化体育: '#b8860b', 就业社保: '#e84393',
+}
+const catColor = (c: string, i: number) => colorFor(c, i, CATEGORY_COLORS)
+
+function itemTooltip(r: ItemRow): string {
+  return tooltipHtml(r.name, [
+    ['类别', r.category],
+    ['责任单位', r.responsible_unit],
+    ['累计进度', `${formatNumber(r.progress, 1)}%`],
+    ['序时进度', `${formatNumber(r.expected, 1)}%`],
+    ['预算 / 已支出', `${formatWan(r.budget)} / ${formatWan(r.spent)}`],
+    ['截至', r.period ?? '尚未报送'],
+  ])
+}
+
+/**
+ * Each item's progress (bars, least advanced on top) against the expected progress for the
+ * month (a line); items behind stand out in orange with a label. Bars are keyed by category.
+ */
+export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext): EChartsOption {
+  const ordered = [...items].reverse()
+  const expected = items[0]?.expected ?? 0
+  return {
+    ...base('民生实事项目累计进度与序时进度'),
+    grid: { ...GRID, top: 24, right: 56 },
+    tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => itemTooltip(ordered[(p as { dataIndex: number }).dataIndex]!) },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 12,
+        data: ordered.map((r) => ({
+          key: r.category,
+          value: r.progress,
+          itemStyle: { color: r.behind ? BEHIND : r.progress >= 100 ? DONE : ON_TRACK, opacity: dimmed(r.category, ctx) },
+        })),
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${formatNumber(ordered[p.dataIndex]!.progress, 0)}%${ordered[p.dataIndex]!.behind ? ' 滞后' : ''}` },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: '#c0392b', type: 'dashed' },
+          label: { formatter: `序时 ${formatNumber(expected, 0)}%`, position: 'end' },
+          data: [{ xAxis: expected }],
+        },
+      },
+    ],
+  }
+}
+
+/** Average progress by month against the expected curve. */
+export function livelihoodMonthlyOption(rows: readonly LivelihoodMonthRow[], ctx: ChartContext): EChartsOption {
+  void ctx
+  return {
+    ...base('民生实事平均进度月度走势'),
+    grid: { ...GRID, top: 40 },
+    legend: { top: 0, data: ['平均进度', '序时进度'] },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
+        return tooltipHtml(`${r.month}月`, [
+          ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
+          ['序时进度', `${formatNumber(r.expected, 1)}%`],
+          ['滞后项目', `${r.behind}项`],
+        ])
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => `${r.month}月`), boundaryGap: false },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      { name: '平均进度', type: 'line', symbolSize: 6, areaStyle: { opacity: 0.12 }, itemStyle: { color: ON_TRACK }, data: rows.map((r) => r.avg_progress) },
+      { name: '序时进度', type: 'line', symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: '#7f8ba3' }, data: rows.map((r) => r.expected) },
+    ],
+  }
+}
+
+/** Budget and spend by category (grouped bars), keyed by category. */
+export function categoryBudgetOption(rows: readonly LivelihoodCategoryRow[], ctx: ChartContext): EChartsOption {
+  const scale = moneyScale(rows.map((r) => r.budget))
+  return {
+    ...base('民生实事分类别预算与支出'),
+    grid: { ...GRID, top: 40 },
+    legend: { top: 0, data: ['预算', '已支出'] },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
+        return tooltipHtml(r.category, [
+          ['项目', `${r.items}项`],
+          ['预算', formatWan(r.budget)],
+          ['已支出', formatWan(r.spent)],
+          ['支出率', formatPercent(r.budget ? r.spent / r.budget : null)],
+          ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
+        ])
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: scale.unit },
+    series: [
+      { name: '预算', type: 'bar', barMaxWidth: 22, itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => ({ key: r.category, value: r.budget / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      { name: '已支出', type: 'bar', barMaxWidth: 22, itemStyle: { color: ON_TRACK }, data: rows.map((r) => ({ key: r.category, value: r.spent / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+    ],
+  }
+}
+
+/** How many items each category has (donut), keyed by category. */
+export function categoryShareOption(rows: readonly LivelihoodCategoryRow[], ctx: ChartContext): EChartsOption {
+  return {
+    ...base('民生实事项目类别构成'),
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const r = rows[(p as { dataIndex: number }).dataIndex]!
+        return tooltipHtml(r.category, [['项目', `${r.items}项`], ['滞后', `${r.behind}项`]])
+      },
+    },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '66%'],
+        center: ['50%', '44%'],
+        label: { formatter: '{b} {c}项' },
+        data: rows.map((r, i) => ({ key: r.category, name: r.category, value: r.items, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
+      },
+    ],
+  }
+}
+
+/** Each item's share of votes in favour (代表票决), highest first. */
+export function votesOption(items: readonly ItemRow[], ctx: ChartContext): EChartsOption {
+  const ordered = [...items].sort((a, b) => (a.vote_rate ?? 0) - (b.vote_rate ?? 0))
+  const low = Math.max(0, Math.floor(Math.min(...ordered.map((r) => (r.vote_rate ?? 1) * 100)) / 5) * 5 - 5)
+  return {
+    ...base('民生实事项目代表票决得票率'),
+    grid: { ...GRID, top: 8, right: 72 },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const r = ordered[(p as { dataIndex: number }).dataIndex]!
+        return tooltipHtml(r.name, [['赞成票', `${r.votes_for}票`], ['投票数', `${r.votes_cast}票`], ['得票率', formatPercent(r.vote_rate)]])
+      },
+    },
+    xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 12,
+        data: ordered.map((r, i) => ({ key: r.category, value: r.vote_rate === null ? null : Math.round(r.vote_rate * 1000) / 10, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${ordered[p.dataIndex]!.votes_for}/${ordered[p.dataIndex]!.votes_cast}` },
+      },
+    ],
+  }
+}
+
+/** Year-end satisfaction per item (bars), lowest first. */
+export function satisfactionOption(items: readonly ItemRow[], ctx: ChartContext): EChartsOption {
+  // Highest at the bottom, lowest on top where the eye starts.
+  const shown = items.filter((r) => r.satisfaction !== null).sort((a, b) => b.satisfaction! - a.satisfaction!)
+  return {
+    ...base('民生实事项目年末满意度测评'),
+    grid: { ...GRID, top: 8, right: 48 },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const r = shown[(p as { dataIndex: number }).dataIndex]!
+        return tooltipHtml(r.name, [['满意度', `${formatNumber(r.satisfaction, 1)}%`], ['类别', r.category]])
+      },
+    },
+    xAxis: { type: 'value', min: 80, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 12,
+        data: shown.map((r) => ({ key: r.category, value: r.satisfaction, itemStyle: { color: DONE, opacity: dimmed(r.category, ctx) } })),
+        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 1)}%` },
+      },
+    ],
+  }
+}
