@@ -13,6 +13,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/clusters', label: '产业集群', page: lazy(() => import('../pages/ClustersPage')) },
   { path: '/projects', label: '重点项目', page: lazy(() => import('../pages/ProjectsPage')) },
   { path: '/livelihood', label: '民生实事', page: lazy(() => import('../pages/LivelihoodPage')) },
+  { path: '/supervision', label: '监督与代表工作', page: lazy(() => import('../pages/SupervisionPage')) },
   { path: '/datasets', label: '数据集', page: lazy(() => import('../pages/DatasetsPage')) },
 ]
 
