@@ -5,6 +5,7 @@ import { asOfPeriod } from '../state/as-of'
 import { useCatalog } from '../state/catalog'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
+import { setTheme, useTheme } from '../state/theme'
 import { findRoute, ROUTES } from './routes'
 
 function SampleBadge() {
@@ -46,6 +47,16 @@ function StatusLine() {
   )
 }
 
+function ThemeToggle() {
+  const theme = useTheme()
+  const next = theme === 'dark' ? 'light' : 'dark'
+  return (
+    <button type="button" className="theme-toggle" aria-label={next === 'dark' ? '切换到深色主题' : '切换到浅色主题'} title={next === 'dark' ? '深色主题' : '浅色主题'} onClick={() => setTheme(next)}>
+      {theme === 'dark' ? '☀' : '☾'}
+    </button>
+  )
+}
+
 export function App() {
   const route = useRoute()
   const current = findRoute(route.path)
@@ -75,6 +86,7 @@ export function App() {
         <div className="shell__status">
           <SampleBadge />
           <StatusLine />
+          <ThemeToggle />
         </div>
       </header>
       <main className="shell__main" ref={main}>

@@ -39,6 +39,10 @@ export function echartsTheme(name: ThemeName): Record<string, unknown> {
     valueAxis: axis,
     timeAxis: axis,
     visualMap: { textStyle: { color: t.subtext } },
+    // Series labels in the theme's text colour, without the outline ECharts adds by default.
+    ...Object.fromEntries(['bar', 'line', 'pie', 'scatter', 'custom'].map((type) => [type, { label: { color: t.text, textBorderWidth: 0 } }])),
+    // Heat-map cells use light colours on either theme: their labels stay dark.
+    heatmap: { label: { color: '#1d2129', textBorderWidth: 0 } },
     geo: { itemStyle: { areaColor: name === 'dark' ? '#1b2740' : '#eef1f6', borderColor: name === 'dark' ? '#3a4a6b' : '#c9cdd4' }, label: { color: t.subtext } },
   }
 }
