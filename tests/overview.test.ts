@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeEngine } from '../src/db/node'
-import { latestActivitiesSql, overviewSummarySql, townMapSql, type OverviewSummaryRow, type TownMapRow } from '../src/queries/overview'
+import { latestActivitiesSql, townMapSql, type TownMapRow } from '../src/queries/overview'
+import { overviewSummary } from './support/overview'
 import { LATEST } from '../src/queries/scope'
 import { overviewNarrative } from '../src/widgets/overview/narrative'
 import { loadEmbeddedData } from './support/embedded'
@@ -63,8 +64,7 @@ describe('Overview narrative on the embedded data', () => {
   })
 
   it('reads as formal Chinese with every figure from the KPI queries', async () => {
-    const [row] = await query<OverviewSummaryRow>(engine, overviewSummarySql(LATEST))
-    const text = overviewNarrative(row!)
+    const text = overviewNarrative(await overviewSummary(engine, LATEST))
     expect(text).toMatch(/^截至2026年10月，19家观察点企业中18家已报送当月数据；1—10月累计产值[\d.,]+亿元，同比(增长|下降)[\d.]+%；\d+个重点项目完成投资[\d.,]+亿元，完成年度计划的[\d.]+%；20项民生实事平均进度[\d.]+%，已完成\d+项；2026年代表建议\d+件，已办结\d+件，满意率100\.0%。$/)
   })
 })

@@ -91,7 +91,10 @@ export function App() {
       </header>
       <main className="shell__main" ref={main}>
         <Suspense fallback={<p className="muted">加载页面…</p>}>
-          <Page />
+          {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
+          <div className="page-root" data-page={current.path} key={current.path}>
+            <Page />
+          </div>
         </Suspense>
       </main>
     </div>

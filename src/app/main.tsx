@@ -10,3 +10,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 void boot()
+// The chart runtime is a separate chunk: fetch and compile it while DuckDB starts, rather
+// than after the first query answers.
+void import('../ui/echart/EChartImpl')

@@ -5,7 +5,8 @@ import { useFilters } from '../state/filters'
 import { ClusterYtdChart } from '../widgets/clusters/ClusterCharts'
 import { FilterBar } from '../widgets/filters/FilterBar'
 import { KpiRow } from '../widgets/kpi/KpiCards'
-import { ItemsProgressChart, LatestActivities, OverviewNarrative, ProjectStatusChart } from '../widgets/overview/OverviewWidgets'
+import { OverviewNarrative } from '../widgets/overview/OverviewNarrative'
+import { ItemsProgressChart, LatestActivities, ProjectStatusChart } from '../widgets/overview/OverviewWidgets'
 import { TownMap } from '../widgets/overview/TownMap'
 
 const ANCHOR = { table: 'point_indicators', period: 'period' } as const

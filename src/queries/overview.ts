@@ -1,6 +1,5 @@
 import { and, pointConditions, projectConditions, type FilterSet } from './filters'
 import { INDICATOR_ANCHOR } from './indicators'
-import { livelihoodProgressSql, outputYtdSql, pointsReportingSql, projectInvestmentSql, suggestionsSql } from './kpi'
 import { scopeCte } from './scope'
 import { numberLiteral } from './sql'
 
@@ -74,12 +73,7 @@ FROM "towns" t LEFT JOIN output o USING ("town_id") LEFT JOIN projects pr USING 
 ORDER BY t."sort_order"`
 }
 
-/** One row holding every KPI of the Overview, prefixed by which KPI it is: the narrative's facts. */
-export function overviewSummarySql(filters: FilterSet): string {
-  const part = (sql: string, prefix: string) => `(SELECT COLUMNS(*) AS "${prefix}_\\0" FROM (${sql}))`
-  return `SELECT * FROM ${part(pointsReportingSql(filters), 'pts')}, ${part(outputYtdSql(filters), 'out')}, ${part(projectInvestmentSql(filters), 'prj')}, ${part(livelihoodProgressSql(filters), 'liv')}, ${part(suggestionsSql(filters), 'sug')}`
-}
-
+/** Every KPI of the Overview in one row, prefixed by which KPI it is: what the narrative is written from. */
 export interface OverviewSummaryRow {
   readonly pts_period: string | null
   readonly pts_reporting: number

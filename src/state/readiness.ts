@@ -17,12 +17,13 @@ export function allWidgetsSettled(root: ParentNode): boolean {
   return true
 }
 
-/** Watches `root` for as long as the page is shown. Returns a stop function. */
+/** Watches the page `path` inside `root` for as long as it is shown. Returns a stop function. */
 export function watchPageReady(root: HTMLElement, path: string): () => void {
   let firstDone = false
   let settled = false
   const check = () => {
-    const now = allWidgetsSettled(root)
+    const page = root.querySelector(`[data-page="${CSS.escape(path)}"]`)
+    const now = page !== null && allWidgetsSettled(page)
     if (now === settled) return
     settled = now
     root.toggleAttribute('data-page-ready', now)

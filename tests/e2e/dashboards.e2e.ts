@@ -3,7 +3,7 @@ import type { NodeEngine } from '../../src/db/node'
 import { clustersSummarySql, pointsTableSql, type ClustersSummaryRow } from '../../src/queries/clusters'
 import type { FilterSet } from '../../src/queries/filters'
 import { outputYtdSql, pointsReportingSql, type OutputYtdRow, type PointsReportingRow } from '../../src/queries/kpi'
-import { overviewSummarySql, type OverviewSummaryRow } from '../../src/queries/overview'
+import { overviewSummary } from '../support/overview'
 import { LATEST } from '../../src/queries/scope'
 import { clustersNarrative } from '../../src/widgets/clusters/narrative'
 import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
@@ -59,7 +59,7 @@ describe('Overview', () => {
       ['cluster-ytd', 'filters', 'kpi-livelihood-progress', 'kpi-output-ytd', 'kpi-points-reporting', 'kpi-project-investment', 'kpi-suggestions', 'overview-activities', 'overview-livelihood', 'overview-narrative', 'overview-project-status', 'town-map'].sort(),
     )
     expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await one<OverviewSummaryRow>(overviewSummarySql(LATEST))))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(engine, LATEST)))
     expect(errors).toEqual([])
     await page.close()
   })
@@ -77,7 +77,7 @@ describe('Overview', () => {
     expect(await kpiText(page, 'kpi-output-ytd')).toEqual({ value: expected.value, lines: [...expected.lines] })
     const points = presentPointsReporting(await one<PointsReportingRow>(pointsReportingSql(filters)))
     expect((await kpiText(page, 'kpi-points-reporting')).value).toBe(points.value)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await one<OverviewSummaryRow>(overviewSummarySql(filters))))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(engine, filters)))
     await expect(page.locator('.chip').first().textContent()).resolves.toContain('集群：高端装备')
 
     // The clicked chart is not filtered by its own selection: all six clusters stay, the others dimmed.

@@ -2,24 +2,16 @@ import { itemsProgressOption } from '../../charts/livelihood'
 import { pipelineOption } from '../../charts/projects'
 import type { FilterSet } from '../../queries/filters'
 import { livelihoodItemsSql, type ItemRow } from '../../queries/livelihood'
-import { latestActivitiesSql, overviewSummarySql, type ActivityRow, type OverviewSummaryRow } from '../../queries/overview'
+import { latestActivitiesSql, type ActivityRow } from '../../queries/overview'
 import { projectsPipelineSql, type PipelineRow } from '../../queries/projects'
 import { href } from '../../state/router'
 import { toggleFilter } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
-import { Narrative } from '../Narrative'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
-import { overviewNarrative } from './narrative'
 
 interface Props {
   readonly filters: FilterSet
-}
-
-const SUMMARY_TABLES = ['point_indicators', 'observation_points', 'key_projects', 'project_progress', 'livelihood_items', 'livelihood_progress', 'deputy_suggestions']
-
-export function OverviewNarrative({ filters }: Props) {
-  return <Narrative<OverviewSummaryRow> id="overview-narrative" tables={SUMMARY_TABLES} sql={overviewSummarySql(filters)} compose={overviewNarrative} />
 }
 
 export function ProjectStatusChart({ filters }: Props) {
