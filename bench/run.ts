@@ -13,6 +13,10 @@ const SCENARIOS: Record<string, Scenario> = { startup, pages, crossfilter }
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const runs = Number(option('runs', '7'))
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs must be a whole number ≥ 1, got ${option('runs', '7')}`)
+  process.exit(2)
+}
 const chosen = args.filter((a) => !a.startsWith('--'))
 const names = chosen.length ? chosen : Object.keys(SCENARIOS)
 const unknown = names.filter((n) => !SCENARIOS[n])

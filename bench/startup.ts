@@ -16,22 +16,26 @@ export async function startup({ url, runs }: { url: string; runs: number }) {
   let version = 'unknown'
   for (let i = 0; i < runs; i++) {
     const browser = await launchChromium()
-    version = browser.version
-    const page = await browser.context.newPage()
-    const wasm: string[] = []
-    page.on('request', (r) => {
-      if (/\.wasm($|\?)/.test(r.url())) wasm.push(r.url())
-    })
-    await page.goto(url)
-    const appReady = await waitForMark(page, 'app-ready')
-    const dataReady = await waitForMark(page, 'data-ready')
-    const duckdbReady = await waitForMark(page, 'duckdb-ready')
-    samples.duckdbReady.push(duckdbReady)
-    samples.dataReady.push(dataReady)
-    samples.appReady.push(appReady)
-    samples.appReadyAfterDuckdb.push(appReady - duckdbReady)
-    samples.wasmPerVisit.push(wasm.length)
-    await browser.close()
+    // finally: a load that times out must not leave Chromium and its profile behind.
+    try {
+      version = browser.version
+      const page = await browser.context.newPage()
+      const wasm: string[] = []
+      page.on('request', (r) => {
+        if (/\.wasm($|\?)/.test(r.url())) wasm.push(r.url())
+      })
+      await page.goto(url)
+      const appReady = await waitForMark(page, 'app-ready')
+      const dataReady = await waitForMark(page, 'data-ready')
+      const duckdbReady = await waitForMark(page, 'duckdb-ready')
+      samples.duckdbReady.push(duckdbReady)
+      samples.dataReady.push(dataReady)
+      samples.appReady.push(appReady)
+      samples.appReadyAfterDuckdb.push(appReady - duckdbReady)
+      samples.wasmPerVisit.push(wasm.length)
+    } finally {
+      await browser.close()
+    }
   }
   const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, ReturnType<typeof summarize>>
   const js = initialJs()

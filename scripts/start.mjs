@@ -11,5 +11,6 @@ await build({ logLevel: 'warn' })
 const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: true } })
 console.log(`\n  观察点数据看板 is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)\n`)
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.httpServer.close(() => process.exit(0)))
+  // server.close() also drops keep-alive connections, so an open browser tab cannot hold the exit.
+  process.once(signal, () => server.close().finally(() => process.exit(0)))
 }

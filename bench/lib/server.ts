@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { build, preview } from 'vite'
+import { onExit } from '../../tests/support/cleanup'
 
 export interface Served {
   readonly url: string
@@ -21,14 +22,22 @@ export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
  */
 export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), 'observatory-bench-dist-'))
-  cpSync('dist', dir, { recursive: true })
-  for (const [table, body] of Object.entries(files)) {
-    const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.csv'))
-    if (!name) throw new Error(`no embedded file for ${table} in dist`)
-    writeFileSync(path.join(dir, 'assets', name), body)
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  const forget = onExit(remove)
+  try {
+    cpSync('dist', dir, { recursive: true })
+    for (const [table, body] of Object.entries(files)) {
+      const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.csv'))
+      if (!name) throw new Error(`no embedded file for ${table} in dist`)
+      writeFileSync(path.join(dir, 'assets', name), body)
+    }
+    const served = await serveDir(dir)
+    return { url: served.url, close: async () => (await served.close(), remove(), forget()) }
+  } catch (error) {
+    remove()
+    forget()
+    throw error
   }
-  const served = await serveDir(dir)
-  return { url: served.url, close: async () => (await served.close(), rmSync(dir, { recursive: true, force: true })) }
 }
 
 async function serveDir(outDir: string): Promise<Served> {

@@ -21,10 +21,15 @@ export function allWidgetsSettled(root: ParentNode): boolean {
 export function watchPageReady(root: HTMLElement, path: string): () => void {
   let firstDone = false
   let settled = false
-  const check = () => {
+  /**
+   * `changed`: a widget's state changed in this batch of mutations. A cached answer can take
+   * a widget from ready to loading and back within one batch, so "settled before and after"
+   * does not mean nothing happened.
+   */
+  const check = (changed = false) => {
     const page = root.querySelector(`[data-page="${CSS.escape(path)}"]`)
     const now = page !== null && allWidgetsSettled(page)
-    if (now === settled) return
+    if (now === settled && !(now && changed)) return
     settled = now
     root.toggleAttribute('data-page-ready', now)
     if (!now) return
@@ -35,9 +40,9 @@ export function watchPageReady(root: HTMLElement, path: string): () => void {
     }
     performance.mark('widgets-settled')
   }
-  const observer = new MutationObserver(check)
+  const observer = new MutationObserver((records) => check(records.some((r) => r.type === 'attributes')))
   observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
   root.removeAttribute('data-page-ready')
-  queueMicrotask(check)
+  queueMicrotask(() => check())
   return () => observer.disconnect()
 }

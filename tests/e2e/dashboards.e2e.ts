@@ -71,6 +71,9 @@ describe('Overview', () => {
     await page.mouse.click(bar.x, bar.y - 4)
     await settledAfter(page, t0)
     expect(page.url()).toContain('cluster=equipment')
+    // The chart was rebuilt under the resting mouse; moving it must not trip ECharts' hover state.
+    await page.mouse.move(bar.x + 60, bar.y + 30)
+    await page.mouse.move(bar.x + 200, bar.y - 100)
 
     const filters: FilterSet = { clusters: ['equipment'] }
     const expected = presentOutputYtd(await one<OutputYtdRow>(outputYtdSql(filters)))

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { onExit } from './cleanup'
 
 /** Flags that keep Debian's Chromium quiet on a closed network (no calls home, no QUIC). */
 export const CHROMIUM_ARGS = [
@@ -32,6 +33,8 @@ export interface LaunchOptions {
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Session> {
   const profile = mkdtempSync(path.join(tmpdir(), 'observatory-profile-'))
+  // An interrupted run (Ctrl+C, a timeout) must not leave the profile behind either.
+  const forget = onExit(() => rmSync(profile, { recursive: true, force: true }))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -48,6 +51,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Sessi
     async close() {
       await context.close()
       rmSync(profile, { recursive: true, force: true })
+      forget()
     },
   }
 }

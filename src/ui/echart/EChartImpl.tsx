@@ -1,13 +1,25 @@
 import EChartsReactCore from 'echarts-for-react/esm/core'
 import type { EChartsType } from 'echarts/core'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { echarts } from './runtime'
 import type { EChartProps } from './types'
 
 type GeoJSON = Parameters<typeof echarts.registerMap>[1]
 const registeredMaps = new WeakMap<object, string>()
 
-const REPLACED = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'visualMap', 'title', 'graphic', 'geo', 'dataZoom']
+/**
+ * After the chart is rebuilt under a resting mouse, zrender still holds the old element as
+ * "hovered" and sends it a mouseout on the next move, which fails inside ECharts
+ * (getRawIndex of undefined: the element's series is gone). No public API clears it, so we
+ * do, defensively: if zrender changes shape, this does nothing.
+ */
+function forgetHovered(chart: EChartsType) {
+  const handler = (chart.getZr() as unknown as { handler?: { _hovered?: { target?: unknown } } }).handler
+  if (handler?._hovered && typeof handler._hovered === 'object') handler._hovered.target = undefined
+}
+
+const reinitOnly = (prev: { theme?: unknown; opts?: Record<string, unknown> }, next: { theme?: unknown; opts?: Record<string, unknown> }) =>
+  prev.theme !== next.theme || JSON.stringify(prev.opts) !== JSON.stringify(next.opts)
 
 interface ClickParams {
   readonly data?: unknown
@@ -55,16 +67,28 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
 
   useEffect(() => () => onInstance?.(null), [onInstance])
 
+  // Option updates are ours: hide the tooltip first (ECharts otherwise re-shows it for the
+  // old data under a resting mouse and fails), then replace the option, drawn next frame.
+  const shown = useRef(option)
+  useLayoutEffect(() => {
+    const chart = instance.current
+    if (!chart || shown.current === option) return
+    shown.current = option
+    chart.dispatchAction({ type: 'hideTip' })
+    chart.setOption(option, { notMerge: true, lazyUpdate: true })
+    forgetHovered(chart)
+  }, [option])
+
   const opts = useMemo(() => ({ renderer, ...(devicePixelRatio ? { devicePixelRatio } : {}), locale: 'ZH' }), [renderer, devicePixelRatio])
   return (
     <div ref={holder} className="echart" role="img" aria-label={label} style={{ height }}>
       <EChartsReactCore
         echarts={echarts}
         option={option}
-        // Replace what the builders own wholesale, keep the rest: much cheaper than rebuilding the chart.
-        replaceMerge={REPLACED}
-        // Updates wait for the next frame, so several charts changing at once draw together.
-        lazyUpdate
+        notMerge
+        // The library re-creates the chart when the theme or renderer options change; plain
+        // option changes are applied by the effect above.
+        shouldSetOption={reinitOnly}
         theme={`observatory-${theme}`}
         opts={opts}
         autoResize={false}
@@ -72,6 +96,8 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
         onEvents={onEvents}
         onChartReady={(chart: EChartsType) => {
           instance.current = chart
+          // The library drew the latest option when it (re)created the chart.
+          shown.current = option
           // Browser tests set this flag before the app loads, to find chart elements' pixels and click them for real.
           if ((window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ && holder.current) {
             Object.defineProperty(holder.current, '__chart', { value: chart, configurable: true })

@@ -17,9 +17,13 @@ export interface Watched {
   readonly requests: string[]
 }
 
-/** Opens a page that records console errors, uncaught exceptions and every request. */
-export async function openPage(session: Session, url: string): Promise<Watched> {
+/**
+ * Opens a page that records console errors, uncaught exceptions and every request.
+ * The viewport is the session's (see launchBrowser) unless `viewport` overrides it.
+ */
+export async function openPage(session: Session, url: string, viewport?: { width: number; height: number }): Promise<Watched> {
   const page = await session.context.newPage()
+  if (viewport) await page.setViewportSize(viewport)
   const origin = new URL(url).origin
   const watched: Watched = { page, consoleErrors: [], pageErrors: [], foreignRequests: [], requests: [] }
   page.on('console', (m) => {
@@ -30,9 +34,10 @@ export async function openPage(session: Session, url: string): Promise<Watched> 
     watched.requests.push(u)
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) watched.foreignRequests.push(u)
   }
+  // Chromium reports dedicated workers' requests (DuckDB's worker fetching its wasm) on the
+  // page too, so this one listener sees everything; a 'worker' listener would only count the
+  // worker script twice.
   page.on('request', (r) => track(r.url()))
-  // Workers' own requests (the wasm file) are seen here, not on the page.
-  page.on('worker', (w) => track(w.url()))
   await page.goto(url)
   return watched
 }
