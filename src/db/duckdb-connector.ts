@@ -9,16 +9,31 @@ function messageOf(e: unknown): string {
 
 /** A Connector over one DuckDB-WASM connection. */
 export class DuckDBConnector implements Connector {
+  /** Resolves when the engine is declared dead: every query still waiting then fails as a value. */
+  private readonly dead: Promise<string>
+  private declareDead!: (reason: string) => void
+
   private constructor(
     readonly db: AsyncDuckDB,
     readonly connection: AsyncDuckDBConnection,
-  ) {}
+  ) {
+    this.dead = new Promise((resolve) => (this.declareDead = resolve))
+  }
+
+  /** The worker is gone (crashed, killed, unresponsive): answer every pending query with an error. */
+  kill(reason: string) {
+    this.declareDead(reason)
+  }
 
   static async open(db: AsyncDuckDB): Promise<DuckDBConnector> {
     return new DuckDBConnector(db, await db.connect())
   }
 
   async query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>> {
+    return Promise.race([this.run<T>(sql, params), this.dead.then((reason) => err({ message: reason, sql }))])
+  }
+
+  private async run<T>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>> {
     try {
       if (!params || params.length === 0) {
         return ok(arrowToRows<T>(await this.connection.query(sql)))

@@ -19,6 +19,8 @@ export type TableState =
 export type EngineState =
   | { readonly status: 'starting' }
   | { readonly status: 'ready'; readonly bundle: string }
+  /** The engine stopped answering and is being replaced; what is on screen is the last good data. */
+  | { readonly status: 'restarting'; readonly reason: string }
   | { readonly status: 'failed'; readonly reason: string }
 
 export interface CatalogSnapshot {
@@ -26,12 +28,15 @@ export interface CatalogSnapshot {
   readonly tables: Readonly<Record<string, TableState>>
   /** Every table has settled (loaded or failed). */
   readonly dataReady: boolean
+  /** Bumped by a refresh: every view asks again, even if no table changed. */
+  readonly epoch: number
 }
 
 export const catalog = new Store<CatalogSnapshot>({
   engine: { status: 'starting' },
   tables: {},
   dataReady: false,
+  epoch: 0,
 })
 
 let revisions = 0
@@ -50,6 +55,11 @@ export function setTables(states: Readonly<Record<string, TableState>>) {
 
 export function setTable(name: string, state: TableState) {
   setTables({ [name]: state })
+}
+
+/** Ask every view again (the kiosk's periodic refresh). */
+export function bumpEpoch() {
+  catalog.set((s) => ({ ...s, epoch: s.epoch + 1 }))
 }
 
 export function setDataReady() {

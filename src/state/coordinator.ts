@@ -43,7 +43,15 @@ class Coordinator {
 
   attach(connector: Connector) {
     this.connector = connector
+    // A new engine: nothing derived or cached from the old one is there any more.
+    this.cache.clear()
+    this.derived.clear()
     this.flush()
+  }
+
+  /** The engine is being replaced: queries wait for the next one. */
+  detach() {
+    this.connector = null
   }
 
   /** A view on screen will need these tables (even before it can write its SQL). */
@@ -74,7 +82,7 @@ class Coordinator {
     if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'waiting' || !this.connector) return null
-    const key = `${readiness.key}\u0000${q.sql}`
+    const key = `${readiness.key}\u0000${catalog.get().epoch}\u0000${q.sql}`
     let pending = this.cache.get(key)
     if (!pending) {
       pending = this.batched(this.execute(this.connector, q))
@@ -111,6 +119,8 @@ class Coordinator {
   }
 
   private async execute(connector: Connector, q: SqlQuery): Promise<QueryResult<Row>> {
+    const fault = injectedFault(q.sql)
+    if (fault) return err({ message: fault, sql: q.sql })
     for (const table of q.derived) {
       const made = await this.ensureDerived(connector, table)
       if (!made.ok) return err({ message: made.error.message, sql: q.sql })
@@ -160,6 +170,18 @@ class Coordinator {
     }
     this.waiting = still
   }
+}
+
+/**
+ * Browser tests inject failures to see that a panel fails calmly and the others carry on:
+ * with the test flag set, a query whose SQL contains one of `__observatoryFaults` fails.
+ */
+function injectedFault(sql: string): string | null {
+  if (typeof window === 'undefined') return null
+  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryFaults?: string[] }
+  if (!w.__OBSERVATORY_TEST__ || !w.__observatoryFaults) return null
+  const hit = w.__observatoryFaults.find((f) => sql.includes(f))
+  return hit ? `注入的测试故障（${hit}）` : null
 }
 
 export const coordinator = new Coordinator()

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { getTable } from '../datasets/registry'
 import { readinessOf, useCatalog } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
@@ -10,14 +10,19 @@ export type WidgetData<T> =
   /** `stale`: the previous answer, kept on screen while the new one is computed. */
   | { readonly state: 'loading'; readonly stale?: readonly T[] }
   | { readonly state: 'ready' | 'empty'; readonly rows: readonly T[] }
-  | { readonly state: 'error'; readonly message: string; readonly detail?: string }
+  /** `stale`: the last good answer, which a panel may keep showing, marked as not current. */
+  | { readonly state: 'error'; readonly message: string; readonly detail?: string; readonly stale?: readonly T[] }
 
 export interface WidgetQuery {
   /** Tables the query reads; a widget waits for them and reports their load failures. */
   readonly tables: readonly string[]
   /** null: nothing to ask yet. A SqlQuery brings the derived tables it reads. */
   readonly sql: string | SqlQuery | null
+  /** After a failure, ask again by itself (5 s, 10 s, 20 s … up to a minute): the kiosk never gives up. */
+  readonly retry?: boolean
 }
+
+const RETRY_MS = [5_000, 10_000, 20_000, 40_000, 60_000]
 
 /**
  * The one way a widget gets data: it states its SQL and the tables it reads; the
@@ -28,10 +33,14 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   const snapshot = useCatalog()
   const readiness = readinessOf(snapshot, query.tables)
   const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
-  const stale = result?.data.state === 'ready' ? result.data.rows : undefined
-  // Which data the current answer must be about: the SQL and its tables' revisions.
+  const [attempt, setAttempt] = useState({ key: '', n: 0 })
+  // The last good answer: shown while a new one comes, or marked stale after a failure.
+  const lastGood = useRef<readonly T[] | undefined>(undefined)
+  // Which data the current answer must be about: the SQL, its tables' revisions, the refresh epoch.
   const sqlText = query.sql === null ? null : typeof query.sql === 'string' ? query.sql : query.sql.sql
-  const key = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${sqlText}`
+  const baseKey = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${snapshot.epoch}\u0000${sqlText}`
+  const tries = attempt.key === baseKey ? attempt.n : 0
+  const key = `${baseKey}\u0000${tries}`
   const tables = query.tables
   const tablesKey = tables.join()
 
@@ -40,20 +49,27 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   useEffect(() => {
     if (query.sql === null) return
     let live = true
+    let retryTimer: ReturnType<typeof setTimeout> | undefined
     void coordinator.query<T>(query.sql, tables).then((r) => {
       if (!live) return
+      if (r.ok) lastGood.current = r.value
       const data: WidgetData<T> = r.ok
         ? { state: isEmpty(r.value) ? 'empty' : 'ready', rows: r.value }
-        : { state: 'error', message: `查询失败：${r.error.message.split('\n')[0]}`, detail: r.error.message }
+        : { state: 'error', message: `查询失败：${r.error.message.split('\n')[0]}`, detail: r.error.message, ...(lastGood.current ? { stale: lastGood.current } : {}) }
       setResult({ key, data })
+      if (!r.ok && query.retry) {
+        retryTimer = setTimeout(() => setAttempt({ key: baseKey, n: tries + 1 }), RETRY_MS[Math.min(tries, RETRY_MS.length - 1)])
+      }
     })
     return () => {
       live = false
+      if (retryTimer) clearTimeout(retryTimer)
     }
-    // The key covers the SQL and the tables' data; isEmpty is a predicate and must not refetch.
+    // The key covers the SQL, the tables' data, the epoch and the attempt; isEmpty is a predicate and must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 
+  const stale = lastGood.current
   if (readiness.kind === 'engine-failed') return { state: 'error', message: `数据引擎未能启动：${readiness.reason}` }
   if (readiness.kind === 'failed') {
     const label = getTable(readiness.table)?.label ?? readiness.table
@@ -64,5 +80,7 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   if (query.sql === null) return snapshot.dataReady ? { state: 'empty', rows: [] } : { state: 'loading' }
   // An answer about older data or other SQL is not shown as current.
   if (result?.key === key) return result.data
+  // A retry in progress keeps showing the failure (and any stale figures) rather than flickering to loading.
+  if (tries > 0 && result?.data.state === 'error' && result.key.startsWith(baseKey)) return result.data
   return stale ? { state: 'loading', stale } : { state: 'loading' }
 }
