@@ -1,14 +1,8 @@
 import { useFilters } from '../state/filters'
 import { FilterBar } from '../widgets/filters/FilterBar'
-import {
-  ProjectsByCluster,
-  ProjectsByTown,
-  ProjectsMonthly,
-  ProjectsNarrative,
-  ProjectsPipeline,
-  ProjectsTable,
-  ProjectsTimeline,
-} from '../widgets/projects/ProjectsWidgets'
+import { ProjectsByCluster, ProjectsByTown, ProjectsMonthly, ProjectsPipeline, ProjectsTimeline } from '../widgets/projects/ProjectsCharts'
+import { ProjectsNarrative } from '../widgets/projects/ProjectsNarrative'
+import { ProjectsTable } from '../widgets/projects/ProjectsTable'
 
 const ANCHOR = { table: 'project_progress', period: 'period' } as const
 
@@ -18,7 +12,7 @@ export default function ProjectsPage() {
     <div className="page page--projects">
       <header className="page__head">
         <h2>重点项目</h2>
-        <p className="page__lede">年度重点项目清单的投资完成、推进状态和建设周期；序时进度按年度计划平均分摊到各月</p>
+        <p className="page__lede">年度重点项目清单（省重大、苏州重点、市级重点）的投资完成、推进状态和建设周期；序时进度按年度计划平均分摊到各月</p>
       </header>
       <ProjectsNarrative filters={filters} />
       <FilterBar filters={filters} anchor={ANCHOR} german />
