@@ -1,12 +1,15 @@
 import { formatNumber, formatPercent, formatWan } from '../lib/format'
+import { periodLabel } from '../lib/period'
 import type { ItemRow, LivelihoodCategoryRow, LivelihoodMonthRow } from '../queries/livelihood'
-import { base, dimmed, GRID, moneyScale, type ChartContext, type EChartsOption } from './common'
+import { base, dimmed, GRID, moneyScale, sz, type ChartContext, type EChartsOption } from './common'
 import { colorFor } from './palette'
 import { tooltipHtml } from './tooltip'
 
 const BEHIND = '#e67e22'
 const DONE = '#27ae60'
 const ON_TRACK = '#2e86c1'
+/** The expected-progress marker: a red that reads on both themes. */
+const EXPECTED = '#d64541'
 const CATEGORY_COLORS: Record<string, string> = {
   教育: '#2e86c1', 医疗卫生: '#16a085', 养老服务: '#d9822b', 交通出行: '#6c5ce7', 城乡建设: '#c0392b', 生态环境: '#27ae60', 文化体育: '#b8860b', 就业社保: '#e84393',
 }
@@ -16,10 +19,11 @@ function itemTooltip(r: ItemRow): string {
   return tooltipHtml(r.name, [
     ['类别', r.category],
     ['责任单位', r.responsible_unit],
-    ['累计进度', `${formatNumber(r.progress, 1)}%`],
+    ['目标任务', r.target],
+    ['累计进度', `${formatNumber(r.progress, 1)}%${r.behind ? '（滞后）' : ''}`, r.behind ? BEHIND : undefined],
     ['序时进度', `${formatNumber(r.expected, 1)}%`],
     ['预算 / 已支出', `${formatWan(r.budget)} / ${formatWan(r.spent)}`],
-    ['截至', r.period ?? '尚未报送'],
+    ['截至', r.period ? periodLabel(r.period) : '尚未报送'],
   ])
 }
 
@@ -35,11 +39,11 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
     grid: { ...GRID, top: 24, right: 56 },
     tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => itemTooltip(ordered[(p as { dataIndex: number }).dataIndex]!) },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 12,
+        barMaxWidth: sz(ctx, 12),
         data: ordered.map((r) => ({
           key: r.category,
           value: r.progress,
@@ -49,8 +53,9 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
         markLine: {
           symbol: 'none',
           silent: true,
-          lineStyle: { color: '#c0392b', type: 'dashed' },
-          label: { formatter: `序时 ${formatNumber(expected, 0)}%`, position: 'end' },
+          lineStyle: { color: EXPECTED, type: 'dashed' },
+          // The line's own colour, no outline: ECharts outlines mark labels, which smudges them on the dark theme.
+          label: { formatter: `序时 ${formatNumber(expected, 0)}%`, position: 'end', color: EXPECTED, textBorderWidth: 0, fontWeight: 600 },
           data: [{ xAxis: expected }],
         },
       },
@@ -60,7 +65,6 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
 
 /** Average progress by month against the expected curve. */
 export function livelihoodMonthlyOption(rows: readonly LivelihoodMonthRow[], ctx: ChartContext): EChartsOption {
-  void ctx
   return {
     ...base('民生实事平均进度月度走势'),
     grid: { ...GRID, top: 40 },
@@ -80,7 +84,7 @@ export function livelihoodMonthlyOption(rows: readonly LivelihoodMonthRow[], ctx
     xAxis: { type: 'category', data: rows.map((r) => `${r.month}月`), boundaryGap: false },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '平均进度', type: 'line', symbolSize: 6, areaStyle: { opacity: 0.12 }, itemStyle: { color: ON_TRACK }, data: rows.map((r) => r.avg_progress) },
+      { name: '平均进度', type: 'line', symbolSize: sz(ctx, 6), areaStyle: { opacity: 0.12 }, itemStyle: { color: ON_TRACK }, data: rows.map((r) => r.avg_progress) },
       { name: '序时进度', type: 'line', symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: '#7f8ba3' }, data: rows.map((r) => r.expected) },
     ],
   }
@@ -110,8 +114,8 @@ export function categoryBudgetOption(rows: readonly LivelihoodCategoryRow[], ctx
     xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: scale.unit },
     series: [
-      { name: '预算', type: 'bar', barMaxWidth: 22, itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => ({ key: r.category, value: r.budget / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
-      { name: '已支出', type: 'bar', barMaxWidth: 22, itemStyle: { color: ON_TRACK }, data: rows.map((r) => ({ key: r.category, value: r.spent / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      { name: '预算', type: 'bar', barMaxWidth: sz(ctx, 22), itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => ({ key: r.category, value: r.budget / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      { name: '已支出', type: 'bar', barMaxWidth: sz(ctx, 22), itemStyle: { color: ON_TRACK }, data: rows.map((r) => ({ key: r.category, value: r.spent / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
     ],
   }
 }
@@ -128,12 +132,12 @@ export function categoryShareOption(rows: readonly LivelihoodCategoryRow[], ctx:
         return tooltipHtml(r.category, [['项目', `${r.items}项`], ['滞后', `${r.behind}项`]])
       },
     },
-    legend: { bottom: 0, type: 'scroll' },
+    // No legend: every slice is labelled with its category, and the other charts share its colours.
     series: [
       {
         type: 'pie',
-        radius: ['40%', '66%'],
-        center: ['50%', '44%'],
+        radius: ['42%', '70%'],
+        center: ['50%', '52%'],
         label: { formatter: '{b} {c}项' },
         data: rows.map((r, i) => ({ key: r.category, name: r.category, value: r.items, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
       },
@@ -153,15 +157,15 @@ export function votesOption(items: readonly ItemRow[], ctx: ChartContext): EChar
       confine: true,
       formatter: (p: unknown) => {
         const r = ordered[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [['赞成票', `${r.votes_for}票`], ['投票数', `${r.votes_cast}票`], ['得票率', formatPercent(r.vote_rate)]])
+        return tooltipHtml(r.name, [['类别', r.category], ['赞成票', `${r.votes_for}票`], ['投票数', `${r.votes_cast}票`], ['得票率', formatPercent(r.vote_rate)]])
       },
     },
     xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 12,
+        barMaxWidth: sz(ctx, 12),
         data: ordered.map((r, i) => ({ key: r.category, value: r.vote_rate === null ? null : Math.round(r.vote_rate * 1000) / 10, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
         label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${ordered[p.dataIndex]!.votes_for}/${ordered[p.dataIndex]!.votes_cast}` },
       },
@@ -173,6 +177,8 @@ export function votesOption(items: readonly ItemRow[], ctx: ChartContext): EChar
 export function satisfactionOption(items: readonly ItemRow[], ctx: ChartContext): EChartsOption {
   // Highest at the bottom, lowest on top where the eye starts.
   const shown = items.filter((r) => r.satisfaction !== null).sort((a, b) => b.satisfaction! - a.satisfaction!)
+  // Surveys land in the 80s–90s: start the axis near the lowest score so differences show, never cutting a bar.
+  const low = Math.max(0, Math.min(80, Math.floor(Math.min(...shown.map((r) => r.satisfaction!)) / 5) * 5 - 5))
   return {
     ...base('民生实事项目年末满意度测评'),
     grid: { ...GRID, top: 8, right: 48 },
@@ -181,15 +187,15 @@ export function satisfactionOption(items: readonly ItemRow[], ctx: ChartContext)
       confine: true,
       formatter: (p: unknown) => {
         const r = shown[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [['满意度', `${formatNumber(r.satisfaction, 1)}%`], ['类别', r.category]])
+        return tooltipHtml(r.name, [['满意度', `${formatNumber(r.satisfaction, 1)}%`], ['类别', r.category], ['责任单位', r.responsible_unit]])
       },
     },
-    xAxis: { type: 'value', min: 80, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 190, overflow: 'truncate' } },
+    xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 12,
+        barMaxWidth: sz(ctx, 12),
         data: shown.map((r) => ({ key: r.category, value: r.satisfaction, itemStyle: { color: DONE, opacity: dimmed(r.category, ctx) } })),
         label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 1)}%` },
       },

@@ -1,25 +1,21 @@
 import { useFilters } from '../state/filters'
 import { FilterBar } from '../widgets/filters/FilterBar'
-import {
-  LivelihoodBudget,
-  LivelihoodCategories,
-  LivelihoodMonthly,
-  LivelihoodNarrative,
-  LivelihoodProgress,
-  LivelihoodSatisfaction,
-  LivelihoodTable,
-  LivelihoodVotes,
-} from '../widgets/livelihood/LivelihoodWidgets'
+import { LivelihoodBudget, LivelihoodCategories, LivelihoodMonthly, LivelihoodProgress, LivelihoodVotes } from '../widgets/livelihood/LivelihoodCharts'
+import { LivelihoodNarrative } from '../widgets/livelihood/LivelihoodNarrative'
+import { LivelihoodTable } from '../widgets/livelihood/LivelihoodTable'
+import { LivelihoodSatisfaction } from '../widgets/livelihood/SatisfactionChart'
+import '../widgets/livelihood/livelihood.css'
 
 const ANCHOR = { table: 'livelihood_progress', period: 'period' } as const
 
+/** Livelihood items have no cluster or town, so the filter bar shows year and months only. */
 export default function LivelihoodPage() {
   const filters = useFilters()
   return (
     <div className="page page--livelihood">
       <header className="page__head">
         <h2>民生实事</h2>
-        <p className="page__lede">实行人大代表票决制：项目经人民代表大会票决产生，常委会全程监督，年末开展满意度测评</p>
+        <p className="page__lede">实行人大代表票决制：政府提出候选项目，人民代表大会会议上由代表投票决定年度民生实事项目，常委会全程跟踪监督，年末组织满意度测评</p>
       </header>
       <LivelihoodNarrative filters={filters} />
       <FilterBar filters={filters} anchor={ANCHOR} places={false} />

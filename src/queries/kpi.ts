@@ -113,7 +113,11 @@ export interface LivelihoodProgressRow {
   readonly completed: number
 }
 
-/** The year's livelihood items: average progress at each item's latest report in the scope. */
+/**
+ * The year's livelihood items: average progress at each item's latest report from January to
+ * the end of the scope (as the Livelihood page counts it: an item finished in March and no
+ * longer reporting is still finished in a range that starts in April).
+ */
 export function livelihoodProgressSql(filters: FilterSet): string {
   return `WITH ${scopeCte(filters, KPI_ANCHORS.livelihood)},
 items AS (
@@ -121,7 +125,7 @@ items AS (
 ), latest AS (
   SELECT lp."item_id", arg_max(lp."progress_pct", lp."period") AS "progress", max(lp."period") AS "period"
   FROM "livelihood_progress" lp JOIN items USING ("item_id"), scope
-  WHERE lp."period" BETWEEN scope."start" AND scope."through"
+  WHERE lp."period" BETWEEN printf('%04d-01', scope."year") AND scope."through"
   GROUP BY lp."item_id"
 )
 SELECT max(latest."period") AS "through",
