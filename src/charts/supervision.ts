@@ -1,13 +1,37 @@
+import { ACTIVITY_TYPES } from '../datasets/vocabulary'
 import { formatPercent } from '../lib/format'
-import type { ActivityCountRow, MicroYearRow, SuggestionYearRow } from '../queries/supervision'
+import type { ActivityCountRow, MicroTownRow, MicroYearRow, SuggestionCategoryRow, SuggestionYearRow } from '../queries/supervision'
 import { base, dimmed, GRID, type ChartContext, type EChartsOption } from './common'
 import { SERIES } from './palette'
 import { tooltipHtml } from './tooltip'
 
-/** Ledger activities per year, stacked by type; every segment keyed by its type. */
+/** A type keeps its colour whatever else is in the chart: meetings warm, field work cool, papers green/gold. */
+export const TYPE_COLORS: Readonly<Record<string, string>> = {
+  常委会会议: '#c0392b',
+  主任会议: '#e17055',
+  视察: '#2e86c1',
+  执法检查: '#6c5ce7',
+  专题询问: '#e84393',
+  专项工作报告: '#16a085',
+  决议决定: '#b8860b',
+  专题调研: '#7f8ba3',
+}
+
+/** Outcomes of a suggestion or micro-suggestion, the same colours in every chart of the page. */
+const DONE = '#27ae60'
+const LATER = '#9ec5e8'
+const OPEN = '#f0a202'
+const ASSIGNED = '#9aa5b1'
+
+const typeRank = (type: string) => {
+  const i = ACTIVITY_TYPES.findIndex((t) => t.type === type)
+  return i < 0 ? ACTIVITY_TYPES.length : i
+}
+
+/** Ledger activities per year, stacked by type in the vocabulary's order; every segment keyed by its type. */
 export function activitiesOption(rows: readonly ActivityCountRow[], ctx: ChartContext): EChartsOption {
   const years = [...new Set(rows.map((r) => r.year))].sort()
-  const types = [...new Set(rows.map((r) => r.type))]
+  const types = [...new Set(rows.map((r) => r.type))].sort((a, b) => typeRank(a) - typeRank(b) || (a < b ? -1 : a > b ? 1 : 0))
   return {
     ...base('各年度监督活动分类型统计'),
     grid: { ...GRID, top: 48 },
@@ -28,7 +52,7 @@ export function activitiesOption(rows: readonly ActivityCountRow[], ctx: ChartCo
       type: 'bar',
       stack: 'all',
       barMaxWidth: 40,
-      itemStyle: { color: SERIES[i % SERIES.length], opacity: dimmed(type, ctx) },
+      itemStyle: { color: TYPE_COLORS[type] ?? SERIES[i % SERIES.length], opacity: dimmed(type, ctx) },
       data: years.map((y) => ({ key: type, value: rows.find((r) => r.year === y && r.type === type)?.activities ?? 0 })),
     })),
   }
@@ -51,35 +75,85 @@ export function suggestionsOption(rows: readonly SuggestionYearRow[], ctx: Chart
     },
     xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
     yAxis: [
-      { type: 'value', name: '件', minInterval: 1 },
+      // Headroom above the tallest bar keeps its label clear of the satisfaction line, which sits at 100% most years.
+      { type: 'value', name: '件', minInterval: 1, max: (v: { max: number }) => Math.max(10, Math.ceil((v.max * 1.25) / 10) * 10) },
       { type: 'value', name: '满意率', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
       { name: '建议总数', type: 'bar', barGap: '-100%', barMaxWidth: 30, itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => r.total) },
-      { name: '已办结', type: 'bar', barMaxWidth: 30, itemStyle: { color: '#2e86c1' }, data: rows.map((r) => r.handled), label: { show: true, position: 'top' } },
-      { name: '满意率', type: 'line', yAxisIndex: 1, itemStyle: { color: '#27ae60' }, data: rows.map((r) => (r.satisfaction === null ? null : Math.round(r.satisfaction * 1000) / 10)) },
+      { name: '已办结', type: 'bar', barMaxWidth: 30, itemStyle: { color: DONE }, data: rows.map((r) => r.handled), label: { show: true, position: 'top' } },
+      { name: '满意率', type: 'line', yAxisIndex: 1, itemStyle: { color: '#6c5ce7' }, data: rows.map((r) => (r.satisfaction === null ? null : Math.round(r.satisfaction * 1000) / 10)) },
     ],
   }
 }
 
-/** Micro-suggestions per year: resolved within the year, resolved later, still open (stacked). */
+/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved in a later year, still open. */
 export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): EChartsOption {
   void ctx
   const bar = (name: string, color: string, pick: (r: MicroYearRow) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: 36, itemStyle: { color }, data: rows.map(pick) })
   return {
     ...base('代表微建议提出与解决情况'),
     grid: { ...GRID, top: 40 },
-    legend: { top: 0, data: ['当年解决', '次年解决', '办理中'] },
+    legend: { top: 0, data: ['当年解决', '跨年解决', '办理中'] },
     tooltip: {
       trigger: 'axis',
       confine: true,
       formatter: (params: unknown) => {
         const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(`${r.year}年`, [['提出', `${r.raised}条`], ['当年解决', `${r.resolved_in_year}条`], ['次年解决', `${r.resolved_later}条`], ['办理中', `${r.open}条`]])
+        return tooltipHtml(`${r.year}年`, microLines(r))
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
     yAxis: { type: 'value', name: '条', minInterval: 1 },
-    series: [bar('当年解决', '#27ae60', (r) => r.resolved_in_year), bar('次年解决', '#9ec5e8', (r) => r.resolved_later), bar('办理中', '#f0a202', (r) => r.open)],
+    series: [bar('当年解决', DONE, (r) => r.resolved_in_year), bar('跨年解决', LATER, (r) => r.resolved_later), bar('办理中', OPEN, (r) => r.open)],
+  }
+}
+
+type MicroCounts = Pick<MicroYearRow, 'raised' | 'resolved_in_year' | 'resolved_later' | 'open'>
+const microLines = (r: MicroCounts) =>
+  [['提出', `${r.raised}条`], ['当年解决', `${r.resolved_in_year}条`, DONE], ['跨年解决', `${r.resolved_later}条`, LATER], ['办理中', `${r.open}条`, OPEN]] as const
+
+/** The scope's micro-suggestions by town (a town's name comes from a file: the tooltip escapes it). */
+export function microTownsOption(rows: readonly MicroTownRow[], ctx: ChartContext): EChartsOption {
+  void ctx
+  const bar = (name: string, color: string, pick: (r: MicroTownRow) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: 28, itemStyle: { color }, data: rows.map(pick) })
+  return {
+    ...base('代表微建议分镇区提出与解决情况'),
+    grid: { ...GRID, top: 40 },
+    legend: { top: 0, data: ['当年解决', '跨年解决', '办理中'] },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
+        return tooltipHtml(r.town, microLines(r))
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => r.town), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: '条', minInterval: 1 },
+    series: [bar('当年解决', DONE, (r) => r.resolved_in_year), bar('跨年解决', LATER, (r) => r.resolved_later), bar('办理中', OPEN, (r) => r.open)],
+  }
+}
+
+/** The scope year's suggestions by category, stacked by status: which fields still wait for answers. */
+export function suggestionCategoriesOption(rows: readonly SuggestionCategoryRow[], ctx: ChartContext): EChartsOption {
+  void ctx
+  const bar = (name: string, color: string, pick: (r: SuggestionCategoryRow) => number) => ({ name, type: 'bar' as const, stack: 's', barMaxWidth: 18, itemStyle: { color }, data: rows.map(pick) })
+  return {
+    ...base('本年度代表建议分类别办理情况'),
+    grid: { ...GRID, top: 32 },
+    legend: { top: 0, data: ['已办结', '办理中', '已交办'] },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
+        return tooltipHtml(r.category, [['建议', `${r.total}件`], ['重点督办', `${r.key}件`], ['已办结', `${r.handled}件`, DONE], ['办理中', `${r.in_progress}件`, OPEN], ['已交办', `${r.assigned}件`, ASSIGNED]])
+      },
+    },
+    // The vocabulary's first category on top.
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.category) },
+    xAxis: { type: 'value', name: '件', minInterval: 1 },
+    series: [bar('已办结', DONE, (r) => r.handled), bar('办理中', OPEN, (r) => r.in_progress), bar('已交办', ASSIGNED, (r) => r.assigned)],
   }
 }

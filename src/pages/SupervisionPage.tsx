@@ -1,9 +1,24 @@
 import { useFilters } from '../state/filters'
 import { FilterBar } from '../widgets/filters/FilterBar'
-import { ActivitiesChart, LedgerTable, MicroChart, Reconciliation, ReportFigures, SuggestionsChart, SupervisionNarrative } from '../widgets/supervision/SupervisionWidgets'
+import { Reconciliation, ReportFigures } from '../widgets/supervision/ReportFigures'
+import {
+  ActivitiesChart,
+  LedgerTable,
+  MicroChart,
+  MicroTownsChart,
+  SuggestionCategoriesChart,
+  SuggestionsChart,
+  SupervisionNarrative,
+} from '../widgets/supervision/SupervisionWidgets'
+import '../widgets/supervision/supervision.css'
 
+// "Latest" is the ledger's latest month: the reports are annual, the ledger is not.
 const ANCHOR = { table: 'supervision_activities', date: 'date' } as const
 
+/**
+ * Supervision and deputies' work. The filtered views come first (the type chips and clicks
+ * act on them); the reports' figures, which no filter changes, close the page as reference.
+ */
 export default function SupervisionPage() {
   const filters = useFilters()
   return (
@@ -16,11 +31,13 @@ export default function SupervisionPage() {
       <FilterBar filters={filters} anchor={ANCHOR} places={false} />
       <div className="grid">
         <div className="span-7"><ActivitiesChart filters={filters} /></div>
-        <div className="span-5"><Reconciliation /></div>
+        <div className="span-5"><Reconciliation selected={filters.types} /></div>
+        <div className="span-4"><SuggestionsChart filters={filters} /></div>
+        <div className="span-4"><SuggestionCategoriesChart filters={filters} /></div>
+        <div className="span-4"><MicroChart filters={filters} /></div>
+        <div className="span-5"><MicroTownsChart filters={filters} /></div>
+        <div className="span-7"><LedgerTable filters={filters} /></div>
         <div className="span-12"><ReportFigures /></div>
-        <div className="span-6"><SuggestionsChart filters={filters} /></div>
-        <div className="span-6"><MicroChart filters={filters} /></div>
-        <div className="span-12"><LedgerTable filters={filters} /></div>
       </div>
     </div>
   )

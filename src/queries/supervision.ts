@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES } from '../datasets/vocabulary'
+import { ACTIVITY_TYPES, SUGGESTION_CATEGORIES } from '../datasets/vocabulary'
 import { type FilterSet, without } from './filters'
 import { scopeCte } from './scope'
 import { inList, quoteLiteral } from './sql'
@@ -26,13 +26,17 @@ export interface ActivityCountRow {
   readonly activities: number
 }
 
+/** Order by a vocabulary, values it does not know last (by name). */
+const vocabularyOrder = (column: string, vocabulary: readonly string[]) =>
+  `coalesce(nullif(list_position([${vocabulary.map(quoteLiteral).join(', ')}], ${column}), 0), ${vocabulary.length + 1}), ${column}`
+
 /** Ledger activities by year and type, every year up to the scope's. It selects types, so is not filtered by them. */
 export function activitiesByYearSql(filters: FilterSet): string {
   return `WITH ${scopeCte(filters, SUPERVISION_ANCHOR)}
 SELECT year(a."date") AS "year", a."type", count(*) AS "activities"
 FROM "supervision_activities" a, scope
 WHERE year(a."date") <= scope."year"${monthCondition(filters, 'a."date"')}${typeCondition(without(filters, ['types']), 'a."type"')}
-GROUP BY ALL ORDER BY 1, 2`
+GROUP BY year(a."date"), a."type" ORDER BY 1, ${vocabularyOrder('a."type"', ACTIVITY_TYPES.map((t) => t.type))}`
 }
 
 export interface ReportFigureRow {
@@ -107,6 +111,28 @@ FROM "deputy_suggestions" s, scope WHERE s."year" <= scope."year"
 GROUP BY s."year" ORDER BY s."year"`
 }
 
+export interface SuggestionCategoryRow {
+  /** The session year shown (the scope's). */
+  readonly year: number
+  readonly category: string
+  readonly total: number
+  readonly handled: number
+  readonly in_progress: number
+  /** 已交办: assigned, not yet started. */
+  readonly assigned: number
+  readonly key: number
+}
+
+/** The scope year's suggestions by category and status: where handling lags in a year still under way. */
+export function suggestionCategoriesSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, SUPERVISION_ANCHOR)}
+SELECT any_value(scope."year") AS "year", s."category", count(*) AS "total", count(*) FILTER (WHERE s."status" = '已办结') AS "handled",
+  count(*) FILTER (WHERE s."status" = '办理中') AS "in_progress", count(*) FILTER (WHERE s."status" = '已交办') AS "assigned",
+  count(*) FILTER (WHERE s."is_key") AS "key"
+FROM "deputy_suggestions" s, scope WHERE s."year" = scope."year"
+GROUP BY s."category" ORDER BY ${vocabularyOrder('s."category"', SUGGESTION_CATEGORIES)}`
+}
+
 export interface MicroYearRow {
   readonly year: number
   readonly raised: number
@@ -128,6 +154,32 @@ WHERE year(m."submitted_on") <= scope."year"${monthCondition(filters, 'm."submit
 GROUP BY 1 ORDER BY 1`
 }
 
+export interface MicroTownRow {
+  /** The scope's months ('YYYY-MM'), for the caption. */
+  readonly start: string
+  readonly through: string
+  readonly town_id: string
+  /** The town's name, or its id when the towns table does not know it. */
+  readonly town: string
+  readonly raised: number
+  readonly resolved_in_year: number
+  readonly resolved_later: number
+  readonly open: number
+}
+
+/** Micro-suggestions raised in the scope (year and months), by town, with the same outcomes as per year. */
+export function microByTownSql(filters: FilterSet): string {
+  return `WITH ${scopeCte(filters, SUPERVISION_ANCHOR)}
+SELECT any_value(scope."start") AS "start", any_value(scope."through") AS "through",
+  m."town_id", coalesce(any_value(t."name"), m."town_id") AS "town", count(*) AS "raised",
+  count(*) FILTER (WHERE year(m."resolved_on") = year(m."submitted_on")) AS "resolved_in_year",
+  count(*) FILTER (WHERE year(m."resolved_on") > year(m."submitted_on")) AS "resolved_later",
+  count(*) FILTER (WHERE m."resolved_on" IS NULL) AS "open"
+FROM "micro_suggestions" m CROSS JOIN scope LEFT JOIN "towns" t ON t."town_id" = m."town_id"
+WHERE strftime(m."submitted_on", '%Y-%m') BETWEEN scope."start" AND scope."through"
+GROUP BY m."town_id" ORDER BY min(t."sort_order") NULLS LAST, m."town_id"`
+}
+
 /** The ledger for the grid: activities in the scope, with the type filter. */
 export function ledgerSql(filters: FilterSet): string {
   return `WITH ${scopeCte(filters, SUPERVISION_ANCHOR)}
@@ -137,6 +189,7 @@ WHERE strftime(a."date", '%Y-%m') BETWEEN scope."start" AND scope."through"${typ
 }
 
 export interface SupervisionSummaryRow {
+  /** The scope: its year and months ('YYYY-MM'); null when the ledger is empty. */
   readonly year: number | null
   readonly start: string | null
   readonly through: string | null
@@ -144,8 +197,11 @@ export interface SupervisionSummaryRow {
   readonly counts: readonly { readonly type: string; readonly n: number }[]
   readonly suggestions: number
   readonly handled: number
+  /** Key suggestions (重点督办) of the scope year. */
+  readonly key: number
   readonly satisfaction: number | null
   readonly micro_raised: number
+  /** Resolved within the year they were raised, as the reports count them (433 raised, 406 resolved in 2022). */
   readonly micro_resolved: number
 }
 
@@ -159,13 +215,13 @@ counts AS (
   WHERE TRUE${typeCondition(filters, 't."type"')}
   GROUP BY t."type", t."ord"
 )
-SELECT scope."year", scope."start",
-  (SELECT strftime(max(a."date"), '%Y-%m') FROM "supervision_activities" a WHERE strftime(a."date", '%Y-%m') BETWEEN scope."start" AND scope."through") AS "through",
+SELECT scope."year", scope."start", scope."through",
   (SELECT list(struct_pack("type" := "type", "n" := "n") ORDER BY "ord") FROM counts) AS "counts",
   (SELECT count(*) FROM "deputy_suggestions" s WHERE s."year" = scope."year") AS "suggestions",
   (SELECT count(*) FROM "deputy_suggestions" s WHERE s."year" = scope."year" AND s."status" = '已办结') AS "handled",
+  (SELECT count(*) FROM "deputy_suggestions" s WHERE s."year" = scope."year" AND s."is_key") AS "key",
   (SELECT (count(*) FILTER (WHERE s."satisfaction" IN ('满意', '基本满意')))::DOUBLE / nullif(count(s."satisfaction"), 0) FROM "deputy_suggestions" s WHERE s."year" = scope."year") AS "satisfaction",
   (SELECT count(*) FROM "micro_suggestions" m WHERE strftime(m."submitted_on", '%Y-%m') BETWEEN scope."start" AND scope."through") AS "micro_raised",
-  (SELECT count(*) FROM "micro_suggestions" m WHERE strftime(m."submitted_on", '%Y-%m') BETWEEN scope."start" AND scope."through" AND m."resolved_on" IS NOT NULL) AS "micro_resolved"
+  (SELECT count(*) FROM "micro_suggestions" m WHERE strftime(m."submitted_on", '%Y-%m') BETWEEN scope."start" AND scope."through" AND year(m."resolved_on") = year(m."submitted_on")) AS "micro_resolved"
 FROM scope`
 }
