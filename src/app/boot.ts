@@ -1,9 +1,9 @@
-import { startBrowserEngine } from '../db/browser'
+import { startBrowserEngine, type BrowserEngine } from '../db/browser'
 import { loadCsvTables, type TableFile } from '../db/load-table'
 import { embeddedUrl } from '../datasets/embedded'
 import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
-import { nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
+import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
 
 async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
@@ -17,6 +17,11 @@ async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
   }
 }
 
+let engine: BrowserEngine | null = null
+/** The embedded files, kept so a restarted engine can load them again without the network. */
+let downloads = new Map<string, Promise<TableFile['file']>>()
+let restarting: Promise<void> | null = null
+
 /**
  * Start-up: the embedded files download while DuckDB instantiates. The tables the open
  * page is waiting for load first, so its queries reach the engine ahead of the rest of the
@@ -25,11 +30,10 @@ async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
  */
 export async function boot(): Promise<void> {
   setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'loading' } as const])))
-  const downloads = new Map(TABLES.map((t) => [t.name, fetchBytes(embeddedUrl(t))]))
+  downloads = new Map(TABLES.map((t) => [t.name, fetchBytes(embeddedUrl(t))]))
 
-  let engine: Awaited<ReturnType<typeof startBrowserEngine>>
   try {
-    engine = await startBrowserEngine()
+    engine = await startEngine()
   } catch (e) {
     setEngine({ status: 'failed', reason: e instanceof Error ? e.message : String(e) })
     setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'error', reason: '数据引擎未能启动' } as const])))
@@ -37,29 +41,29 @@ export async function boot(): Promise<void> {
     return
   }
   performance.mark('duckdb-ready')
-  coordinator.attach(engine.connector)
-  setEngine({ status: 'ready', bundle: engine.bundle })
 
   const wanted = coordinator.wantedTables()
   const first = TABLES.filter((t) => wanted.has(t.name))
   const rest = TABLES.filter((t) => !wanted.has(t.name))
-  if (first.length) {
-    // Loading them releases the queries waiting in the coordinator, which reach the engine
-    // before the next batch does.
-    await loadBatch(engine, first, downloads)
-  }
-  if (rest.length) await loadBatch(engine, rest, downloads)
+  // Loading them releases the queries waiting in the coordinator, which reach the engine
+  // before the next batch does.
+  if (first.length) await loadBatch(engine, first)
+  if (rest.length) await loadBatch(engine, rest)
   performance.mark('data-ready')
   setDataReady()
 }
 
-async function loadBatch(
-  engine: Awaited<ReturnType<typeof startBrowserEngine>>,
-  tables: readonly TableDef[],
-  downloads: Map<string, Promise<TableFile['file']>>,
-) {
+async function startEngine(): Promise<BrowserEngine> {
+  const started = await startBrowserEngine()
+  started.onCrash((reason) => void restartEngine(reason))
+  coordinator.attach(started.connector)
+  setEngine({ status: 'ready', bundle: started.bundle })
+  return started
+}
+
+async function loadBatch(target: BrowserEngine, tables: readonly TableDef[]) {
   const files = await Promise.all(tables.map(async (table) => ({ table, file: await downloads.get(table.name)! })))
-  const results = await loadCsvTables(engine.db, engine.connector, files)
+  const results = await loadCsvTables(target.db, target.connector, files)
   const states: Record<string, TableState> = {}
   for (const table of tables) {
     const r = results.get(table.name)!
@@ -69,4 +73,66 @@ async function loadBatch(
   }
   // One update: waiting queries go out now, before the next batch is sent to the engine.
   setTables(states)
+}
+
+/**
+ * The engine died or stopped answering: replace it without a page reload. Until the new
+ * one has the data, the catalog says 'restarting' and views keep their last good figures;
+ * then every table gets a new revision and every view asks again.
+ */
+export function restartEngine(reason: string): Promise<void> {
+  restarting ??= (async () => {
+    setEngine({ status: 'restarting', reason })
+    coordinator.detach()
+    engine?.kill(reason)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        engine = await startEngine()
+        await loadBatch(engine, TABLES)
+        performance.mark('engine-restarted')
+        return
+      } catch (e) {
+        setEngine({ status: 'restarting', reason: e instanceof Error ? e.message : String(e) })
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 2_000 * 2 ** attempt)))
+      }
+    }
+  })().finally(() => {
+    restarting = null
+  })
+  return restarting
+}
+
+/**
+ * A heartbeat for screens left running: if the engine does not answer a trivial query in
+ * `timeoutMs`, it is replaced. Returns a stop function.
+ */
+export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const beat = async () => {
+    if (stopped) return
+    if (engine && catalog.get().engine.status === 'ready') {
+      const answered = await Promise.race([
+        engine.connector.query('SELECT 1 AS "alive"').then((r) => r.ok),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+      ])
+      if (!answered && !stopped) await restartEngine('数据引擎无响应，正在重新启动')
+    }
+    if (!stopped) timer = setTimeout(() => void beat(), everyMs)
+  }
+  timer = setTimeout(() => void beat(), everyMs)
+  return () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+  }
+}
+
+/**
+ * For browser tests only (behind the test flag): end the engine's worker the way a crash
+ * would, without telling the app, so the watchdog has to notice.
+ */
+export function exposeTestHooks() {
+  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatory?: object }
+  if (!w.__OBSERVATORY_TEST__) return
+  w.__observatory = { stopEngineWorker: () => engine?.worker.terminate() }
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { boot } from './boot'
+import { boot, exposeTestHooks } from './boot'
 import './styles.css'
 
 createRoot(document.getElementById('root')!).render(
@@ -9,6 +9,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 )
+exposeTestHooks()
 void boot()
 // The chart runtime is a separate chunk: fetch and compile it while DuckDB starts, rather
 // than after the first query answers.

@@ -1,7 +1,7 @@
 import { formatNumber } from '../lib/format'
 import { escapeHtml } from '../lib/html'
 import type { ClusterMonthRow, ClusterYtdRow, IssueCategoryRow, PointRankRow } from '../queries/clusters'
-import { base, dimmed, GRID, money, moneyScale, pct, type ChartContext, type EChartsOption } from './common'
+import { base, dimmed, GRID, money, moneyScale, pct, sz, type ChartContext, type EChartsOption } from './common'
 import { colorFor, DOWN, UP } from './palette'
 import { tooltipHtml } from './tooltip'
 
@@ -35,7 +35,7 @@ export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartConte
       {
         name: `累计产值（${scale.unit}）`,
         type: 'bar',
-        barMaxWidth: 36,
+        barMaxWidth: sz(ctx, 36),
         data: rows.map((r, i) => ({
           key: r.cluster_id,
           value: r.ytd_output === null ? null : r.ytd_output / scale.divisor,
@@ -47,7 +47,7 @@ export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartConte
         name: '同比增速',
         type: 'line',
         yAxisIndex: 1,
-        symbolSize: 7,
+        symbolSize: sz(ctx, 7),
         data: rows.map((r) => ({ key: r.cluster_id, value: r.yoy === null ? null : Math.round(r.yoy * 1000) / 10 })),
         lineStyle: { width: 2 },
       },
@@ -114,7 +114,7 @@ export function clusterTrendOption(rows: readonly ClusterMonthRow[], ctx: ChartC
       name,
       type: 'line',
       smooth: 0.2,
-      symbolSize: 6,
+      symbolSize: sz(ctx, 6),
       connectNulls: false,
       lineStyle: { width: 2, opacity: dimmed(id, ctx) },
       itemStyle: { color: colorFor(id, i), opacity: dimmed(id, ctx) },
@@ -156,8 +156,8 @@ export function clusterHeatmapOption(rows: readonly ClusterMonthRow[], ctx: Char
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      itemWidth: 12,
-      itemHeight: 120,
+      itemWidth: sz(ctx, 12),
+      itemHeight: sz(ctx, 120),
       text: [`+${span}%`, `−${span}%`],
       inRange: { color: [DOWN, '#f2f2f2', UP] },
       formatter: (v: unknown) => `${formatNumber(v as number, 0)}%`,
@@ -165,7 +165,7 @@ export function clusterHeatmapOption(rows: readonly ClusterMonthRow[], ctx: Char
     series: [
       {
         type: 'heatmap',
-        label: { show: true, fontSize: 11, formatter: (p: { value?: unknown }) => formatNumber((p.value as number[])[2]!, 1) },
+        label: { show: true, fontSize: sz(ctx, 11), formatter: (p: { value?: unknown }) => formatNumber((p.value as number[])[2]!, 1) },
         data: rows
           .filter((r) => r.yoy !== null)
           .map((r) => ({
@@ -202,12 +202,12 @@ export function pointRankingOption(rows: readonly PointRankRow[], ctx: ChartCont
     yAxis: {
       type: 'category',
       data: ordered.map((r) => r.name),
-      axisLabel: { width: 150, overflow: 'truncate' },
+      axisLabel: { width: sz(ctx, 150), overflow: 'truncate' },
     },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 16,
+        barMaxWidth: sz(ctx, 16),
         data: ordered.map((r, i) => ({
           key: r.point_id,
           value: r.ytd_output === null ? null : r.ytd_output / scale.divisor,
@@ -240,8 +240,8 @@ export function issuesOption(rows: readonly IssueCategoryRow[], ctx: ChartContex
     xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, name: '个' },
     series: [
-      { name: '已办结', type: 'bar', stack: 'n', barMaxWidth: 28, itemStyle: { color: '#27ae60' }, data: rows.map((r) => ({ key: r.category, value: r.resolved, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
-      { name: '未办结', type: 'bar', stack: 'n', barMaxWidth: 28, itemStyle: { color: '#f0a202' }, data: rows.map((r) => ({ key: r.category, value: r.open, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      { name: '已办结', type: 'bar', stack: 'n', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#27ae60' }, data: rows.map((r) => ({ key: r.category, value: r.resolved, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      { name: '未办结', type: 'bar', stack: 'n', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#f0a202' }, data: rows.map((r) => ({ key: r.category, value: r.open, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
     ],
   }
 }

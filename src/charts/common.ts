@@ -9,6 +9,13 @@ export interface ChartContext {
   readonly theme: ThemeName
   /** Keys the user has selected by clicking (cross-filter): shown highlighted, the rest dimmed. */
   readonly selected?: readonly string[]
+  /** Base font size in CSS pixels (12 on a desk, 24 on the big screen): explicit sizes scale with it. */
+  readonly font?: number
+}
+
+/** A size given for the desk (12 px text) scaled to this chart's base font. */
+export function sz(ctx: ChartContext, px: number): number {
+  return Math.round((px * (ctx.font ?? 12)) / 12)
 }
 
 /** A money axis in 万元 or 亿元, whichever suits the largest value. */

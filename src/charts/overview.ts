@@ -1,6 +1,6 @@
 import { formatWan } from '../lib/format'
 import type { MarkerRow, TownMapRow } from '../queries/overview'
-import { base, dimmed, type ChartContext, type EChartsOption } from './common'
+import { base, dimmed, sz, type ChartContext, type EChartsOption } from './common'
 import { spread, SCHEMATIC_MAP } from './geo/schematic'
 import { UP } from './palette'
 import { themeTokens } from './theme'
@@ -54,19 +54,19 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
       seriesIndex: 0,
       left: 0,
       top: 0,
-      itemHeight: 80,
-      itemWidth: 10,
+      itemHeight: sz(ctx, 80),
+      itemWidth: sz(ctx, 10),
       text: ['产值（亿元）', ''],
       calculable: false,
       inRange: { color: ctx.theme === 'dark' ? ['#1b2740', '#7a2b2b'] : ['#f3f5f8', '#e8a09a'] },
-      textStyle: { color: t.subtext, fontSize: 11 },
+      textStyle: { color: t.subtext, fontSize: sz(ctx, 11) },
     },
     geo: {
       map: ctx.map ?? SCHEMATIC_MAP,
       roam: false,
       top: 24,
       bottom: 36,
-      label: { show: true, color: t.text, fontSize: 12 },
+      label: { show: true, color: t.text, fontSize: sz(ctx, 12) },
       emphasis: { label: { color: t.text }, itemStyle: { areaColor: ctx.theme === 'dark' ? '#2a3a5c' : '#fde2df' } },
       select: { disabled: true },
       itemStyle: { borderColor: ctx.theme === 'dark' ? '#4a5a7b' : '#ffffff', borderWidth: 1.5 },
@@ -82,7 +82,7 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'circle',
-        symbolSize: 9,
+        symbolSize: sz(ctx, 9),
         itemStyle: { color: UP, borderColor: '#fff', borderWidth: 1 },
         data: placed('point'),
       },
@@ -91,11 +91,11 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'diamond',
-        symbolSize: 9,
+        symbolSize: sz(ctx, 9),
         itemStyle: { color: '#2e86c1', borderColor: '#fff', borderWidth: 1 },
         data: placed('project'),
       },
     ],
-    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: 4, top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: 11 } }],
+    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: 4, top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) } }],
   }
 }

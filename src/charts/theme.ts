@@ -18,32 +18,43 @@ const TOKENS: Record<ThemeName, Tokens> = {
 
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
-/** An ECharts theme object for a theme name: registered once under `observatory-<name>`. */
-export function echartsTheme(name: ThemeName): Record<string, unknown> {
+/**
+ * The big screen's base text size, in design pixels of its 1920×1080 canvas. On a 55-inch
+ * 1080p panel a pixel is 0.63 mm, so 24 px text is 15 mm tall: about 10 minutes of arc from
+ * 5 m, the smallest size high-contrast text is still read at that distance. Headline
+ * figures are far larger; nothing on the screen is smaller.
+ */
+export const SCREEN_FONT = 24
+
+/**
+ * An ECharts theme object for a theme name, registered once under `observatory-<name>`;
+ * `font` sets every default text size (axes, legends, labels, tooltips).
+ */
+export function echartsTheme(name: ThemeName, font = 12): Record<string, unknown> {
   const t = TOKENS[name]
   const axis = {
     axisLine: { lineStyle: { color: t.axis } },
     axisTick: { lineStyle: { color: t.axis } },
-    axisLabel: { color: t.subtext },
+    axisLabel: { color: t.subtext, fontSize: font },
     splitLine: { lineStyle: { color: t.split } },
-    nameTextStyle: { color: t.subtext },
+    nameTextStyle: { color: t.subtext, fontSize: font },
   }
   return {
     color: SERIES,
     backgroundColor: 'transparent',
-    textStyle: { fontFamily: FONT_FAMILY, color: t.text },
-    title: { textStyle: { color: t.text }, subtextStyle: { color: t.subtext } },
-    legend: { textStyle: { color: t.subtext } },
-    tooltip: { backgroundColor: t.tooltipBg, borderColor: t.tooltipBorder, textStyle: { color: t.text } },
+    textStyle: { fontFamily: FONT_FAMILY, color: t.text, fontSize: font },
+    title: { textStyle: { color: t.text, fontSize: Math.round(font * 1.4) }, subtextStyle: { color: t.subtext, fontSize: font } },
+    legend: { textStyle: { color: t.subtext, fontSize: font }, itemWidth: Math.round(font * 2), itemHeight: Math.round(font * 1.15) },
+    tooltip: { backgroundColor: t.tooltipBg, borderColor: t.tooltipBorder, textStyle: { color: t.text, fontSize: font } },
     categoryAxis: axis,
     valueAxis: axis,
     timeAxis: axis,
-    visualMap: { textStyle: { color: t.subtext } },
+    visualMap: { textStyle: { color: t.subtext, fontSize: font } },
     // Series labels in the theme's text colour, without the outline ECharts adds by default.
-    ...Object.fromEntries(['bar', 'line', 'pie', 'scatter', 'custom'].map((type) => [type, { label: { color: t.text, textBorderWidth: 0 } }])),
+    ...Object.fromEntries(['bar', 'line', 'pie', 'scatter', 'custom'].map((type) => [type, { label: { color: t.text, textBorderWidth: 0, fontSize: font } }])),
     // Heat-map cells use light colours on either theme: their labels stay dark.
-    heatmap: { label: { color: '#1d2129', textBorderWidth: 0 } },
-    geo: { itemStyle: { areaColor: name === 'dark' ? '#1b2740' : '#eef1f6', borderColor: name === 'dark' ? '#3a4a6b' : '#c9cdd4' }, label: { color: t.subtext } },
+    heatmap: { label: { color: '#1d2129', textBorderWidth: 0, fontSize: font } },
+    geo: { itemStyle: { areaColor: name === 'dark' ? '#1b2740' : '#eef1f6', borderColor: name === 'dark' ? '#3a4a6b' : '#c9cdd4' }, label: { color: t.subtext, fontSize: font } },
   }
 }
 

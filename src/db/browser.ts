@@ -16,6 +16,11 @@ export interface BrowserEngine {
   readonly connector: DuckDBConnector
   /** Which bundle this browser got ('eh' or 'mvp'). */
   readonly bundle: string
+  readonly worker: Worker
+  /** Called if the worker dies with an uncaught error. */
+  onCrash(listener: (reason: string) => void): void
+  /** Ends the worker at once, without asking it (for a dead or hung engine). */
+  kill(reason: string): void
   terminate(): Promise<void>
 }
 
@@ -35,6 +40,14 @@ export async function startBrowserEngine(): Promise<BrowserEngine> {
     db,
     connector,
     bundle: bundle.mainModule === ehWasm ? 'eh' : 'mvp',
+    worker,
+    onCrash(listener) {
+      worker.addEventListener('error', (e) => listener(`数据引擎异常退出：${e.message || '未知错误'}`))
+    },
+    kill(reason) {
+      connector.kill(reason)
+      worker.terminate()
+    },
     async terminate() {
       await connector.close()
       await db.terminate()

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import type { ChartContext, EChartsOption } from '../charts/common'
 import { useTheme } from '../state/theme'
 import { EChart, type ChartSelection } from '../ui/EChart'
+import { useChartSurface } from '../ui/echart/surface'
 import type { SqlQuery } from '../queries/derived'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
@@ -29,6 +30,10 @@ export interface ChartWidgetProps<R> {
   /** Text under the chart (a note on method, a source). */
   readonly footer?: React.ReactNode
   readonly className?: string
+  /** Ask again by itself after a failure (the kiosk). */
+  readonly retry?: boolean
+  /** Cycle a highlight through the items, this often (the kiosk's motion). */
+  readonly cycleMs?: number
 }
 
 /**
@@ -36,21 +41,23 @@ export interface ChartWidgetProps<R> {
  * draws it. While a new answer is computed the previous chart stays and is updated in place.
  * It reports `ready` only once the chart has drawn.
  */
-export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className }: ChartWidgetProps<R>) {
+export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs }: ChartWidgetProps<R>) {
   const theme = useTheme()
-  const data = useWidgetQuery<R>({ tables, sql }, isEmpty)
+  const surface = useChartSurface()
+  const data = useWidgetQuery<R>({ tables, sql, ...(retry ? { retry } : {}) }, isEmpty)
   const [drawn, setDrawn] = useState(false)
   const onRendered = useCallback(() => setDrawn(true), [])
-  const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
+  // Current rows, or the last good ones while new ones come or after a failure.
+  const rows = data.state === 'ready' ? data.rows : data.state === 'loading' || data.state === 'error' ? data.stale : undefined
   const state = data.state === 'ready' && !drawn ? 'loading' : data.state
   const mapsOf = useMemo(() => (maps && rows ? maps(rows) : undefined), [maps, rows])
   // The option only changes with the rows, the theme or the selection: an unchanged chart costs nothing on a re-render.
   const selectedKey = selected?.join('\u0000')
   const built = useMemo(
-    () => (rows ? option(rows, { theme, ...(selected ? { selected } : {}) }) : null),
+    () => (rows ? option(rows, { theme, font: surface.font, ...(selected ? { selected } : {}) }) : null),
     // `selected` is covered by selectedKey; `option` is a module-level builder or a memoised one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, theme, selectedKey, option],
+    [rows, theme, selectedKey, option, surface.font],
   )
   return (
     <WidgetFrame
@@ -69,11 +76,13 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
         <EChart
           label={title}
           option={built}
-          theme={theme}
+          theme={surface.screen ? `screen-${theme}` : theme}
+          {...(surface.pixelRatio ? { devicePixelRatio: surface.pixelRatio } : {})}
           height={height}
           {...(mapsOf ? { maps: mapsOf } : {})}
           {...(onSelect ? { onSelect } : {})}
           onRendered={onRendered}
+          {...(cycleMs ? { cycleMs } : {})}
         />
       )}
       {rows && footer}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { getTable } from '../datasets/registry'
 import { useCatalog } from '../state/catalog'
+import { useChartSurface } from '../ui/echart/surface'
 import type { WidgetState } from './useWidgetQuery'
 
 export interface WidgetFrameProps {
@@ -25,15 +26,23 @@ export interface WidgetFrameProps {
 /** Every widget's frame: title, state attributes, and calm loading/empty/error states. */
 export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyText, className, showStale, actions, children }: WidgetFrameProps) {
   const snapshot = useCatalog()
+  const surface = useChartSurface()
+  // Figures on screen that are not current: the engine is being replaced, or the last query failed.
+  const stale = snapshot.engine.status === 'restarting' || (state === 'error' && showStale === true)
   const sample = tables.some((name) => {
     const t = snapshot.tables[name]
     return getTable(name)?.provenance === 'sample' && t?.status === 'ready' && t.source === 'embedded'
   })
   return (
-    <section className={`widget widget--${state} ${className ?? ''}`} data-widget={id} data-state={state} aria-busy={state === 'loading'}>
+    <section className={`widget widget--${state} ${className ?? ''}`} data-widget={id} data-state={state} data-stale={stale || undefined} aria-busy={state === 'loading'}>
       <header className="widget__head">
         <h3 className="widget__title">{title}</h3>
         {actions}
+        {stale && (
+          <span className="tag tag--stale" title={snapshot.engine.status === 'restarting' ? snapshot.engine.reason : error}>
+            暂停更新
+          </span>
+        )}
         {sample && (
           <span className="tag tag--sample" title="此组件使用的是内置示例数据，不是真实统计">
             示例数据
@@ -42,13 +51,14 @@ export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyTe
       </header>
       {subtitle && state !== 'error' && <p className="widget__subtitle">{subtitle}</p>}
       {state === 'loading' && !showStale && <div className="widget__placeholder" aria-label="加载中" />}
-      {state === 'error' && (
-        <p className="widget__message widget__message--error" role="alert">
-          {error ?? '数据暂不可用'}
+      {state === 'error' && !showStale && (
+        // On the big screen a failure is a calm placeholder; the panel asks again by itself.
+        <p className={`widget__message ${surface.screen ? 'widget__message--calm' : 'widget__message--error'}`} role={surface.screen ? 'status' : 'alert'} title={surface.screen ? error : undefined}>
+          {surface.screen ? '数据暂不可用，稍后自动重试' : (error ?? '数据暂不可用')}
         </p>
       )}
       {state === 'empty' && <p className="widget__message">{emptyText ?? '所选范围内没有数据'}</p>}
-      {(state === 'ready' || (state === 'loading' && showStale)) && <div className="widget__body">{children}</div>}
+      {(state === 'ready' || ((state === 'loading' || state === 'error') && showStale)) && <div className="widget__body">{children}</div>}
     </section>
   )
 }

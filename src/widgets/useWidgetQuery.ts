@@ -84,3 +84,10 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   if (tries > 0 && result?.data.state === 'error' && result.key.startsWith(baseKey)) return result.data
   return stale ? { state: 'loading', stale } : { state: 'loading' }
 }
+
+/** The rows to show: the current answer, or the last good one while loading or after a failure. */
+export function rowsOf<T>(data: WidgetData<T>): readonly T[] | undefined {
+  if (data.state === 'ready') return data.rows
+  if (data.state === 'loading' || data.state === 'error') return data.stale
+  return undefined
+}

@@ -14,9 +14,13 @@ const registeredMaps = new WeakMap<object, string>()
  * do, defensively: if zrender changes shape, this does nothing.
  */
 function forgetHovered(chart: EChartsType) {
-  const handler = (chart.getZr() as unknown as { handler?: { _hovered?: { target?: unknown } } }).handler
+  const zr = chart.getZr() as unknown as { handler?: { _hovered?: { target?: unknown } } } | null
+  const handler = zr?.handler
   if (handler?._hovered && typeof handler._hovered === 'object') handler._hovered.target = undefined
 }
+
+/** The library disposes and re-creates the chart on a theme change; until the new one is ready, the old handle is dead. */
+const live = (chart: EChartsType | null): chart is EChartsType => chart !== null && !chart.isDisposed()
 
 const reinitOnly = (prev: { theme?: unknown; opts?: Record<string, unknown> }, next: { theme?: unknown; opts?: Record<string, unknown> }) =>
   prev.theme !== next.theme || JSON.stringify(prev.opts) !== JSON.stringify(next.opts)
@@ -32,7 +36,7 @@ interface ClickParams {
  * register are bundled): init and dispose are the library's, resizing follows the element
  * through a ResizeObserver, and the option is updated in place rather than re-created.
  */
-export default function EChartImpl({ option, theme, height, renderer = 'canvas', devicePixelRatio, maps, onSelect, onRendered, onInstance, label }: EChartProps) {
+export default function EChartImpl({ option, theme, height, renderer = 'canvas', devicePixelRatio, maps, onSelect, onRendered, onInstance, label, cycleMs }: EChartProps) {
   const holder = useRef<HTMLDivElement>(null)
   const instance = useRef<EChartsType | null>(null)
 
@@ -60,19 +64,39 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
   useEffect(() => {
     const el = holder.current
     if (!el) return
-    const observer = new ResizeObserver(() => instance.current?.resize())
+    const observer = new ResizeObserver(() => {
+      if (live(instance.current)) instance.current.resize()
+    })
     observer.observe(el)
     return () => observer.disconnect()
   }, [])
 
   useEffect(() => () => onInstance?.(null), [onInstance])
 
+  // Cycle a highlight through the first series (one interval, cleared on change and unmount).
+  useEffect(() => {
+    if (!cycleMs) return
+    let i = -1
+    const timer = setInterval(() => {
+      const chart = instance.current
+      if (!live(chart)) return
+      const series = (chart?.getOption() as { series?: { data?: unknown[] }[] } | undefined)?.series?.[0]
+      const count = series?.data?.length ?? 0
+      if (count === 0) return
+      if (i >= 0) chart.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: i })
+      i = (i + 1) % count
+      chart.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: i })
+      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i })
+    }, cycleMs)
+    return () => clearInterval(timer)
+  }, [cycleMs, option])
+
   // Option updates are ours: hide the tooltip first (ECharts otherwise re-shows it for the
   // old data under a resting mouse and fails), then replace the option, drawn next frame.
   const shown = useRef(option)
   useLayoutEffect(() => {
     const chart = instance.current
-    if (!chart || shown.current === option) return
+    if (!live(chart) || shown.current === option) return
     shown.current = option
     chart.dispatchAction({ type: 'hideTip' })
     chart.setOption(option, { notMerge: true, lazyUpdate: true })

@@ -17,7 +17,7 @@ import {
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
-import { echartsTheme } from '../../charts/theme'
+import { echartsTheme, SCREEN_FONT } from '../../charts/theme'
 
 echarts.use([
   BarChart,
@@ -42,5 +42,7 @@ echarts.use([
 ])
 echarts.registerTheme('observatory-light', echartsTheme('light'))
 echarts.registerTheme('observatory-dark', echartsTheme('dark'))
+echarts.registerTheme('observatory-screen-light', echartsTheme('light', SCREEN_FONT))
+echarts.registerTheme('observatory-screen-dark', echartsTheme('dark', SCREEN_FONT))
 
 export { echarts }

@@ -12,7 +12,8 @@ export interface ChartSelection {
 
 export interface EChartProps {
   readonly option: EChartsOption
-  readonly theme: 'light' | 'dark'
+  /** A registered theme: light, dark, or the big screen's screen-light / screen-dark (larger type). */
+  readonly theme: 'light' | 'dark' | 'screen-light' | 'screen-dark'
   /** CSS height of the chart area. */
   readonly height: number | string
   readonly renderer?: 'canvas' | 'svg'
@@ -27,4 +28,6 @@ export interface EChartProps {
   readonly onInstance?: (instance: EChartsType | null) => void
   /** Accessible name of the chart. */
   readonly label: string
+  /** Highlight the first series' items one after another, with their tooltip (the big screen). */
+  readonly cycleMs?: number
 }
