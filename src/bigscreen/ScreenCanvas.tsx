@@ -22,7 +22,7 @@ export function ScreenCanvas({ mode, children }: { readonly mode: LayoutMode; re
   }, [])
   const fit = fitCanvas(view.width, view.height, mode)
   // Round so a tiny resize does not re-create every chart.
-  const pixelRatio = Math.round(fit.scale * view.dpr * 100) / 100
+  const pixelRatio = Math.round(fit.scale * view.dpr * 10000) / 10000
   const surface = useMemo(() => ({ font: SCREEN_FONT, pixelRatio, screen: true }), [pixelRatio])
   return (
     <div className="screen-viewport">

@@ -40,7 +40,7 @@ export function TitleBar({ pageTitle, pages, index, paused, onFullscreen }: Titl
       <div className="screen-title__brand">
         <span className="screen-title__emblem" aria-hidden="true" />
         <div>
-          <h1>太仓市人大常委会 · 人大代表经济运行观察点</h1>
+          <h1>太仓市人大常委会 · 经济运行观察点</h1>
           <p className="screen-title__page" data-testid="screen-page-title">
             {pageTitle}
           </p>
@@ -69,8 +69,8 @@ export function TitleBar({ pageTitle, pages, index, paused, onFullscreen }: Titl
           {paused && <span className="screen-title__paused">已暂停</span>}
         </p>
       </div>
-      <button type="button" className="screen-title__fullscreen" onClick={onFullscreen} aria-label="全屏（F）" title="全屏（F）">
-        ⛶
+      <button type="button" className="screen-title__fullscreen" onClick={onFullscreen} title="全屏（F）">
+        全屏
       </button>
     </header>
   )

@@ -1,6 +1,7 @@
 /**
  * Kiosk settings from the URL, e.g.
  *   #/screen?pages=overview,clusters&interval=30&refresh=300&theme=dark&motion=off&layout=wide
+ * (also resume=<s> after interaction, start=<index>, watchdog=<s> engine heartbeat)
  * Anything malformed falls back to its default; nothing here throws.
  */
 export const SCREEN_PAGES = ['overview', 'clusters', 'projects', 'livelihood', 'supervision'] as const
@@ -24,6 +25,8 @@ export interface KioskSettings {
   readonly resumeAfter: number
   /** Start on this page (index into `pages`). */
   readonly start: number
+  /** Seconds between engine heartbeats, and how long one may go unanswered before the engine is replaced. */
+  readonly watchdog: number
 }
 
 export const DEFAULT_KIOSK: KioskSettings = {
@@ -35,6 +38,7 @@ export const DEFAULT_KIOSK: KioskSettings = {
   layout: 'auto',
   resumeAfter: 60,
   start: 0,
+  watchdog: 15,
 }
 
 function seconds(value: string | null, min: number, max: number, fallback: number): number {
@@ -61,6 +65,7 @@ export function parseKiosk(params: URLSearchParams, reducedMotion = false): Kios
     layout: layout === 'fit' || layout === 'wide' ? layout : 'auto',
     resumeAfter: seconds(params.get('resume'), 1, 3600, DEFAULT_KIOSK.resumeAfter),
     start: Math.min(list.length - 1, Math.max(0, Math.floor(seconds(params.get('start'), 0, 99, 0)))),
+    watchdog: seconds(params.get('watchdog'), 2, 600, DEFAULT_KIOSK.watchdog),
   }
 }
 

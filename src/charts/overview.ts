@@ -96,6 +96,6 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
         data: placed('project'),
       },
     ],
-    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: 4, top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) } }],
+    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: sz(ctx, 8), top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) } }],
   }
 }

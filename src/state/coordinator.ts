@@ -1,4 +1,4 @@
-import type { Connector, QueryResult, Row } from '../db/connector'
+import type { Connector, QueryResult, QuerySession, Row } from '../db/connector'
 import { err } from '../lib/result'
 import { createDerivedSql, type DerivedTable, type SqlQuery } from '../queries/derived'
 import { quoteIdent } from '../queries/sql'
@@ -29,6 +29,7 @@ class Coordinator {
   private connector: Connector | null = null
   private waiting: Waiting[] = []
   private cache = new Map<string, Promise<QueryResult<Row>>>()
+  private cacheEpoch = 0
   private demanded = new Set<string>()
   /** Derived table name → the data revision it was built from, and its creation. */
   private derived = new Map<string, { key: string; created: Promise<QueryResult<Row>> }>()
@@ -36,6 +37,8 @@ class Coordinator {
   private inflight = 0
   private held: (() => void)[] = []
   private holdTimer: ReturnType<typeof setTimeout> | null = null
+  /** The SQL console's own connection, one per engine. */
+  private sessions = new WeakMap<Connector, Promise<QuerySession>>()
 
   constructor() {
     catalog.subscribe(() => this.flush())
@@ -77,12 +80,35 @@ class Coordinator {
     return this.connector.query<T>(sql)
   }
 
+  /**
+   * A session for statements a user types and may cancel (the SQL console): a connection of
+   * its own on the current engine, opened once. Null while there is no engine.
+   */
+  session(): Promise<QuerySession> | null {
+    const connector = this.connector
+    if (!connector?.openSession) return null
+    let session = this.sessions.get(connector)
+    if (!session) {
+      session = connector.openSession()
+      this.sessions.set(connector, session)
+      void session.catch(() => this.sessions.delete(connector))
+    }
+    return session
+  }
+
   private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
     const readiness = readinessOf(catalog.get(), tables)
     if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'waiting' || !this.connector) return null
-    const key = `${readiness.key}\u0000${catalog.get().epoch}\u0000${q.sql}`
+    const epoch = catalog.get().epoch
+    if (epoch !== this.cacheEpoch) {
+      // A refresh: answers from before it will never be asked for again (a wall refreshing
+      // every few minutes for days would otherwise fill the cache with dead entries).
+      this.cache.clear()
+      this.cacheEpoch = epoch
+    }
+    const key = `${readiness.key}\u0000${epoch}\u0000${q.sql}`
     let pending = this.cache.get(key)
     if (!pending) {
       pending = this.batched(this.execute(this.connector, q))

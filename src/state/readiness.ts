@@ -6,6 +6,15 @@
  */
 const SETTLED = new Set(['ready', 'empty', 'error'])
 
+/**
+ * A mark that recurs (a settle, a rotation): kept, but not without bound — a screen left on
+ * for weeks would otherwise grow the performance timeline by a few entries a minute.
+ */
+export function markRecurring(name: string, keep = 200) {
+  if (performance.getEntriesByName(name, 'mark').length >= keep) performance.clearMarks(name)
+  performance.mark(name)
+}
+
 export function markOnce(name: string) {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name)
 }
@@ -36,9 +45,9 @@ export function watchPageReady(root: HTMLElement, path: string): () => void {
     if (!firstDone) {
       firstDone = true
       markOnce('app-ready')
-      performance.mark(`page-ready:${path}`)
+      markRecurring(`page-ready:${path}`)
     }
-    performance.mark('widgets-settled')
+    markRecurring('widgets-settled')
   }
   const observer = new MutationObserver((records) => check(records.some((r) => r.type === 'attributes')))
   observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })

@@ -16,6 +16,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
+import { LegacyGridContainLabel } from 'echarts/features'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { echartsTheme, SCREEN_FONT } from '../../charts/theme'
 
@@ -39,6 +40,8 @@ echarts.use([
   AriaComponent,
   CanvasRenderer,
   SVGRenderer,
+  // Our grids use containLabel (axis labels kept inside the chart); ECharts 6 moved it to a feature.
+  LegacyGridContainLabel,
 ])
 echarts.registerTheme('observatory-light', echartsTheme('light'))
 echarts.registerTheme('observatory-dark', echartsTheme('dark'))

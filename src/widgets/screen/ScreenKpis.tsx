@@ -1,4 +1,5 @@
 import type { FilterSet } from '../../queries/filters'
+import { LATEST } from '../../queries/scope'
 import {
   livelihoodProgressSql,
   outputYtdSql,
@@ -75,16 +76,21 @@ const SUGGESTIONS: TileSpec<SuggestionsRow> = {
   present: presentSuggestions, numeric: (r) => r.handled, withNumber: (r, n) => ({ ...r, handled: Math.round(n) }),
 }
 
+export const KPI_TILES = { points: POINTS, output: OUTPUT, projects: PROJECTS, livelihood: LIVELIHOOD, suggestions: SUGGESTIONS } as const
+
+/** One headline figure, by name. */
+export function ScreenKpi({ kind, motion }: { readonly kind: keyof typeof KPI_TILES; readonly motion: boolean }) {
+  const spec = KPI_TILES[kind] as TileSpec<unknown>
+  return <Tile spec={spec} filters={LATEST} motion={motion} />
+}
+
 /** The five headline figures of the Overview, for the wall. */
-export function ScreenKpis({ filters, motion }: { readonly filters: FilterSet; readonly motion: boolean }) {
+export function ScreenKpis({ motion }: { readonly motion: boolean }) {
   return (
     <div className="screen-kpis">
-      <Tile spec={POINTS} filters={filters} motion={motion} />
-      <Tile spec={OUTPUT} filters={filters} motion={motion} />
-      <Tile spec={PROJECTS} filters={filters} motion={motion} />
-      <Tile spec={LIVELIHOOD} filters={filters} motion={motion} />
-      <Tile spec={SUGGESTIONS} filters={filters} motion={motion} />
+      {(Object.keys(KPI_TILES) as (keyof typeof KPI_TILES)[]).map((kind) => (
+        <ScreenKpi key={kind} kind={kind} motion={motion} />
+      ))}
     </div>
   )
 }
-

@@ -7,10 +7,14 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-/** Serves the existing production build (dist/) on a free port of 127.0.0.1. */
+/**
+ * Serves the existing production build on a free port of 127.0.0.1: dist/, or the folder in
+ * E2E_DIST (so a build of work in progress can be tested without replacing dist/).
+ */
 export async function startPreviewServer(root = process.cwd()): Promise<PreviewServer> {
-  if (!existsSync(path.join(root, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `vite build` first')
-  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  const outDir = process.env.E2E_DIST ?? 'dist'
+  if (!existsSync(path.resolve(root, outDir, 'index.html'))) throw new Error(`${outDir}/index.html is missing: run \`vite build\` first`)
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
   const address = server.httpServer.address()
   if (!address || typeof address === 'string') throw new Error('preview server has no port')
   return {
