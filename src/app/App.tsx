@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
@@ -6,7 +6,12 @@ import { useCatalog } from '../state/catalog'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
+import { BriefingAction } from '../widgets/export/BriefingAction'
+import { watchEngine } from './boot'
 import { findRoute, ROUTES } from './routes'
+
+/** The kiosk for the wall (#/screen): its own chunk, outside the desk's shell. */
+const BigScreen = lazy(() => import('../bigscreen/BigScreen'))
 
 function SampleBadge() {
   const snapshot = useCatalog()
@@ -59,6 +64,18 @@ function ThemeToggle() {
 
 export function App() {
   const route = useRoute()
+  if (route.path === '/screen') {
+    return (
+      <Suspense fallback={null}>
+        <BigScreen watchEngine={watchEngine} />
+      </Suspense>
+    )
+  }
+  return <Desk />
+}
+
+function Desk() {
+  const route = useRoute()
   const current = findRoute(route.path)
   const main = useRef<HTMLElement>(null)
 
@@ -84,6 +101,7 @@ export function App() {
           ))}
         </nav>
         <div className="shell__status">
+          <BriefingAction path={current.path} label={current.label} />
           <SampleBadge />
           <StatusLine />
           <ThemeToggle />

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { boot, exposeTestHooks } from './boot'
 import './styles.css'
+import './print.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -24,6 +24,8 @@ export interface DataColumn {
   readonly format?: (value: unknown, row: DataRow) => string
   /** Offer a filter box under the header: contains-text, or a numeric expression. */
   readonly filter?: 'text' | 'number'
+  /** The value is a ratio (0.053, shown as 5.3%): exports write it as a percentage number under a "（%）" header. */
+  readonly percent?: boolean
   /** Extra class for a cell, e.g. to flag a value. */
   readonly cellClass?: (value: unknown, row: DataRow) => string | undefined
 }

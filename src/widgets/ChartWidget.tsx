@@ -4,6 +4,8 @@ import { useTheme } from '../state/theme'
 import { EChart, type ChartSelection } from '../ui/EChart'
 import { useChartSurface } from '../ui/echart/surface'
 import type { SqlQuery } from '../queries/derived'
+import { ChartExportMenu } from './export/ChartExportMenu'
+import { useChartExport } from './export/useChartExport'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
@@ -39,7 +41,8 @@ export interface ChartWidgetProps<R> {
 /**
  * A chart widget: states its SQL, builds the option from the rows with a pure builder, and
  * draws it. While a new answer is computed the previous chart stays and is updated in place.
- * It reports `ready` only once the chart has drawn.
+ * It reports `ready` only once the chart has drawn. Off the big screen it offers exports
+ * (image, data) and takes part in the page's briefing pack.
  */
 export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs }: ChartWidgetProps<R>) {
   const theme = useTheme()
@@ -59,31 +62,44 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, theme, selectedKey, option, surface.font],
   )
+  const subtitleText = rows && subtitle ? subtitle(rows) : undefined
+  // Exports rebuild the option from the same rows with the same builder (for print: the light theme).
+  const exporting = useChartExport<R>({ id, title, ...(subtitleText ? { subtitle: subtitleText } : {}), tables, rows, option, ...(selected ? { selected } : {}), enabled: !surface.screen })
+  const menu = !surface.screen && built ? <ChartExportMenu source={exporting.source} title={title} /> : null
   return (
     <WidgetFrame
       id={id}
       title={title}
-      subtitle={rows && subtitle ? subtitle(rows) : undefined}
+      subtitle={subtitleText}
       state={state}
       tables={tables}
       error={data.state === 'error' ? data.message : undefined}
       emptyText={emptyText}
       showStale={rows !== undefined}
       className={className}
-      actions={actions}
+      actions={
+        actions || menu ? (
+          <>
+            {actions}
+            {menu}
+          </>
+        ) : undefined
+      }
     >
       {built && (
-        <EChart
-          label={title}
-          option={built}
-          theme={surface.screen ? `screen-${theme}` : theme}
-          {...(surface.pixelRatio ? { devicePixelRatio: surface.pixelRatio } : {})}
-          height={height}
-          {...(mapsOf ? { maps: mapsOf } : {})}
-          {...(onSelect ? { onSelect } : {})}
-          onRendered={onRendered}
-          {...(cycleMs ? { cycleMs } : {})}
-        />
+        <div className="chart-widget__canvas" ref={exporting.holder}>
+          <EChart
+            label={title}
+            option={built}
+            theme={surface.screen ? `screen-${theme}` : theme}
+            {...(surface.pixelRatio ? { devicePixelRatio: surface.pixelRatio } : {})}
+            height={height}
+            {...(mapsOf ? { maps: mapsOf } : {})}
+            {...(onSelect ? { onSelect } : {})}
+            onRendered={onRendered}
+            {...(cycleMs ? { cycleMs } : {})}
+          />
+        </div>
       )}
       {rows && footer}
     </WidgetFrame>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { parseNumericFilter } from '../../lib/filter-expr'
 import { browseSql, countSql, type BrowseSource, type ColumnFilter } from '../../queries/browse'
+import { tableFromRows } from '../../export/table'
 import { coordinator } from '../../state/coordinator'
 import { DataTable, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
+import { TableExportMenu } from '../export/TableExportMenu'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 
@@ -64,10 +66,16 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
     },
     [stableSource, sorting, tiebreak, filters, tables],
   )
+  // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
+  const fetchTable = useCallback(async () => {
+    const r = await coordinator.query(browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset: 0, limit: 1_048_575 }), tables)
+    if (!r.ok) throw new Error(r.error.message.split('\n')[0])
+    return tableFromRows(r.value, columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })))
+  }, [stableSource, sorting, tiebreak, filters, tables, columns])
   const rowCount = count.state === 'ready' ? count.rows[0]!.rows : count.state === 'loading' && count.stale ? count.stale[0]!.rows : null
   const state = count.state === 'ready' && count.rows[0]!.rows === 0 && filters.length === 0 ? 'empty' : count.state
   return (
-    <WidgetFrame id={id} title={title} subtitle={subtitle ?? (rowCount !== null ? `${rowCount.toLocaleString('en-US')}行` : undefined)} state={state} tables={tables} error={count.state === 'error' ? count.message : undefined} emptyText={emptyText} showStale={rowCount !== null}>
+    <WidgetFrame id={id} title={title} subtitle={subtitle ?? (rowCount !== null ? `${rowCount.toLocaleString('en-US')}行` : undefined)} state={state} tables={tables} error={count.state === 'error' ? count.message : undefined} emptyText={emptyText} showStale={rowCount !== null} actions={rowCount ? <TableExportMenu id={id} title={title} {...(subtitle ? { subtitle } : {})} fetchTable={fetchTable} /> : undefined}>
       <DataTable
         label={title}
         columns={columns}

@@ -1,0 +1,60 @@
+/**
+ * The data behind a chart or a table, as an export sees it: Chinese headers (with units)
+ * and typed cells. Numbers stay numbers; everything else is text.
+ */
+export type ExportCell = string | number | boolean | null
+
+export interface ExportColumn {
+  /** Chinese header, with the unit, e.g. "累计产值（万元）". */
+  readonly header: string
+  readonly kind: 'number' | 'text'
+}
+
+export interface ExportTable {
+  readonly columns: readonly ExportColumn[]
+  readonly rows: readonly (readonly ExportCell[])[]
+}
+
+/** What to call a column of a query result: a Chinese label and its unit. */
+export interface ColumnLabel {
+  readonly label: string
+  readonly unit?: string
+  /** The value is a ratio (0.053): exported as a percentage number (5.3) under a "%" header. */
+  readonly percent?: boolean
+}
+
+export const heading = (c: ColumnLabel): string => {
+  const unit = c.percent ? '%' : c.unit
+  return unit ? `${c.label}（${unit}）` : c.label
+}
+
+function cellOf(value: unknown, percent: boolean): ExportCell {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') return Number.isFinite(value) ? (percent ? Math.round(value * 1e8) / 1e6 : value) : null
+  if (typeof value === 'bigint') return Number(value)
+  if (typeof value === 'boolean') return value
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/**
+ * Rows of objects → an export table. `columns` names the keys to keep, in order, with their
+ * labels; without it every key of the first row is kept and `labelOf` names it.
+ */
+export function tableFromRows(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  columns?: readonly (ColumnLabel & { readonly key: string })[],
+  labelOf: (key: string) => ColumnLabel = (key) => ({ label: key }),
+): ExportTable {
+  const specs = columns ?? Object.keys(rows[0] ?? {}).map((key) => ({ key, ...labelOf(key) }))
+  const body = rows.map((row) => specs.map((c) => cellOf(row[c.key], c.percent === true)))
+  return {
+    columns: specs.map((c, i) => ({
+      header: heading(c),
+      // A column is numeric when every present value is a number.
+      kind: body.every((r) => r[i] === null || typeof r[i] === 'number') && body.some((r) => typeof r[i] === 'number') ? 'number' : 'text',
+    })),
+    rows: body,
+  }
+}

@@ -1,0 +1,30 @@
+import { getTable } from '../../datasets/registry'
+import { catalog } from '../../state/catalog'
+import { coordinator } from '../../state/coordinator'
+import type { FilterSet } from '../../queries/filters'
+import { filterOptionsSql, type FilterOptionsRow } from '../../queries/options'
+import { chipsOf } from '../filters/FilterChips'
+
+/** The Chinese names of the tables a widget reads: its data source. */
+export const sourceNames = (tables: readonly string[]) => tables.map((t) => getTable(t)?.label ?? t)
+
+/** Whether any of the tables is still the embedded synthetic sample (as WidgetFrame marks it). */
+export function isSample(tables: readonly string[]): boolean {
+  const snapshot = catalog.get()
+  return tables.some((name) => {
+    const t = snapshot.tables[name]
+    return getTable(name)?.provenance === 'sample' && t?.status === 'ready' && t.source === 'embedded'
+  })
+}
+
+const LABEL_TABLES = ['clusters', 'towns', 'point_indicators']
+
+/** The active filters as their chips read ("集群：高端装备"), with cluster and town names looked up. */
+export async function filterTexts(filters: FilterSet): Promise<string[]> {
+  let labels = new Map<string, string>()
+  if ((filters.clusters?.length ?? 0) + (filters.towns?.length ?? 0) > 0) {
+    const r = await coordinator.query<FilterOptionsRow>(filterOptionsSql({ table: 'point_indicators', period: 'period' }), LABEL_TABLES)
+    if (r.ok) labels = new Map(r.value.map((o) => [`${o.kind}:${o.value}`, o.label]))
+  }
+  return chipsOf(filters, labels).map((c) => c.text)
+}

@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useRef } from 'react'
+import type { ChartContext, EChartsOption } from '../../charts/common'
+import { useFilters } from '../../state/filters'
+import { useTheme } from '../../state/theme'
+import { registerChart, type ChartExportSource, type ChartSnapshot } from './registry'
+
+export interface ChartExportInput<R> {
+  readonly id: string
+  readonly title: string
+  readonly subtitle?: string
+  readonly tables: readonly string[]
+  readonly rows: readonly R[] | undefined
+  readonly option: (rows: readonly R[], ctx: ChartContext) => EChartsOption
+  readonly selected?: readonly string[]
+  /** Register for the briefing pack (not on the big screen). */
+  readonly enabled: boolean
+}
+
+/**
+ * A chart widget's export source: a snapshot of what it shows (rows, builder, theme,
+ * filters). The exports themselves load with the first one (./actions).
+ */
+export function useChartExport<R>(input: ChartExportInput<R>): { source: ChartExportSource; holder: React.RefObject<HTMLDivElement | null> } {
+  const theme = useTheme()
+  const filters = useFilters()
+  const latest = useRef<ChartSnapshot | null>(null)
+  const holder = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const { id: _id, enabled: _enabled, option, ...rest } = input
+    latest.current = { ...rest, option: option as ChartSnapshot['option'], theme, filters }
+  })
+
+  const source = useMemo<ChartExportSource>(
+    () => ({
+      id: input.id,
+      snapshot: () => {
+        if (!latest.current) throw new Error('图表尚未绘制')
+        return latest.current
+      },
+      element: () => holder.current?.querySelector<HTMLElement>('.echart') ?? holder.current,
+    }),
+    [input.id],
+  )
+
+  const hasRows = input.rows !== undefined
+  useEffect(() => (input.enabled && hasRows ? registerChart(source) : undefined), [source, input.enabled, hasRows])
+  return { source, holder }
+}
