@@ -66,14 +66,20 @@ export default tseslint.config(
     [['react', 'react-dom', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*']],
     'charts/ and queries/ are pure functions: data in, option or SQL out.',
   ),
+  // src/explore: the console's and chart builder's pure logic (SQL text, specs, stores over an injected storage).
+  layer(
+    ['src/explore/**/*.ts'],
+    [['react', 'react-dom', 'echarts', 'echarts/*', '@codemirror/*', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*']],
+    'src/explore is pure: SQL text, chart specs and stores, no React, no engine, no views.',
+  ),
   // Pages compose widgets: no SQL builders, no engine, no echarts.init.
   layer(
-    ['src/pages/**/*.{ts,tsx}'],
+    ['src/pages/**/*.{ts,tsx}', 'src/bigscreen/**/*.{ts,tsx}'],
     [DUCKDB, ['**/db/*', '**/queries/*'], ['echarts', 'echarts/*']],
     'Pages compose widgets; data and charts live in widgets.',
   ),
   {
-    files: ['src/pages/**/*.{ts,tsx}'],
+    files: ['src/pages/**/*.{ts,tsx}', 'src/bigscreen/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -66,3 +66,26 @@ describe('connector: query<T> returns plain JS rows', () => {
     expect(result).toEqual({ ok: true, value: [{ autoload: false, autoinstall: false }] })
   })
 })
+
+describe('connector: a dead engine', () => {
+  it('leaves nothing listening once queries finish, however many ran (no per-query leak on a long-running screen)', async () => {
+    for (let i = 0; i < 50; i++) await engine.connector.query(`SELECT ${i} AS i`)
+    expect(engine.connector.dead.listening).toBe(0)
+  })
+
+  it('answers a query still waiting when the engine is declared dead with the reason, as a value', async () => {
+    const other = await startNodeEngine()
+    try {
+      const slow = other.connector.query('SELECT count(*) AS n FROM range(300000000) a')
+      other.connector.kill('数据引擎无响应')
+      const result = await slow
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.error.message).toBe('数据引擎无响应')
+      // And every later query too, without reaching the engine.
+      const later = await other.connector.query('SELECT 1')
+      expect(later.ok).toBe(false)
+    } finally {
+      await other.terminate()
+    }
+  })
+})

@@ -19,4 +19,27 @@ export type QueryResult<T> = Result<T[], QueryError>
  */
 export interface Connector {
   query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>>
+  /** A connection of its own for ad-hoc statements that a user may cancel (the SQL console). */
+  openSession?(): Promise<QuerySession>
+}
+
+/** A result with its column names and whether each is numeric (a grid needs both, even with no rows). */
+export interface ColumnsAndRows<T = Row> {
+  readonly columns: readonly { readonly name: string; readonly numeric: boolean }[]
+  readonly rows: T[]
+}
+
+/** A statement on its way: its answer, and a way to stop it. */
+export interface PendingQuery<T = Row> {
+  readonly result: Promise<Result<ColumnsAndRows<T>, QueryError>>
+  /** Asks the engine to stop; the result then fails with DuckDB's "query was canceled". */
+  cancel(): Promise<void>
+}
+
+export interface QuerySession {
+  /** Parses and binds without running: DuckDB's own message for a typo or a missing column. */
+  check(sql: string): Promise<QueryError | null>
+  /** Runs one statement so that it can be cancelled. One at a time per session. */
+  send<T = Row>(sql: string): PendingQuery<T>
+  close(): Promise<void>
 }
