@@ -5,6 +5,7 @@ import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
+import { replayUploads } from '../state/uploads'
 
 async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
   if (!url) return { ok: false, reason: '文件缺失：构建中没有这张表的内置数据' }
@@ -49,6 +50,7 @@ export async function boot(): Promise<void> {
   // before the next batch does.
   if (first.length) await loadBatch(engine, first)
   if (rest.length) await loadBatch(engine, rest)
+  await replayUploads(engine.db)
   performance.mark('data-ready')
   setDataReady()
 }
@@ -89,6 +91,7 @@ export function restartEngine(reason: string): Promise<void> {
       try {
         engine = await startEngine()
         await loadBatch(engine, TABLES)
+        await replayUploads(engine.db)
         performance.mark('engine-restarted')
         return
       } catch (e) {

@@ -15,6 +15,9 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/livelihood', label: '民生实事', page: lazy(() => import('../pages/LivelihoodPage')) },
   { path: '/supervision', label: '监督与代表工作', page: lazy(() => import('../pages/SupervisionPage')) },
   { path: '/datasets', label: '数据集', page: lazy(() => import('../pages/DatasetsPage')) },
+  { path: '/upload', label: '数据上传', page: lazy(() => import('../pages/UploadPage')) },
+  { path: '/explore', label: '数据探索', page: lazy(() => import('../pages/ExplorePage')) },
+  { path: '/board', label: '我的看板', page: lazy(() => import('../pages/BoardPage')) },
 ]
 
 export function findRoute(path: string): RouteDef {

@@ -1,0 +1,113 @@
+import { getTable, TABLES } from '../datasets/registry'
+import { analyseFile, decompressIfNeeded, type FileAnalysis } from '../ingest/analyse'
+import { adhocTableName, legalTableName } from '../ingest/columns'
+import type { TextEncoding } from '../ingest/encoding'
+import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
+import type { StagePlan, StageReport, UploadDecisions, UploadTarget } from '../ingest/plan'
+import type { UploadIssue } from '../ingest/report'
+import { toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
+import { err, ok, type Result } from '../lib/result'
+import { commitUpload, existingTables, stageUpload, type CommittedTable, type IngestSession } from './ingest'
+
+/** Re-encodes to UTF-8; the browser passes one that runs in a worker for big files. */
+export type Transcoder = (bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
+export const transcodeHere: Transcoder = async (bytes, encoding, options) => toDuckDbUtf8(bytes, encoding, options)
+
+export interface PreparedUpload {
+  readonly fileName: string
+  readonly analysis: FileAnalysis
+  readonly plan: StagePlan
+  readonly report: StageReport
+  readonly decisions: UploadDecisions
+}
+
+export interface PrepareOptions {
+  /** What the user chose (or what a stored upload recorded); anything left out is detected. */
+  readonly decisions?: Partial<UploadDecisions>
+  readonly transcode?: Transcoder
+  readonly onPhase?: (phase: 'decoding' | 'loading' | 'validating') => void
+}
+
+async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAnalysis, fileName: string, tables: () => Promise<string[]>): Promise<Result<UploadTarget, string>> {
+  const wanted = decisions.target
+  if (wanted?.kind === 'table') {
+    const table = getTable(wanted.table)
+    if (!table) return err(`没有名为 ${wanted.table} 的数据集`)
+    const mapping = wanted.mapping.length === analysis.headers.length ? wanted.mapping : mapHeaders(table, analysis.rawHeaders)
+    return ok({ kind: 'table', table, mapping, mode: wanted.mode })
+  }
+  if (wanted?.kind === 'adhoc') {
+    const name = legalTableName(wanted.name)
+    if (!name) return err('临时表名称不能为空')
+    if (TABLES.some((t) => t.name.toLowerCase() === name.toLowerCase())) return err(`“${name}”是内置数据集的名称，请换一个`)
+    return ok({ kind: 'adhoc', name })
+  }
+  const best = analysis.dialect.hasHeader ? automaticTarget(analysis.rawHeaders, fileName) : undefined
+  if (best) return ok({ kind: 'table', table: best.table, mapping: best.mapping, mode: 'replace' })
+  return ok({ kind: 'adhoc', name: adhocTableName(fileName, [...TABLES.map((t) => t.name), ...(await tables())]) })
+}
+
+/** Reads, maps, stages and validates a file; nothing outside the staging tables changes. */
+export async function prepareUpload(session: IngestSession, original: Uint8Array, fileName: string, options: PrepareOptions = {}): Promise<Result<PreparedUpload, string>> {
+  const mark = (what: string) => (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({ sql: what, ms: Math.round(performance.now()) })
+  mark('prepare start (time)')
+  const opened = await decompressIfNeeded(original)
+  if (!opened.ok) return opened
+  const decisions = options.decisions ?? {}
+  const analysed = analyseFile(opened.value, {
+    ...(decisions.encoding ? { encoding: decisions.encoding } : {}),
+    ...(decisions.delimiter ? { delimiter: decisions.delimiter } : {}),
+    ...(decisions.hasHeader !== undefined ? { hasHeader: decisions.hasHeader } : {}),
+  })
+  if (!analysed.ok) return analysed
+  const analysis = analysed.value
+  const target = await targetFrom(decisions, analysis, fileName, () => existingTables(session))
+  if (!target.ok) return target
+  const plan: StagePlan = { dialect: analysis.dialect, headers: analysis.headers, target: target.value, shapes: analysis.columnShapes }
+
+  mark('analysed (time)')
+  options.onPhase?.('decoding')
+  let utf8: Uint8Array
+  try {
+    utf8 = await (options.transcode ?? transcodeHere)(opened.value, analysis.encoding, analysis.transcode)
+  } catch (e) {
+    return err(e instanceof Error ? e.message : String(e))
+  }
+  mark('transcoded (time)')
+  options.onPhase?.('loading')
+  const staged = await stageUpload(session, utf8, plan)
+  if (!staged.ok) return staged
+  let report = staged.value
+  if (plan.target.kind === 'table') {
+    const missing = missingRequired(plan.target.table, plan.target.mapping)
+    if (missing.length) {
+      const labels = missing.map((m) => plan.target.kind === 'table' ? plan.target.table.columns.find((c) => c.name === m)?.label ?? m : m)
+      const fatal: UploadIssue = { line: null, column: null, problem: `缺少必填列：${labels.join('、')}（请在列对应中指定，或作为临时表导入）`, value: null, severity: 'file' }
+      report = { ...report, fatal: [fatal, ...report.fatal] }
+    }
+  }
+  const finalDecisions: UploadDecisions = {
+    encoding: analysis.encoding,
+    delimiter: analysis.dialect.delimiter,
+    hasHeader: analysis.dialect.hasHeader,
+    target: plan.target.kind === 'table'
+      ? { kind: 'table', table: plan.target.table.name, mapping: plan.target.mapping, mode: plan.target.mode }
+      : { kind: 'adhoc', name: plan.target.name },
+    skipFailing: decisions.skipFailing ?? true,
+  }
+  return ok({ fileName, analysis, plan, report, decisions: finalDecisions })
+}
+
+/** Whether the staged rows may be committed under this choice, and why not. */
+export function commitBlocker(prepared: PreparedUpload, skipFailing: boolean): string | null {
+  const { report } = prepared
+  if (report.fatal.length) return report.fatal.map((f) => f.problem).join('；')
+  if (!skipFailing && (report.failingRows > 0 || report.rejectedLines > 0)) return `有 ${report.failingRows + report.rejectedLines} 行有问题，已按“整个文件不导入”处理`
+  return null
+}
+
+export async function confirmUpload(session: IngestSession, prepared: PreparedUpload, skipFailing: boolean): Promise<Result<CommittedTable, string>> {
+  const blocker = commitBlocker(prepared, skipFailing)
+  if (blocker) return err(blocker)
+  return commitUpload(session, prepared.plan, { skipFailing, report: prepared.report, ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}) })
+}

@@ -1,0 +1,312 @@
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
+import type { StagePlan, StageReport } from '../ingest/plan'
+import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
+import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
+import {
+  appendOverlapSql,
+  appendTableSql,
+  createAdhocSql,
+  dropRejectsSql,
+  emptyRejectsSql,
+  emptyIssuesSql,
+  ISSUES,
+  issuesForTableSql,
+  nativeType,
+  REJECTS,
+  issueSampleSql,
+  rejectsSql,
+  replaceTableSql,
+  stageForTableSql,
+  stageRawSql,
+  stageSummarySql,
+  STAGE,
+  type AdhocColumn,
+  type IssueKind,
+} from '../ingest/stage-sql'
+import type { SqlType } from '../datasets/schema'
+import { err, ok, type Result } from '../lib/result'
+import { tableSummarySql } from '../queries/ddl'
+import { quoteIdent } from '../queries/sql'
+import type { Connector } from './connector'
+import { applySessionSettings, DuckDBConnector } from './duckdb-connector'
+
+/**
+ * Uploads run on a connection of their own: the staging tables are temporary to it, and
+ * its transaction (an append) never wraps the dashboard's queries on the main connection.
+ */
+export interface IngestSession {
+  readonly db: AsyncDuckDB
+  readonly connector: Connector
+  /** This session's staging table for a registry target (a real table, so a commit can rename it). */
+  readonly stageTable: string
+  close(): Promise<void>
+}
+
+let sessions = 0
+
+/** The database handle uploads need (for state code that must not import DuckDB's types). */
+export type IngestDatabase = AsyncDuckDB
+
+export async function openIngestSession(db: AsyncDuckDB): Promise<IngestSession> {
+  const connector = await DuckDBConnector.open(db)
+  await applySessionSettings(connector.connection)
+  const stageTable = `__upload_stage_${++sessions}`
+  return {
+    db,
+    connector,
+    stageTable,
+    async close() {
+      try {
+        await connector.query(`DROP TABLE IF EXISTS ${quoteIdent(stageTable)}`)
+        await connector.close()
+      } catch {
+        // The engine is gone already: nothing left to close.
+      }
+    },
+  }
+}
+
+/** How many issues are listed in full (all are counted). */
+export const ISSUE_LIST_LIMIT = 1000
+
+let fileCounter = 0
+
+/** The benchmark sets this array to see where an upload's time goes. */
+const timings = () => (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings
+
+async function run(session: IngestSession, sql: string): Promise<Result<Record<string, unknown>[], string>> {
+  const t0 = performance.now()
+  const r = await session.connector.query(sql)
+  timings()?.push({ sql: sql.slice(0, 60), ms: Math.round(performance.now() - t0) })
+  return r.ok ? ok(r.value as Record<string, unknown>[]) : err(r.error.message)
+}
+
+/** A reader error in the user's words; DuckDB's own text follows for the curious. */
+export function describeReadError(message: string): string {
+  if (/invalid unicode|byte sequence/i.test(message)) return '文件中有无法按所选编码识别的字节，请换一种编码再试'
+  if (/maximum line size/i.test(message)) return '文件中有超过 8 MB 的单行，无法读取'
+  if (/unterminated quote/i.test(message)) return '文件中有未闭合的引号'
+  if (/compression/i.test(message)) return '不支持这种压缩格式'
+  return '文件无法按 CSV 读取'
+}
+
+/**
+ * Reads the file into the staging table and lists every problem. `utf8` is consumed
+ * (DuckDB takes the buffer). Nothing outside the staging tables changes.
+ */
+export async function stageUpload(session: IngestSession, utf8: Uint8Array, plan: StagePlan): Promise<Result<StageReport, string>> {
+  const fileName = `upload/${++fileCounter}.csv`
+  const t0 = performance.now()
+  await session.db.registerFileBuffer(fileName, utf8)
+  timings()?.push({ sql: 'registerFileBuffer', ms: Math.round(performance.now() - t0) })
+  try {
+    let native = initialNativeColumns(plan)
+    let staged: Result<unknown, string> = err('')
+    let strict = true
+    // A registry file is first read without keeping rejected lines (faster); any reader
+    // error sends it round again with them kept, so bad lines are listed, not fatal.
+    let keepRejects = plan.target.kind !== 'table'
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await run(session, dropRejectsSql())
+      const sql = plan.target.kind === 'table'
+        ? stageForTableSql(session.stageTable, fileName, plan.dialect, plan.target.table, plan.target.mapping, { strict, native, keepRejects })
+        : stageRawSql(fileName, plan.dialect, strict)
+      staged = await run(session, sql)
+      if (!staged.ok) {
+        if (!keepRejects) {
+          keepRejects = true
+          continue
+        }
+        // A file the strict reader cannot follow (bare quotes mid-field) gets a lenient read.
+        if (/state machine|strict_mode/i.test(staged.error) && strict) {
+          strict = false
+          continue
+        }
+        break
+      }
+      if (!keepRejects) {
+        await run(session, emptyRejectsSql())
+        break
+      }
+      // A column DuckDB typed itself met a cell it could not read ("1,234", "—" past the
+      // sample): read that column as text and clean it in SQL instead.
+      const failedCasts = await run(session, `SELECT DISTINCT column_name AS "c" FROM ${quoteIdent(REJECTS)} WHERE error_type = 'CAST'`)
+      const retry = failedCasts.ok ? failedCasts.value.map((r) => Number(String(r.c).slice(1))).filter((i) => native.has(i)) : []
+      if (retry.length === 0) break
+      native = new Map([...native].filter(([i]) => !retry.includes(i)))
+    }
+    if (!staged.ok) return err(`${describeReadError(staged.error)}。（${staged.error.split('\n')[0]!.slice(0, 300)}）`)
+    return await buildReport(session, plan, native)
+  } finally {
+    await session.db.dropFile(fileName)
+  }
+}
+
+/** File columns DuckDB can type itself, judged from the sample. */
+function initialNativeColumns(plan: StagePlan): Map<number, SqlType> {
+  const native = new Map<number, SqlType>()
+  if (plan.target.kind !== 'table') return native
+  plan.target.mapping.forEach((name, i) => {
+    const column = name && plan.target.kind === 'table' ? plan.target.table.columns.find((c) => c.name === name) : undefined
+    const type = column ? nativeType(column, plan.shapes[i]) : null
+    if (type) native.set(i, type)
+  })
+  return native
+}
+
+async function buildReport(session: IngestSession, plan: StagePlan, native: ReadonlyMap<number, SqlType>): Promise<Result<StageReport, string>> {
+  const table = plan.target.kind === 'table' ? plan.target.table : null
+  let adhocColumns: AdhocColumn[] | undefined
+  if (plan.target.kind === 'table') {
+    const issues = await run(session, issuesForTableSql(session.stageTable, plan.target.table, plan.target.mapping, native))
+    if (!issues.ok) return err(`校验失败：${issues.error.split('\n')[0]}`)
+  } else {
+    await run(session, emptyIssuesSql())
+    const profile = await run(session, adhocProfileSql(STAGE, Array.from({ length: plan.dialect.fieldCount }, (_, i) => `c${i}`), { decimalComma: plan.dialect.decimalComma }))
+    if (!profile.ok) return err(`无法判断列类型：${profile.error.split('\n')[0]}`)
+    const p = (profile.value[0] ?? {}) as Record<string, number>
+    adhocColumns = plan.headers.slice(0, plan.dialect.fieldCount).map((name, i) => ({ name, type: adhocTypeFrom(p, i) }))
+  }
+  const stage = plan.target.kind === 'table' ? session.stageTable : STAGE
+  const summary = await run(session, stageSummarySql(stage))
+  if (!summary.ok) return err(summary.error)
+  const s = summary.value[0] as { rows: number; blank_rows: number; failing_rows: number; issues: number; rejected_lines: number }
+  const rejects = await run(session, rejectsSql(ISSUE_LIST_LIMIT))
+  const rejectRows = (rejects.ok ? rejects.value : []) as { line: number; error_type: string; csv_line: string }[]
+  const rejectedLineNumbers = rejectRows.map((r) => Number(r.line)).sort((a, b) => a - b)
+  const sample = await run(session, issueSampleSql(ISSUE_LIST_LIMIT))
+  const firstDataLine = plan.dialect.skipLines + (plan.dialect.hasHeader ? 1 : 0) + 1
+  const headerOf = new Map<string, string>()
+  if (plan.target.kind === 'table') plan.target.mapping.forEach((m, i) => m && headerOf.set(m, plan.headers[i] ?? m))
+
+  const issues: UploadIssue[] = []
+  for (const r of rejectRows) issues.push(rejectIssue(Number(r.line), r.error_type, r.csv_line ?? '', plan.dialect.fieldCount))
+  for (const r of (sample.ok ? sample.value : []) as { row_idx: number; col: string; kind: IssueKind; value: string | null }[]) {
+    const title = headerOf.get(r.col) ?? columnTitle(r.col, table)
+    issues.push({
+      line: lineOfRow(Number(r.row_idx), firstDataLine, rejectedLineNumbers),
+      column: title,
+      problem: describeIssue(r.kind, r.col, table),
+      value: r.value,
+      severity: 'row',
+    })
+  }
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+
+  const fatal: UploadIssue[] = []
+  if (s.rows === 0) {
+    fatal.push({
+      line: null,
+      column: null,
+      problem: s.rejected_lines > 0 ? '没有一行数据能按表头的列数读取' : plan.dialect.hasHeader ? '文件只有表头，没有数据行' : '文件中没有数据',
+      value: null,
+      severity: 'file',
+    })
+  } else if (s.failing_rows >= s.rows && s.rows > 0) {
+    fatal.push({ line: null, column: null, problem: '所有数据行都有问题，没有可以导入的行', value: null, severity: 'file' })
+  }
+  let overlap: number | undefined
+  if (plan.target.kind === 'table' && plan.target.mode === 'append') {
+    const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping)
+    const o = sql ? await run(session, sql) : null
+    if (o?.ok) overlap = Number((o.value[0] as { n: number }).n)
+  }
+  return ok({
+    rows: Number(s.rows),
+    failingRows: Number(s.failing_rows),
+    rejectedLines: Number(s.rejected_lines),
+    issueCount: Number(s.issues) + Number(s.rejected_lines),
+    issues,
+    fatal,
+    ...(adhocColumns ? { adhocColumns } : {}),
+    ...(overlap !== undefined ? { overlap } : {}),
+    blankRows: Number(s.blank_rows),
+    nativeColumns: [...native],
+  })
+}
+
+export interface CommittedTable {
+  readonly name: string
+  readonly rows: number
+  readonly latestPeriod: string | null
+}
+
+/**
+ * Moves the staged rows into place. A replace is one CREATE OR REPLACE; an append is one
+ * transaction; either way a failure leaves the table as it was.
+ */
+export async function commitUpload(
+  session: IngestSession,
+  plan: StagePlan,
+  options: { skipFailing: boolean; adhocColumns?: readonly AdhocColumn[]; report: StageReport },
+): Promise<Result<CommittedTable, string>> {
+  const deleteRows = options.report.blankRows > 0 || (options.skipFailing && options.report.failingRows > 0)
+  let statements: string[]
+  if (plan.target.kind === 'table' && plan.target.mode === 'replace') {
+    const { before, swap } = replaceTableSql(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(options.report.nativeColumns) })
+    for (const sql of before) {
+      const r = await run(session, sql)
+      if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
+    }
+    statements = swap
+  } else {
+    statements = plan.target.kind === 'table'
+      ? appendTableSql(session.stageTable, plan.target.table, plan.target.mapping, options.skipFailing)
+      : [createAdhocSql(plan.target.name, options.adhocColumns ?? [], { decimalComma: plan.dialect.decimalComma }, options.skipFailing)]
+  }
+  const begun = await run(session, 'BEGIN TRANSACTION')
+  if (!begun.ok) return err(begun.error)
+  for (const sql of statements) {
+    const r = await run(session, sql)
+    if (!r.ok) {
+      await run(session, 'ROLLBACK')
+      return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
+    }
+  }
+  const committed = await run(session, 'COMMIT')
+  if (!committed.ok) {
+    await run(session, 'ROLLBACK')
+    return err(`写入失败，数据未改动：${committed.error.split('\n')[0]}`)
+  }
+  const name = plan.target.kind === 'table' ? plan.target.table.name : plan.target.name
+  const summary = await run(session, plan.target.kind === 'table' ? tableSummarySql(plan.target.table) : `SELECT count(*) AS "rows", NULL AS "latest_period" FROM ${quoteIdent(name)}`)
+  const row = (summary.ok ? summary.value[0] : undefined) as { rows: number; latest_period: string | null } | undefined
+  await discardStage(session)
+  return ok({ name, rows: Number(row?.rows ?? 0), latestPeriod: row?.latest_period ?? null })
+}
+
+export async function discardStage(session: IngestSession): Promise<void> {
+  await run(session, `DROP TABLE IF EXISTS ${quoteIdent(session.stageTable)}; DROP TABLE IF EXISTS ${quoteIdent(STAGE)}; DROP TABLE IF EXISTS ${quoteIdent(ISSUES)}; ${dropRejectsSql()}`)
+}
+
+export async function dropTable(session: IngestSession, name: string): Promise<void> {
+  await run(session, `DROP TABLE IF EXISTS ${quoteIdent(name)}`)
+}
+
+/** Every table in the database (to keep an ad-hoc name from colliding with one). */
+export async function existingTables(session: IngestSession): Promise<string[]> {
+  const r = await run(session, `SELECT table_name AS "name" FROM duckdb_tables() WHERE NOT temporary`)
+  return r.ok ? r.value.map((x) => String(x.name)) : []
+}
+
+/**
+ * For the benchmark only: DuckDB's own read_csv of the same bytes, all defaults (sniffing
+ * included), into a temporary table on a connection of its own. Returns rows and ms.
+ */
+export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array): Promise<{ rows: number; ms: number }> {
+  const t0 = performance.now()
+  const session = await openIngestSession(db)
+  const name = `bare/${++fileCounter}.csv`
+  try {
+    await db.registerFileBuffer(name, bytes.slice())
+    const created = await session.connector.query(`CREATE OR REPLACE TEMP TABLE bare_csv AS SELECT * FROM read_csv('${name}')`)
+    if (!created.ok) throw new Error(created.error.message)
+    const counted = await session.connector.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bare_csv')
+    const ms = performance.now() - t0
+    await session.connector.query('DROP TABLE bare_csv')
+    return { rows: counted.ok ? counted.value[0]!.n : -1, ms }
+  } finally {
+    await db.dropFile(name)
+    await session.close()
+  }
+}

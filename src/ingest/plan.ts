@@ -1,0 +1,52 @@
+import type { SqlType, TableDef } from '../datasets/schema'
+import type { ColumnShape } from './analyse'
+import type { TextEncoding } from './encoding'
+import type { ColumnMapping } from './mapping'
+import type { AdhocColumn } from './stage-sql'
+import type { Delimiter, Dialect } from './sniff'
+import type { UploadIssue } from './report'
+
+/** Where the rows go: a registry table (replace or append), or a table of their own. */
+export type UploadTarget =
+  | { readonly kind: 'table'; readonly table: TableDef; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' }
+  | { readonly kind: 'adhoc'; readonly name: string }
+
+export interface StagePlan {
+  readonly dialect: Dialect
+  /** The file's column names, made unique (ad-hoc tables use them as they are). */
+  readonly headers: readonly string[]
+  readonly target: UploadTarget
+  /** What the sample says about each file column's values (see analyse.ts). */
+  readonly shapes: readonly ColumnShape[]
+}
+
+export interface StageReport {
+  /** Data rows read (blank lines not counted). */
+  readonly rows: number
+  /** Rows with at least one problem; they are left out if the user skips them. */
+  readonly failingRows: number
+  /** Lines the reader could not split into the right number of columns. */
+  readonly rejectedLines: number
+  /** Every problem counted (the list below may be cut short). */
+  readonly issueCount: number
+  readonly issues: readonly UploadIssue[]
+  /** Problems that stop the file loading at all. */
+  readonly fatal: readonly UploadIssue[]
+  /** Types chosen for an ad-hoc table. */
+  readonly adhocColumns?: readonly AdhocColumn[]
+  /** Rows of the table an append would replace (same key). */
+  readonly overlap?: number
+  /** Empty lines the reader returned as rows (left out). */
+  readonly blankRows: number
+  /** File columns DuckDB read with their type (no helper column in the staged table). */
+  readonly nativeColumns: readonly (readonly [number, SqlType])[]
+}
+
+/** Everything needed to do an upload again, exactly, at the next start-up. */
+export interface UploadDecisions {
+  readonly encoding: TextEncoding
+  readonly delimiter: Delimiter
+  readonly hasHeader: boolean
+  readonly target: { readonly kind: 'table'; readonly table: string; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' } | { readonly kind: 'adhoc'; readonly name: string }
+  readonly skipFailing: boolean
+}

@@ -1,0 +1,280 @@
+import type { ColumnDef, SqlType, TableDef } from '../datasets/schema'
+import { getTable } from '../datasets/registry'
+import { quoteIdent, quoteLiteral, numberLiteral } from '../queries/sql'
+import type { ColumnMapping } from './mapping'
+import { adhocValueExpr, columnValueExpr, MISSING_MARKERS, type AdhocType, type NumberStyle } from './normalize'
+import type { Dialect } from './sniff'
+
+/**
+ * SQL for an upload, in three steps on the ingest connection: read the file into a
+ * staging table (raw text and typed values side by side, one pass of read_csv), list
+ * every problem as rows of an issues table, then commit the good rows in one statement
+ * or one transaction.
+ */
+
+export const STAGE = '__upload_stage'
+export const ISSUES = '__upload_issues'
+export const REJECTS = '__upload_rejects'
+export const REJECT_SCANS = '__upload_reject_scans'
+
+/** Raw column i of the file, as read_csv names it. */
+export const rawName = (i: number) => `c${i}`
+export const valueName = (column: string) => `v_${column}`
+
+export interface ReadOptions {
+  readonly strict: boolean
+  /** Read '—', '-', '/' … as NULL in the reader (ad-hoc tables); registry columns handle them in SQL. */
+  readonly missingMarkers: boolean
+  /** File columns DuckDB types itself (a value that does not fit is a CAST reject with its line). */
+  readonly types?: ReadonlyMap<number, SqlType>
+  /**
+   * Keep rejected lines (ragged, unreadable) with their line numbers instead of failing.
+   * Off for the first read of a clean-looking file (it costs time); a failure reads again with it.
+   */
+  readonly keepRejects?: boolean
+}
+
+export function readCsvSql(fileName: string, dialect: Dialect, options: ReadOptions): string {
+  const columns = Array.from({ length: dialect.fieldCount }, (_, i) => `${quoteLiteral(rawName(i))}: ${quoteLiteral(options.types?.get(i) ?? 'VARCHAR')}`).join(', ')
+  const skip = (dialect.comment ? dialect.skipRecords : dialect.skipLines) + (dialect.hasHeader ? 1 : 0)
+  const nullstr = options.missingMarkers ? `[${MISSING_MARKERS.map(quoteLiteral).join(', ')}]` : `''`
+  return [
+    `read_csv(${quoteLiteral(fileName)}, header = false, auto_detect = false, skip = ${numberLiteral(skip)},`,
+    `  delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"',`,
+    dialect.comment ? `  comment = ${quoteLiteral(dialect.comment)},` : '',
+    `  nullstr = ${nullstr}, strict_mode = ${options.strict}, max_line_size = 8388608, dateformat = '%Y-%m-%d',`,
+    options.keepRejects === false ? '' : `  store_rejects = true, rejects_table = ${quoteLiteral(REJECTS)}, rejects_scan = ${quoteLiteral(REJECT_SCANS)},`,
+    `  columns = {${columns}})`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** The SQL type DuckDB can read a file column as directly, given its sampled shape; null to read text. */
+export function nativeType(column: ColumnDef, shape: { integer: boolean; decimal: boolean; isoDate: boolean; boolean: boolean } | undefined): SqlType | null {
+  if (!shape) return null
+  switch (column.type) {
+    case 'INTEGER':
+      return shape.integer ? 'INTEGER' : null
+    case 'DOUBLE':
+    case 'DECIMAL(18,2)':
+      return shape.decimal ? column.type : null
+    case 'DATE':
+      return shape.isoDate ? 'DATE' : null
+    case 'BOOLEAN':
+      return shape.boolean ? 'BOOLEAN' : null
+    case 'VARCHAR':
+      return null
+  }
+}
+
+function blankFlag(fieldCount: number): string {
+  return `(${Array.from({ length: fieldCount }, (_, i) => `${quoteIdent(rawName(i))} IS NULL`).join(' AND ')}) AS "__blank"`
+}
+
+/** The rejects table as store_rejects makes it, empty: for a read that ran without it. */
+export function emptyRejectsSql(): string {
+  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(REJECTS)} (scan_id UBIGINT, file_id UBIGINT, line UBIGINT, line_byte_position UBIGINT, byte_position UBIGINT, column_idx UBIGINT, column_name VARCHAR, error_type VARCHAR, csv_line VARCHAR, error_message VARCHAR)`
+}
+
+export function dropRejectsSql(): string {
+  return `DROP TABLE IF EXISTS ${quoteIdent(REJECTS)}; DROP TABLE IF EXISTS ${quoteIdent(REJECT_SCANS)}`
+}
+
+/** Whether a registry column's value can fail to convert (text never does). */
+function convertible(column: ColumnDef): boolean {
+  return column.type !== 'VARCHAR' || column.kind === 'period'
+}
+export const badName = (column: string) => `__bad_${column}`
+
+/**
+ * Staging for a registry table, in one pass of read_csv: a table shaped exactly like the
+ * target (registry column order and types), plus `__bad_<col>` holding the text of a cell
+ * that did not convert and `__blank` for empty lines. Committing a replace then drops
+ * those helper columns and renames the table: no second copy of a million rows.
+ */
+export function stageForTableSql(
+  stage: string,
+  fileName: string,
+  dialect: Dialect,
+  table: TableDef,
+  mapping: ColumnMapping,
+  options: { strict: boolean; native: ReadonlyMap<number, SqlType>; keepRejects: boolean },
+): string {
+  const style: NumberStyle = { decimalComma: dialect.decimalComma }
+  const inner: string[] = []
+  const outer: string[] = []
+  const bad: string[] = []
+  for (const column of table.columns) {
+    const i = mapping.indexOf(column.name)
+    if (i < 0 || i >= dialect.fieldCount) {
+      outer.push(`CAST(NULL AS ${column.type}) AS ${quoteIdent(column.name)}`)
+      continue
+    }
+    outer.push(`CAST(${quoteIdent(valueName(column.name))} AS ${column.type}) AS ${quoteIdent(column.name)}`)
+    if (options.native.has(i)) {
+      // DuckDB read and typed it: nothing to clean, and a bad cell is a reject with its line.
+      inner.push(`${quoteIdent(rawName(i))} AS ${quoteIdent(valueName(column.name))}`)
+      continue
+    }
+    inner.push(`${columnValueExpr(rawName(i), column, style)} AS ${quoteIdent(valueName(column.name))}`)
+    if (convertible(column)) {
+      const r = quoteIdent(`r_${column.name}`)
+      inner.push(`${quoteIdent(rawName(i))} AS ${r}`)
+      bad.push(`CASE WHEN ${quoteIdent(valueName(column.name))} IS NULL AND ${r} IS NOT NULL AND trim(${r}) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN ${r} END AS ${quoteIdent(badName(column.name))}`)
+    }
+  }
+  inner.push(blankFlag(dialect.fieldCount))
+  return `CREATE OR REPLACE TABLE ${quoteIdent(stage)} AS SELECT ${[...outer, ...bad, '"__blank"'].join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${readCsvSql(fileName, dialect, { strict: options.strict, missingMarkers: false, types: options.native, keepRejects: options.keepRejects })})`
+}
+
+/** The helper columns a staged table carries until commit. */
+export function stageHelperColumns(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>): string[] {
+  return [...table.columns.filter((c) => mapping.includes(c.name) && convertible(c) && !native.has(mapping.indexOf(c.name))).map((c) => badName(c.name)), '__blank']
+}
+
+/** Staging for an ad-hoc table: the raw text only; types are decided from it afterwards. */
+export function stageRawSql(fileName: string, dialect: Dialect, strict: boolean): string {
+  const select = Array.from({ length: dialect.fieldCount }, (_, i) => quoteIdent(rawName(i)))
+  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(STAGE)} AS SELECT ${[...select, blankFlag(dialect.fieldCount)].join(', ')} FROM ${readCsvSql(fileName, dialect, { strict, missingMarkers: true })}`
+}
+
+export type IssueKind = 'type' | 'required' | 'range' | 'category' | 'unknown-key' | 'duplicate-key'
+
+/**
+ * Every problem as a row of the issues table (row_idx, col, kind, value): the per-cell
+ * checks in one pass over the staged rows, then unknown keys and duplicate keys.
+ */
+export function issuesForTableSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>): string {
+  const mapped = new Set(mapping.filter((m): m is string => m !== null))
+  const checks: { cond: string; col: string; kind: IssueKind; value: string }[] = []
+  for (const column of table.columns) {
+    if (!mapped.has(column.name)) continue
+    const v = quoteIdent(column.name)
+    const b = convertible(column) && !native.has(mapping.indexOf(column.name)) ? quoteIdent(badName(column.name)) : null
+    if (b) checks.push({ cond: `${b} IS NOT NULL`, col: column.name, kind: 'type', value: b })
+    if (column.required) checks.push({ cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`, col: column.name, kind: 'required', value: 'NULL' })
+    const bounds: string[] = []
+    if (column.min !== undefined) bounds.push(`${v} < ${numberLiteral(column.min)}`)
+    if (column.max !== undefined) bounds.push(`${v} > ${numberLiteral(column.max)}`)
+    if (bounds.length) checks.push({ cond: `(${bounds.join(' OR ')})`, col: column.name, kind: 'range', value: v })
+    if (column.values?.length) checks.push({ cond: `${v} NOT IN (${column.values.map(quoteLiteral).join(', ')})`, col: column.name, kind: 'category', value: v })
+  }
+  const parts: string[] = []
+  const S = quoteIdent(stage)
+  if (checks.length) {
+    const items = checks.map((c) => `CASE WHEN ${c.cond} THEN {'col': ${quoteLiteral(c.col)}, 'kind': ${quoteLiteral(c.kind)}, 'value': CAST(${c.value} AS VARCHAR)} END`)
+    parts.push(
+      `SELECT row_idx, s.col AS col, s.kind AS kind, s.value AS value FROM (` +
+        `SELECT row_idx, unnest(list_filter([${items.join(', ')}], x -> x IS NOT NULL)) AS s FROM (SELECT rowid AS row_idx, * FROM ${S} WHERE NOT "__blank" AND (${checks.map((c) => c.cond).join(' OR ')})))`,
+    )
+  }
+  const row = (col: string, kind: IssueKind, value: string) => `SELECT rowid AS row_idx, ${quoteLiteral(col)} AS col, ${quoteLiteral(kind)} AS kind, CAST(${value} AS VARCHAR) AS value`
+  for (const fk of table.foreignKeys) {
+    if (!mapped.has(fk.column) || fk.references.table === table.name || !getTable(fk.references.table)) continue
+    const v = quoteIdent(fk.column)
+    const ref = `SELECT ${quoteIdent(fk.references.column)} FROM ${quoteIdent(fk.references.table)} WHERE ${quoteIdent(fk.references.column)} IS NOT NULL`
+    parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${ref})`)
+  }
+  if (table.primaryKey.length && table.primaryKey.every((k) => mapped.has(k))) {
+    const keys = table.primaryKey.map((k) => quoteIdent(k))
+    const shown = keys.length === 1 ? `s.${keys[0]}` : `concat_ws(' / ', ${keys.map((k) => `s.${k}`).join(', ')})`
+    // Grouping on a hash of the key is much cheaper than on the text; the join back on
+    // the key itself drops the rare hash collision.
+    const candidates = `SELECT hash(${keys.join(', ')}) AS h FROM ${S} WHERE NOT "__blank" GROUP BY h HAVING count(*) > 1`
+    parts.push(
+      `SELECT row_idx, ${quoteLiteral(table.primaryKey.join('+'))} AS col, 'duplicate-key' AS kind, shown AS value FROM (` +
+        `SELECT s.rowid AS row_idx, CAST(${shown} AS VARCHAR) AS shown, row_number() OVER (PARTITION BY ${keys.map((k) => `s.${k}`).join(', ')} ORDER BY s.rowid) AS n ` +
+        `FROM ${S} s SEMI JOIN (${candidates}) c ON hash(${keys.map((k) => `s.${k}`).join(', ')}) = c.h WHERE NOT s."__blank") WHERE n > 1`,
+    )
+  }
+  if (parts.length === 0) return emptyIssuesSql()
+  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(ISSUES)} AS ${parts.join('\nUNION ALL\n')}`
+}
+
+export function emptyIssuesSql(): string {
+  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(ISSUES)} AS SELECT NULL::BIGINT AS row_idx, NULL::VARCHAR AS col, NULL::VARCHAR AS kind, NULL::VARCHAR AS value WHERE FALSE`
+}
+
+/** Rows, failing rows and issues by column and kind; then the rejected (ragged, unparsable) lines. */
+export function stageSummarySql(stage: string): string {
+  return [
+    `SELECT (SELECT count(*) FROM ${quoteIdent(stage)} WHERE NOT "__blank") AS "rows",`,
+    `  (SELECT count(*) FROM ${quoteIdent(stage)} WHERE "__blank") AS "blank_rows",`,
+    `  (SELECT count(DISTINCT row_idx) FROM ${quoteIdent(ISSUES)}) AS "failing_rows",`,
+    `  (SELECT count(*) FROM ${quoteIdent(ISSUES)}) AS "issues",`,
+    `  (SELECT count(*) FROM ${quoteIdent(REJECTS)}) AS "rejected_lines"`,
+  ].join('\n')
+}
+
+export function issueSampleSql(limit: number): string {
+  return `SELECT row_idx, col, kind, value FROM ${quoteIdent(ISSUES)} ORDER BY row_idx, col LIMIT ${numberLiteral(limit)}`
+}
+
+export function issueCountsSql(): string {
+  return `SELECT col, kind, count(*) AS n FROM ${quoteIdent(ISSUES)} GROUP BY ALL ORDER BY n DESC`
+}
+
+export function rejectsSql(limit: number): string {
+  return `SELECT line, column_idx, error_type, csv_line FROM ${quoteIdent(REJECTS)} ORDER BY line LIMIT ${numberLiteral(limit)}`
+}
+
+/** The rows that go in: not blank, and (when skipping) not named in the issues table. */
+function goodRows(stage: string, skipFailing: boolean): string {
+  return `FROM ${quoteIdent(stage)} WHERE NOT "__blank"${skipFailing ? ` AND rowid NOT IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`
+}
+
+/**
+ * Replace: first the staged table (which nothing else reads) loses its blank and failing
+ * rows; then, in one transaction, it loses its helper columns, the old table is dropped and
+ * the staged one takes its name. (DuckDB refuses a commit that deletes rows from a table
+ * the same transaction also altered, hence the two steps.)
+ */
+export function replaceTableSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  options: { deleteRows: boolean; skipFailing: boolean; native: ReadonlyMap<number, SqlType> },
+): { before: string[]; swap: string[] } {
+  const before: string[] = []
+  if (options.deleteRows) {
+    before.push(`DELETE FROM ${quoteIdent(stage)} WHERE "__blank"${options.skipFailing ? ` OR rowid IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`)
+  }
+  const swap = stageHelperColumns(table, mapping, options.native).map((helper) => `ALTER TABLE ${quoteIdent(stage)} DROP COLUMN ${quoteIdent(helper)}`)
+  swap.push(`DROP TABLE IF EXISTS ${quoteIdent(table.name)}`)
+  swap.push(`ALTER TABLE ${quoteIdent(stage)} RENAME TO ${quoteIdent(table.name)}`)
+  return { before, swap }
+}
+
+/** Append: rows whose key is already in the table replace those rows. Run inside a transaction. */
+export function appendTableSql(stage: string, table: TableDef, mapping: ColumnMapping, skipFailing: boolean): string[] {
+  const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
+  const incoming = `SELECT ${columns} ${goodRows(stage, skipFailing)}`
+  const out: string[] = []
+  const mapped = new Set(mapping.filter((m): m is string => m !== null))
+  if (table.primaryKey.length && table.primaryKey.every((k) => mapped.has(k))) {
+    const on = table.primaryKey.map((k) => `${quoteIdent(table.name)}.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')
+    out.push(`DELETE FROM ${quoteIdent(table.name)} USING (${incoming}) n WHERE ${on}`)
+  }
+  out.push(`INSERT INTO ${quoteIdent(table.name)} (${columns}) ${incoming}`)
+  out.push(`DROP TABLE ${quoteIdent(stage)}`)
+  return out
+}
+
+/** How many rows of the table an append would replace (same key). */
+export function appendOverlapSql(stage: string, table: TableDef, mapping: ColumnMapping): string | null {
+  const mapped = new Set(mapping.filter((m): m is string => m !== null))
+  if (!table.primaryKey.length || !table.primaryKey.every((k) => mapped.has(k))) return null
+  const on = table.primaryKey.map((k) => `t.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')
+  return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} t SEMI JOIN ${quoteIdent(stage)} s ON ${on}`
+}
+
+export interface AdhocColumn {
+  readonly name: string
+  readonly type: AdhocType
+}
+
+export function createAdhocSql(name: string, columns: readonly AdhocColumn[], style: NumberStyle, skipFailing: boolean): string {
+  const select = columns.map((c, i) => `${adhocValueExpr(rawName(i), c.type, style)} AS ${quoteIdent(c.name)}`).join(', ')
+  return `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select} ${goodRows(STAGE, skipFailing)}`
+}

@@ -1,0 +1,24 @@
+import type { TextEncoding } from './encoding'
+import { toDuckDbUtf8, type TranscodeOptions } from './transcode'
+
+/** Below this size decoding on the main thread is quicker than starting a worker. */
+const WORKER_THRESHOLD = 2 * 1024 * 1024
+
+/** Re-encodes to UTF-8, in a worker of our own for big files that need decoding. */
+export async function transcodeInWorker(bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions): Promise<Uint8Array> {
+  const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul
+  if (!needsDecoding || bytes.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return toDuckDbUtf8(bytes, encoding, options)
+  const worker = new Worker(new URL('./transcode.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }>) =>
+        e.data.ok ? resolve(e.data.bytes) : reject(new Error(e.data.message))
+      worker.onerror = (e) => reject(new Error(e.message || '解码失败'))
+      // A copy goes to the worker: the original bytes are kept to be stored.
+      const copy = bytes.slice()
+      worker.postMessage({ bytes: copy, encoding, options }, [copy.buffer])
+    })
+  } finally {
+    worker.terminate()
+  }
+}

@@ -1,0 +1,80 @@
+import { bomLengthFor, type TextEncoding } from './encoding'
+
+export interface TranscodeOptions {
+  /** Rewrite CR and CRLF line ends as LF: DuckDB's strict reader rejects bare CR mixed with LF. */
+  readonly normaliseLineEnds: boolean
+  /** Drop NUL characters, which no spreadsheet means and which upset the reader. */
+  readonly dropNul: boolean
+}
+
+export class TranscodeError extends Error {}
+
+/**
+ * The bytes DuckDB reads: UTF-8 without a BOM. A clean UTF-8 file is only copied (the copy
+ * is what `registerFileBuffer` may detach); anything else is decoded and re-encoded once.
+ */
+export function toDuckDbUtf8(bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions): Uint8Array {
+  const body = bytes.subarray(bomLengthFor(bytes, encoding))
+  if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul) return body.slice()
+  if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul) return gb18030ToUtf8(body)
+  let text: string
+  try {
+    // Strict for every encoding that can be wrong: bytes that do not fit mean the wrong choice.
+    text = new TextDecoder(encoding, { fatal: encoding !== 'windows-1252', ignoreBOM: true }).decode(body)
+  } catch {
+    throw new TranscodeError(`文件中有不符合 ${encoding.toUpperCase()} 编码的字节，请换一种编码再试`)
+  }
+  if (options.normaliseLineEnds) text = text.replace(/\r\n?/g, '\n')
+  if (options.dropNul) text = text.replace(/\0/g, '')
+  return new TextEncoder().encode(text)
+}
+
+/** What the sample says needs rewriting before DuckDB reads the file. */
+export function transcodeNeeds(sampleText: string): TranscodeOptions {
+  return { normaliseLineEnds: /\r(?!\n)/.test(sampleText.replace(/\r$/, '')), dropNul: sampleText.includes('\0') }
+}
+
+const BLOCK = 1 << 16
+
+/**
+ * GB18030 is ASCII where a byte is below 0x80, and a line feed is never part of a
+ * multi-byte character: blocks of whole lines with no high byte (most of a numeric sheet)
+ * are copied as they are; only blocks with Chinese text are decoded and re-encoded.
+ */
+export function gb18030ToUtf8(body: Uint8Array): Uint8Array {
+  const decoder = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true })
+  const encoder = new TextEncoder()
+  const parts: Uint8Array[] = []
+  let total = 0
+  let start = 0
+  while (start < body.length) {
+    let end = Math.min(body.length, start + BLOCK)
+    if (end < body.length) {
+      const nl = body.lastIndexOf(0x0a, end - 1)
+      end = nl >= start ? nl + 1 : body.indexOf(0x0a, end) + 1 || body.length
+    }
+    let ascii = true
+    for (let i = start; i < end; i++) {
+      if (body[i]! >= 0x80) {
+        ascii = false
+        break
+      }
+    }
+    let part: Uint8Array
+    try {
+      part = ascii ? body.subarray(start, end) : encoder.encode(decoder.decode(body.subarray(start, end)))
+    } catch {
+      throw new TranscodeError('文件中有不符合 GB18030 编码的字节，请换一种编码再试')
+    }
+    parts.push(part)
+    total += part.length
+    start = end
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}

@@ -1,0 +1,177 @@
+import { getTable } from '../datasets/registry'
+import { bareReadCsv, discardStage, openIngestSession, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
+import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload } from '../db/ingest-pipeline'
+import { transcodeInWorker } from '../ingest/transcode-client'
+import type { UploadDecisions } from '../ingest/plan'
+import { err, ok, type Result } from '../lib/result'
+import { catalog, nextRevision, setTable } from './catalog'
+import { Store } from './store'
+import { deleteStoredUploads, listStoredUploads, pruneUnconfirmedBytes, readStoredBytes, storeBytes, storeUpload, type StoredUpload } from './upload-store'
+
+export interface StoredUploadSummary {
+  readonly id: string
+  readonly fileName: string
+  readonly table: string
+  readonly rows: number
+  readonly committedAt: string
+  readonly mode: 'replace' | 'append' | 'adhoc'
+}
+
+export interface UploadsSnapshot {
+  /** The engine is up and uploads can be staged. */
+  readonly ready: boolean
+  readonly replay: { readonly status: 'idle' | 'running' | 'done'; readonly failures: readonly { fileName: string; reason: string }[] }
+  readonly stored: readonly StoredUploadSummary[]
+  /** Ad-hoc tables loaded now (for the SQL console and the datasets list). */
+  readonly adhoc: readonly { readonly name: string; readonly rows: number }[]
+}
+
+export const uploads = new Store<UploadsSnapshot>({ ready: false, replay: { status: 'idle', failures: [] }, stored: [], adhoc: [] })
+
+let database: IngestDatabase | null = null
+
+function summarise(s: StoredUpload): StoredUploadSummary {
+  const t = s.decisions.target
+  return { id: s.id, fileName: s.fileName, table: s.table, rows: s.rows, committedAt: s.committedAt, mode: t.kind === 'adhoc' ? 'adhoc' : t.mode }
+}
+
+/** Tells the catalog the table changed: a new revision, so every view asks again. */
+function publish(committed: CommittedTable, decisions: UploadDecisions) {
+  const previous = catalog.get().tables[committed.name]
+  // An append onto the embedded sample still holds sample rows: it keeps its 示例数据 mark.
+  const keepSource = decisions.target.kind === 'table' && decisions.target.mode === 'append' && previous?.status === 'ready'
+  setTable(committed.name, {
+    status: 'ready',
+    rows: committed.rows,
+    latestPeriod: committed.latestPeriod,
+    source: keepSource && previous?.status === 'ready' ? previous.source : 'upload',
+    revision: nextRevision(),
+  })
+  if (decisions.target.kind === 'adhoc') {
+    uploads.set((s) => ({ ...s, adhoc: [...s.adhoc.filter((a) => a.name !== committed.name), { name: committed.name, rows: committed.rows }] }))
+  }
+}
+
+/**
+ * Start-up and engine restart (called from app/boot after the embedded tables load):
+ * every stored upload is done again, in order, with the decisions the user made. One that
+ * no longer loads is reported and skipped; it never throws.
+ */
+export async function replayUploads(db: IngestDatabase): Promise<void> {
+  database = db
+  exposeBenchHook(db)
+  uploads.set((s) => ({ ...s, ready: true, adhoc: [], replay: { status: 'running', failures: [] } }))
+  const failures: { fileName: string; reason: string }[] = []
+  let stored: StoredUpload[] = []
+  try {
+    await pruneUnconfirmedBytes()
+    stored = await listStoredUploads()
+  } catch (e) {
+    failures.push({ fileName: '（全部）', reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}` })
+  }
+  if (stored.length) {
+    const session = await openIngestSession(db)
+    try {
+      for (const record of stored) {
+        const bytes = await readStoredBytes(record.id)
+        if (!bytes) {
+          failures.push({ fileName: record.fileName, reason: '浏览器中保存的文件内容已丢失' })
+          continue
+        }
+        const prepared = await prepareUpload(session, new Uint8Array(bytes), record.fileName, { decisions: record.decisions, transcode: transcodeInWorker })
+        const committed = prepared.ok ? await confirmUpload(session, prepared.value, record.decisions.skipFailing) : prepared
+        if (committed.ok) publish(committed.value, record.decisions)
+        else failures.push({ fileName: record.fileName, reason: committed.error })
+      }
+    } finally {
+      await session.close()
+    }
+  }
+  uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
+}
+
+/** A file being uploaded: its own connection, so its staging tables are its own. */
+export interface UploadDraft {
+  readonly session: IngestSession
+  readonly prepared: PreparedUpload
+  readonly original: Uint8Array
+  readonly id: string
+  /** The bytes being written to IndexedDB while the user reads the report. */
+  readonly bytesStored: Promise<boolean>
+}
+
+export async function prepareDraft(
+  original: Uint8Array,
+  fileName: string,
+  options: Pick<PrepareOptions, 'decisions' | 'onPhase'> & { source?: Blob },
+  previous?: UploadDraft,
+): Promise<Result<UploadDraft, string>> {
+  if (!database) return err('数据引擎尚未就绪，请稍候再试')
+  const session = previous?.session ?? (await openIngestSession(database))
+  const id = previous?.id ?? `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+  // The bytes go to IndexedDB while DuckDB stages the file: confirming then has little left to write.
+  const bytesStored = previous?.bytesStored ?? storeBytes(id, options.source ?? original.slice().buffer).catch(() => false)
+  const { source: _source, ...prepareOptions } = options
+  const prepared = await prepareUpload(session, original, fileName, { ...prepareOptions, transcode: transcodeInWorker })
+  if (!prepared.ok) {
+    // A changed option that does not work leaves the previous staging in place to go back to.
+    if (!previous) {
+      await discardStage(session)
+      await session.close()
+    }
+    return prepared
+  }
+  return ok({ session, prepared: prepared.value, original, id, bytesStored })
+}
+
+/** Commits a draft: the table changes, the catalog follows, and the upload is stored for the next visit. */
+export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: boolean }, string>> {
+  const committed = await confirmUpload(draft.session, draft.prepared, skipFailing)
+  await draft.session.close()
+  if (!committed.ok) return committed
+  const decisions = { ...draft.prepared.decisions, skipFailing }
+  publish(committed.value, decisions)
+  let persisted = false
+  try {
+    if (await draft.bytesStored) {
+      persisted = await storeUpload({
+        id: draft.id,
+        fileName: draft.prepared.fileName,
+        decisions,
+        committedAt: new Date().toISOString(),
+        table: committed.value.name,
+        rows: committed.value.rows,
+      })
+    }
+    const stored = await listStoredUploads()
+    uploads.set((s) => ({ ...s, stored: stored.map(summarise) }))
+  } catch {
+    // Stays loaded for this visit; the message says it will not survive a reload.
+  }
+  return ok({ ...committed.value, persisted })
+}
+
+/** Drops a draft: its staging tables go with its connection; no table was touched. */
+export async function discardDraft(draft: UploadDraft): Promise<void> {
+  await discardStage(draft.session)
+  await draft.session.close()
+  if (await draft.bytesStored) await deleteStoredUploads([draft.id])
+}
+
+/** 恢复内置示例数据: forget every upload and start again from the embedded files. */
+export async function restoreBuiltInData(): Promise<void> {
+  await deleteStoredUploads()
+  location.reload()
+}
+
+export function isRegistryTable(name: string): boolean {
+  return getTable(name) !== undefined
+}
+
+/** Benchmark only (behind the test flag): a bare read_csv on the same engine, to compare with. */
+function exposeBenchHook(db: IngestDatabase) {
+  if (typeof window === 'undefined') return
+  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryUpload?: object }
+  if (!w.__OBSERVATORY_TEST__) return
+  w.__observatoryUpload = { bareReadCsv: (bytes: Uint8Array) => bareReadCsv(db, bytes) }
+}

@@ -1,0 +1,52 @@
+import { useState, useSyncExternalStore } from 'react'
+import { getTable } from '../../datasets/registry'
+import { restoreBuiltInData, uploads } from '../../state/uploads'
+
+const MODE_LABELS = { replace: '替换', append: '追加', adhoc: '临时表' }
+
+/** What this browser keeps (replayed at every start-up), and the way back to the embedded data. */
+export function StoredUploads() {
+  const snapshot = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <section className="widget upload-stored" data-widget="stored-uploads" data-count={snapshot.stored.length}>
+      <div className="widget__head">
+        <h3 className="widget__title">本机保存的上传</h3>
+      </div>
+      {snapshot.replay.status === 'running' && <p className="muted">正在恢复上次上传的数据…</p>}
+      {snapshot.stored.length === 0 ? (
+        <p className="muted">目前使用的是内置数据，没有保存的上传。</p>
+      ) : (
+        <ul>
+          {snapshot.stored.map((s) => (
+            <li key={s.id}>
+              {s.fileName} → {getTable(s.table)?.label ?? s.table}（{MODE_LABELS[s.mode]}，{s.rows.toLocaleString('zh-CN')} 行，{new Date(s.committedAt).toLocaleString('zh-CN')}）
+            </li>
+          ))}
+        </ul>
+      )}
+      {snapshot.replay.failures.length > 0 && (
+        <div className="upload-alert" role="alert">
+          {snapshot.replay.failures.map((f) => `“${f.fileName}”未能恢复：${f.reason}`).join('；')}
+        </div>
+      )}
+      <div className="upload-card__actions">
+        {!confirming ? (
+          <button type="button" className="button button--danger" data-testid="restore-builtin" onClick={() => setConfirming(true)}>
+            恢复内置示例数据
+          </button>
+        ) : (
+          <>
+            <span>将删除本机保存的全部上传和临时表，并重新载入内置数据。</span>
+            <button type="button" className="button button--danger" data-testid="restore-builtin-confirm" onClick={() => void restoreBuiltInData()}>
+              确认恢复
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              取消
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

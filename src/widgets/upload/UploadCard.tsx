@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { getTable } from '../../datasets/registry'
+import { ENCODING_LABELS, type TextEncoding } from '../../ingest/encoding'
+import { suggestTargets } from '../../ingest/mapping'
+import type { UploadDecisions } from '../../ingest/plan'
+import { DELIMITER_LABELS, DELIMITERS, type Delimiter } from '../../ingest/sniff'
+import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
+import { IssueReport } from './IssueReport'
+import { PreviewTable } from './PreviewTable'
+import { readFileWithProgress } from './read-file'
+import { TargetEditor, type TargetChoice } from './TargetEditor'
+
+type Phase = 'reading' | 'decoding' | 'loading' | 'validating' | 'committing'
+const PHASE_LABELS: Record<Phase, string> = {
+  reading: '正在读取文件',
+  decoding: '正在识别编码并转换',
+  loading: '正在载入并校验',
+  validating: '正在校验',
+  committing: '正在写入数据',
+}
+
+type CardState =
+  | { kind: 'working'; phase: Phase; fraction: number | null }
+  | { kind: 'ready' }
+  | { kind: 'loaded'; rows: number; table: string; persisted: boolean }
+  | { kind: 'rejected'; reason: string }
+
+const fmt = (n: number) => n.toLocaleString('zh-CN')
+
+/** One file, from bytes to a committed table: detection, mapping, validation report, confirm. */
+export function UploadCard({ file }: { file: File }) {
+  const [state, setState] = useState<CardState>({ kind: 'working', phase: 'reading', fraction: 0 })
+  const [draft, setDraft] = useState<UploadDraft | null>(null)
+  const [skipFailing, setSkipFailing] = useState(true)
+  const [optionError, setOptionError] = useState<string | null>(null)
+  const bytes = useRef<Uint8Array | null>(null)
+  const draftRef = useRef<UploadDraft | null>(null)
+
+  const prepare = useCallback(async (decisions?: Partial<UploadDecisions>) => {
+    if (!bytes.current) return
+    setState({ kind: 'working', phase: 'decoding', fraction: null })
+    const r = await prepareDraft(
+      bytes.current,
+      file.name,
+      { ...(decisions ? { decisions } : {}), source: file, onPhase: (phase) => setState({ kind: 'working', phase, fraction: null }) },
+      draftRef.current ?? undefined,
+    )
+    if (!r.ok) {
+      if (draftRef.current) {
+        // The previous reading still stands; say why the new choice did not work.
+        setOptionError(r.error)
+        setState({ kind: 'ready' })
+      } else setState({ kind: 'rejected', reason: r.error })
+      return
+    }
+    setOptionError(null)
+    draftRef.current = r.value
+    setDraft(r.value)
+    setState({ kind: 'ready' })
+  }, [file])
+
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      try {
+        bytes.current = await readFileWithProgress(file, (fraction) => !cancelled && setState({ kind: 'working', phase: 'reading', fraction }))
+      } catch (e) {
+        setState({ kind: 'rejected', reason: `文件无法读取：${e instanceof Error ? e.message : String(e)}` })
+        return
+      }
+      if (!cancelled) await prepare()
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [file, prepare])
+
+  // Leaving the page with a file still under review drops its staging (nothing was committed).
+  useEffect(() => () => {
+    const pending = draftRef.current
+    draftRef.current = null
+    if (pending) void discardDraft(pending)
+  }, [])
+
+  const redo = (change: Partial<UploadDecisions>) => {
+    if (!draft) return
+    const d = draft.prepared.decisions
+    void prepare({ encoding: d.encoding, delimiter: d.delimiter, hasHeader: d.hasHeader, target: d.target, ...change })
+  }
+
+  const confirm = async () => {
+    if (!draft) return
+    setState({ kind: 'working', phase: 'committing', fraction: null })
+    const r = await commitDraft(draft, skipFailing)
+    draftRef.current = null
+    setState(r.ok ? { kind: 'loaded', rows: r.value.rows, table: r.value.name, persisted: r.value.persisted } : { kind: 'rejected', reason: r.error })
+  }
+
+  const cancel = async () => {
+    if (!draft) return
+    await discardDraft(draft)
+    draftRef.current = null
+    setState({ kind: 'rejected', reason: '已取消，数据未改动' })
+  }
+
+  const prepared = draft?.prepared
+  const report = prepared?.report
+  const target = prepared?.plan.target
+  const choice: TargetChoice | null = prepared
+    ? prepared.decisions.target.kind === 'table'
+      ? { ...prepared.decisions.target }
+      : { kind: 'adhoc', name: prepared.decisions.target.name }
+    : null
+  const blocked = report ? report.fatal.length > 0 : true
+  const problems = report ? report.failingRows + report.rejectedLines : 0
+
+  return (
+    <section className="widget upload-card" data-widget="upload-card">
+      <div className="widget__head">
+        <span className="upload-card__name">{file.name}</span>
+        <span className="muted">{file.size >= 1024 * 1024 ? `${(file.size / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1024))} KB`}</span>
+      </div>
+
+      {state.kind === 'working' && (
+        <div className="upload-card__phase" aria-live="polite">
+          {PHASE_LABELS[state.phase]}
+          {state.fraction !== null && `（${Math.round(state.fraction * 100)}%）`}…
+          <div className={`progress${state.fraction === null ? ' progress--indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} {...(state.fraction !== null ? { 'aria-valuenow': Math.round(state.fraction * 100) } : {})}>
+            <div className="progress__bar" style={{ width: `${Math.round((state.fraction ?? 0.3) * 100)}%` }} />
+          </div>
+        </div>
+      )}
+
+      {prepared && report && target && choice && state.kind !== 'loaded' && (
+        <div
+          className="upload-preview"
+          data-testid="upload-preview"
+          data-dataset={target.kind === 'table' ? target.table.name : 'adhoc'}
+          data-encoding={prepared.analysis.encoding}
+          data-rows={report.rows}
+          data-issues={report.issueCount}
+        >
+          <div className="upload-card__facts">
+            <label>
+              编码
+              <select value={prepared.analysis.encoding} disabled={state.kind !== 'ready'} onChange={(e) => redo({ encoding: e.target.value as TextEncoding })}>
+                {(Object.keys(ENCODING_LABELS) as TextEncoding[]).map((enc) => (
+                  <option key={enc} value={enc}>
+                    {ENCODING_LABELS[enc]}
+                    {enc === prepared.analysis.detectedEncoding ? '（检测结果）' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              分隔符
+              <select value={prepared.analysis.dialect.delimiter} disabled={state.kind !== 'ready'} onChange={(e) => redo({ delimiter: e.target.value as Delimiter })}>
+                {DELIMITERS.map((d) => (
+                  <option key={d} value={d}>
+                    {DELIMITER_LABELS[d]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <input type="checkbox" checked={prepared.analysis.dialect.hasHeader} disabled={state.kind !== 'ready'} onChange={(e) => redo({ hasHeader: e.target.checked })} />
+              第一行是表头
+            </label>
+            {prepared.analysis.dialect.decimalComma && <span className="tag tag--upload">小数点为逗号</span>}
+          </div>
+
+          {optionError && (
+            <div className="upload-alert" role="alert">
+              所选设置无法读取此文件，仍按上面的设置显示：{optionError}
+            </div>
+          )}
+
+          <PreviewTable headers={prepared.analysis.headers} rows={prepared.analysis.sampleRows} />
+
+          <TargetEditor
+            headers={prepared.analysis.headers}
+            target={choice}
+            suggested={suggestTargets(prepared.analysis.rawHeaders, file.name).map((s) => s.table.name)}
+            adhocColumns={report.adhocColumns}
+            adhocName={choice.kind === 'adhoc' ? choice.name : file.name.replace(/\.[^.]*$/, '')}
+            onChange={(t) => redo({ target: t })}
+            disabled={state.kind !== 'ready'}
+          />
+
+          <div className="upload-summary">
+            <span>
+              数据 <strong>{fmt(report.rows)}</strong> 行
+            </span>
+            <span>
+              有问题 <strong className={problems ? 'warn' : ''}>{fmt(problems)}</strong> 行
+            </span>
+            {report.overlap !== undefined && report.overlap > 0 && <span>将覆盖已有 {fmt(report.overlap)} 行（主键相同）</span>}
+            {target.kind === 'table' && <span className="muted">目标：{getTable(target.table.name)?.label}</span>}
+          </div>
+
+          {report.fatal.length > 0 && (
+            <div className="upload-alert" role="alert">
+              无法导入：{report.fatal.map((f) => f.problem).join('；')}
+            </div>
+          )}
+
+          <IssueReport fileName={file.name} issues={report.issues} total={report.issueCount} />
+
+          {!blocked && problems > 0 && (
+            <div className="upload-card__facts">
+              <label>
+                <input type="radio" name={`onerror-${file.name}`} checked={skipFailing} onChange={() => setSkipFailing(true)} />
+                跳过有问题的 {fmt(problems)} 行，导入其余 {fmt(Math.max(0, report.rows - report.failingRows))} 行
+              </label>
+              <label>
+                <input type="radio" name={`onerror-${file.name}`} checked={!skipFailing} onChange={() => setSkipFailing(false)} />
+                整个文件不导入
+              </label>
+            </div>
+          )}
+
+          <div className="upload-card__actions">
+            <button type="button" className="button button--primary" data-testid="upload-confirm" disabled={state.kind !== 'ready'} onClick={() => void confirm()}>
+              {blocked || (!skipFailing && problems > 0) ? '确认（不导入此文件）' : target.kind === 'table' && target.mode === 'append' ? '确认追加' : '确认导入'}
+            </button>
+            <button type="button" className="button" disabled={state.kind !== 'ready'} onClick={() => void cancel()}>
+              取消
+            </button>
+            <span className="muted">确认之前，任何数据表都不会改动。</span>
+          </div>
+        </div>
+      )}
+
+      {state.kind === 'loaded' && (
+        <div className="upload-ok" data-testid="upload-result" data-status="loaded" data-rows={state.rows}>
+          已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」。
+          {state.persisted ? '已保存在本机浏览器中，刷新或重新打开后仍在。' : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
+        </div>
+      )}
+      {state.kind === 'rejected' && (
+        <div className="upload-alert" data-testid="upload-result" data-status="rejected" data-rows={0} role="alert">
+          {state.reason}
+        </div>
+      )}
+    </section>
+  )
+}

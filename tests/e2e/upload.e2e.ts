@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { encodeGb18030 } from '../support/gb18030'
+import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
+import { waitForMark } from './support/marks'
+
+const baseUrl = inject('baseUrl')
+const SHOTS = process.env.UPLOAD_SHOTS ?? ''
+
+let session: Session
+let w: Watched
+
+/** A month of indicators as a Chinese Excel would save it: GB18030, Chinese headers, 1,234.50 and 85.3%. */
+function indicatorSheet(points: readonly string[], month = '2030年1月'): Buffer {
+  const lines = ['月份,观察点编号,产值（万元）,营业收入（万元）,产能利用率（%）']
+  points.forEach((p, i) => lines.push(`${month},${p},"1,${String(100 + i).padStart(3, '0')}.50","2,000",8${i % 10}.5%`))
+  return Buffer.from(encodeGb18030(lines.join('\r\n') + '\r\n'))
+}
+const POINTS = Array.from({ length: 19 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)
+
+async function rowsOnDatasetsPage(page: Page, table: string): Promise<string | null> {
+  // After a reload, let start-up (and the replay of stored uploads) finish before moving on.
+  await waitForMark(page, 'data-ready')
+  await page.evaluate(() => (location.hash = '#/datasets'))
+  const item = page.locator(`[data-table="${table}"][data-status="ready"]`)
+  await item.waitFor({ timeout: 60_000 })
+  return item.getAttribute('data-rows')
+}
+
+async function upload(page: Page, name: string, buffer: Buffer) {
+  await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({ name, mimeType: 'text/csv', buffer })
+  const card = page.locator('[data-widget="upload-card"]', { hasText: name }).first()
+  await card.locator('[data-testid="upload-preview"], [data-testid="upload-result"]').first().waitFor({ timeout: 60_000 })
+  return card
+}
+
+async function openUpload(page: Page) {
+  await waitForMark(page, 'data-ready')
+  await page.evaluate(() => (location.hash = '#/upload'))
+  await page.locator('[data-testid="upload-input"]').waitFor({ state: 'attached' })
+}
+
+beforeAll(async () => {
+  session = await launchBrowser({ width: 1920, height: 1080 })
+  w = await openPage(session, `${baseUrl}#/upload`)
+  await waitForMark(w.page, 'data-ready')
+})
+afterAll(async () => {
+  await session?.close()
+})
+
+describe('uploading CSVs in the browser', () => {
+  it('maps a GB18030 sheet onto the monthly indicators, commits only on confirm, and keeps it across a reload', async () => {
+    const { page } = w
+    expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('872')
+    const badgeBefore = await page.locator('[data-testid="sample-badge"]').getAttribute('title')
+    expect(badgeBefore).toContain('观察点月度指标')
+
+    await openUpload(page)
+    const card = await upload(page, '2030年1月观察点指标.csv', indicatorSheet(POINTS))
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-dataset')).toBe('point_indicators')
+    expect(await preview.getAttribute('data-encoding')).toBe('gb18030')
+    expect(await preview.getAttribute('data-rows')).toBe('19')
+    expect(await preview.getAttribute('data-issues')).toBe('0')
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-preview.png` })
+
+    await card.locator('[data-testid="upload-confirm"]').click()
+    const result = card.locator('[data-testid="upload-result"]')
+    await result.waitFor()
+    expect(await result.getAttribute('data-status')).toBe('loaded')
+    expect(await result.getAttribute('data-rows')).toBe('19')
+    // The table is the user's now: no 示例数据 mark for it.
+    expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).not.toContain('观察点月度指标')
+
+    await page.reload()
+    expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('19')
+    expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).not.toContain('观察点月度指标')
+  })
+
+  it('replays the stored upload when the data engine is restarted, without a reload', async () => {
+    const page = await session.context.newPage()
+    await page.addInitScript(() => {
+      ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
+    })
+    await page.goto(`${baseUrl}#/screen?pages=overview&watchdog=3&motion=off`)
+    await waitForMark(page, 'data-ready')
+    await page.evaluate(() => (window as { __observatory?: { stopEngineWorker(): void } }).__observatory!.stopEngineWorker())
+    await waitForMark(page, 'engine-restarted', 90_000)
+    await page.evaluate(() => (location.hash = '#/datasets'))
+    const item = page.locator('[data-table="point_indicators"][data-status="ready"]')
+    await item.waitFor({ timeout: 60_000 })
+    expect(await item.getAttribute('data-rows')).toBe('19')
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+    await page.close()
+  })
+
+  it('rejects a file that fails validation when asked to, leaving the table as it was', async () => {
+    const { page } = w
+    await openUpload(page)
+    const bad = indicatorSheet(['P01', 'P404', 'P02'], '2030年2月')
+    const card = await upload(page, '有问题的指标.csv', bad)
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-issues')).toBe('1')
+    await card.getByText('在观察点名单中找不到这个编号').waitFor()
+    await card.getByText('第 3 行').waitFor()
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-report.png` })
+    await card.getByLabel('整个文件不导入').check()
+    await card.locator('[data-testid="upload-confirm"]').click()
+    const result = card.locator('[data-testid="upload-result"]')
+    await result.waitFor()
+    expect(await result.getAttribute('data-status')).toBe('rejected')
+    expect(await card.locator('[role="alert"]').innerText()).toContain('整个文件不导入')
+    expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('19')
+  })
+
+  it('keeps an unmatched file with hostile headers as an ad-hoc table, the other tables intact', async () => {
+    const { page } = w
+    await openUpload(page)
+    const text = '"<img src=x onerror=alert(1)>",,名称,名称,"""; DROP TABLE clusters; --"\n1,2,a,b,c\n3,4,d,e,f\n'
+    const card = await upload(page, '"; DROP TABLE towns.csv', Buffer.from(text))
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-dataset')).toBe('adhoc')
+    expect(await preview.getAttribute('data-rows')).toBe('2')
+    // Header text is shown as text, never as markup.
+    expect(await card.locator('img').count()).toBe(0)
+    await card.getByText('<img src=x onerror=alert(1)>').first().waitFor()
+    await card.locator('[data-testid="upload-confirm"]').click()
+    const result = card.locator('[data-testid="upload-result"]')
+    await result.waitFor()
+    expect(await result.getAttribute('data-status')).toBe('loaded')
+    expect(await result.getAttribute('data-rows')).toBe('2')
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-adhoc.png`, fullPage: false })
+    expect(await rowsOnDatasetsPage(page, 'clusters')).toBe('6')
+    expect(await rowsOnDatasetsPage(page, 'towns')).not.toBe('0')
+    expect(w.pageErrors).toEqual([])
+  })
+
+  it('lets the user override the encoding and map an unrecognised file onto a dataset by hand', async () => {
+    const { page } = w
+    await openUpload(page)
+    const text = ['统计期,企业代码,本月产值', '2030年3月,P01,"1,000"', '2030年3月,P02,"2,000"'].join('\r\n')
+    const card = await upload(page, '手工对应.csv', Buffer.from(encodeGb18030(text)))
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-encoding')).toBe('gb18030')
+    // Not enough known headers: it starts as an ad-hoc table.
+    expect(await preview.getAttribute('data-dataset')).toBe('adhoc')
+    // A wrong encoding is refused with a reason, and the detected reading stays.
+    await card.locator('select').first().selectOption('utf-8')
+    await card.getByText('所选设置无法读取此文件').waitFor()
+    expect(await preview.getAttribute('data-encoding')).toBe('gb18030')
+    await card.getByLabel('导入到').selectOption('point_indicators')
+    await expect.poll(() => preview.getAttribute('data-dataset')).toBe('point_indicators')
+    // Each change reads the file again; the next control is usable once that is done.
+    for (const [header, column] of [['统计期', 'period'], ['企业代码', 'point_id'], ['本月产值', 'output_value']] as const) {
+      const select = card.getByLabel(`列「${header}」对应的字段`)
+      await expect.poll(() => select.isEnabled()).toBe(true)
+      await select.selectOption(column)
+      await expect.poll(async () => (await select.isEnabled()) && (await select.inputValue())).toBe(column)
+    }
+    await expect.poll(async () => (await card.locator('[data-testid="upload-confirm"]').isEnabled()) && (await card.getByText('缺少必填列').count()) === 0).toBe(true)
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-mapping.png` })
+    expect(await preview.getAttribute('data-issues')).toBe('0')
+    await card.locator('[data-testid="upload-confirm"]').click()
+    const result = card.locator('[data-testid="upload-result"]')
+    await result.waitFor()
+    expect(await result.getAttribute('data-status')).toBe('loaded')
+    expect(await result.getAttribute('data-rows')).toBe('2')
+  })
+
+  it('takes several files at once; an empty one is refused with a message, the others go on', async () => {
+    const { page } = w
+    await openUpload(page)
+    await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles([
+      { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+      { name: 'semicolons.csv', mimeType: 'text/csv', buffer: Buffer.from('名称;数量\n甲;1,5\n乙;2\n') },
+    ])
+    const empty = page.locator('[data-widget="upload-card"]', { hasText: 'empty.csv' })
+    const other = page.locator('[data-widget="upload-card"]', { hasText: 'semicolons.csv' })
+    await empty.locator('[data-testid="upload-result"]').waitFor()
+    expect(await empty.locator('[data-testid="upload-result"]').getAttribute('data-status')).toBe('rejected')
+    expect(await empty.locator('[role="alert"]').innerText()).toContain('文件为空')
+    await other.locator('[data-testid="upload-preview"]').waitFor()
+    expect(await other.locator('[data-testid="upload-preview"]').getAttribute('data-rows')).toBe('2')
+    await other.getByRole('button', { name: '取消' }).click()
+    expect(await other.locator('[data-testid="upload-result"]').getAttribute('data-status')).toBe('rejected')
+    expect(await other.locator('[role="alert"]').innerText()).toContain('已取消，数据未改动')
+  })
+
+  it('恢复内置示例数据 forgets every upload', async () => {
+    const { page } = w
+    await openUpload(page)
+    // The hand-mapped upload replaced the first one into the same table: two are kept.
+    expect(Number(await page.locator('[data-widget="stored-uploads"]').getAttribute('data-count'))).toBe(2)
+    await page.locator('[data-testid="restore-builtin"]').click()
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-testid="restore-builtin-confirm"]').click()])
+    expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('872')
+    expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).toContain('观察点月度指标')
+  })
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { adhocTableName, uniqueColumnNames } from '../src/ingest/columns'
+import { detectEncoding } from '../src/ingest/encoding'
+import { automaticTarget, suggestTargets } from '../src/ingest/mapping'
+import { lineOfRow, reportCsv } from '../src/ingest/report'
+import { sniffDialect } from '../src/ingest/sniff'
+import { encodeGb18030, encodeUtf16le } from './support/gb18030'
+
+const utf8 = (s: string) => new TextEncoder().encode(s)
+
+describe('encoding from the bytes', () => {
+  it('tells UTF-8 (with and without BOM), UTF-16 (with and without BOM) and GB18030 apart', () => {
+    const text = '月份,产值\n2025年3月,1\n'
+    expect(detectEncoding(utf8(text))).toEqual({ encoding: 'utf-8', bomLength: 0 })
+    expect(detectEncoding(utf8('\uFEFF' + text))).toEqual({ encoding: 'utf-8', bomLength: 3 })
+    expect(detectEncoding(encodeUtf16le(text))).toEqual({ encoding: 'utf-16le', bomLength: 2 })
+    expect(detectEncoding(encodeUtf16le('period,output\n2025-03,1\n', false))).toEqual({ encoding: 'utf-16le', bomLength: 0 })
+    expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toEqual({ encoding: 'utf-16be', bomLength: 2 })
+    expect(detectEncoding(encodeGb18030(text))).toEqual({ encoding: 'gb18030', bomLength: 0 })
+  })
+
+  it('does not call a UTF-8 file broken because the sample cut a character in half', () => {
+    const big = utf8('名'.repeat(100_000))
+    expect(detectEncoding(big).encoding).toBe('utf-8')
+  })
+})
+
+describe('dialect sniffing', () => {
+  it('finds comma, tab, semicolon and pipe, with quoted delimiters inside fields', () => {
+    expect(sniffDialect('a,b,c\n"1,234.50",2,3\n4,5,6\n').delimiter).toBe(',')
+    expect(sniffDialect('a\tb\n1\t2\n').delimiter).toBe('\t')
+    expect(sniffDialect('a;b\n1,5;2\n').delimiter).toBe(';')
+    expect(sniffDialect('a|b|c\n1|2|3\n').delimiter).toBe('|')
+  })
+
+  it('knows a header from a first data row', () => {
+    expect(sniffDialect('月份,产值\n2025-03,1\n').hasHeader).toBe(true)
+    expect(sniffDialect('2025-03,1\n2025-04,2\n').hasHeader).toBe(false)
+  })
+
+  it('skips notes above the table and sees decimal commas', () => {
+    const d = sniffDialect('Report of March\nsource: partner\na;b;c\n1,5;2,25;3\n4,5;5;6\n')
+    expect(d).toMatchObject({ delimiter: ';', skipLines: 2, hasHeader: true, fieldCount: 3, decimalComma: true })
+  })
+})
+
+describe('names', () => {
+  it('makes duplicate names unique without colliding with names already there', () => {
+    expect(uniqueColumnNames(['a', 'b', 'a', 'a_1'])).toEqual(['a', 'b', 'a_2', 'a_1'])
+    expect(uniqueColumnNames(['', '', 'x'])).toEqual(['列1', '列2', 'x'])
+  })
+
+  it('names an ad-hoc table after the file, distinct from tables that exist', () => {
+    expect(adhocTableName('2025年3月 报表.csv', [])).toBe('上传_2025年3月_报表')
+    expect(adhocTableName('a.csv', ['上传_a'])).toBe('上传_a_2')
+  })
+})
+
+describe('target suggestion', () => {
+  it('suggests the monthly indicators for a Chinese indicator sheet', () => {
+    expect(automaticTarget(['月份', '观察点编号', '产值（万元）', '营业收入'])?.table.name).toBe('point_indicators')
+  })
+  it('suggests nothing for a file that matches no dataset', () => {
+    expect(suggestTargets(['foo', 'bar'])).toEqual([])
+  })
+})
+
+describe('the report', () => {
+  it('counts lines the reader set aside before a row', () => {
+    expect(lineOfRow(0, 2, [])).toBe(2)
+    expect(lineOfRow(3, 2, [4])).toBe(6)
+  })
+
+  it('is a CSV with a BOM that Excel will not run as a formula', () => {
+    const csv = reportCsv('x.csv', [{ line: 3, column: '产值', problem: '无法识别为数字', value: '=HYPERLINK("x")', severity: 'row' }])
+    expect(csv).toBe('\uFEFF文件,行号,列,问题,原值,处理\r\nx.csv,3,产值,无法识别为数字,"\'=HYPERLINK(""x"")",该行不导入\r\n')
+  })
+})
+
+describe('GB18030 to UTF-8', () => {
+  it('gives the same text as a full decode, across block boundaries and Chinese in any block', async () => {
+    const { gb18030ToUtf8 } = await import('../src/ingest/transcode')
+    const lines = ['月份,企业名称,产值']
+    for (let i = 0; i < 20_000; i++) lines.push(i % 997 === 0 ? `2025-03,信川汽车部件${i},${i}.5` : `2025-03,P${i},${i}.5`)
+    const text = lines.join('\n') + '\n'
+    const out = gb18030ToUtf8(encodeGb18030(text))
+    expect(new TextDecoder().decode(out)).toBe(text)
+  })
+})

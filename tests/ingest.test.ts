@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openIngestSession, type IngestSession } from '../src/db/ingest'
+import { confirmUpload, prepareUpload, type PreparedUpload } from '../src/db/ingest-pipeline'
+import type { NodeEngine } from '../src/db/node'
+import type { UploadDecisions } from '../src/ingest/plan'
+import { reportCsv } from '../src/ingest/report'
+import { encodeGb18030, encodeUtf16le } from './support/gb18030'
+import { insertRows, must, query, startEngineWithSchema } from './support/engine'
+
+let engine: NodeEngine
+let session: IngestSession
+const utf8 = (s: string) => new TextEncoder().encode(s)
+
+beforeAll(async () => {
+  engine = await startEngineWithSchema()
+  session = await openIngestSession(engine.db)
+  await insertRows(engine, 'observation_points', ['P01', 'P02', 'P03'].map((id) => ({ point_id: id, name: id, cluster_id: 'equipment', town_id: 'hitech', established_on: '2024-04-18' })))
+})
+afterAll(async () => {
+  await engine?.terminate()
+})
+beforeEach(async () => {
+  await must(engine, 'DELETE FROM point_indicators')
+})
+
+async function prepare(bytes: Uint8Array, name: string, decisions?: Partial<UploadDecisions>): Promise<PreparedUpload> {
+  const r = await prepareUpload(session, bytes, name, decisions ? { decisions } : {})
+  if (!r.ok) throw new Error(r.error)
+  return r.value
+}
+
+async function load(bytes: Uint8Array, name: string, decisions?: Partial<UploadDecisions>) {
+  const prepared = await prepare(bytes, name, decisions)
+  const committed = await confirmUpload(session, prepared, true)
+  if (!committed.ok) throw new Error(committed.error)
+  return { prepared, committed: committed.value }
+}
+
+const indicators = () => query<{ period: string; point_id: string; output_value: number; revenue: number | null; capacity_utilization: number | null }>(
+  engine,
+  'SELECT period, point_id, output_value, revenue, capacity_utilization FROM point_indicators ORDER BY period, point_id',
+)
+
+const CHINESE_SHEET = [
+  '月份,观察点编号,产值（万元）,营业收入(万元),产能利用率（%）',
+  '2025年3月,P01,"1,234.50","2,000",85.3%',
+  '2025年3月,P02,"12,345.00",—,90%',
+  '2025年4月,P01,"１,０００.５",-,/',
+].join('\r\n')
+
+describe('Chinese spreadsheet exports', () => {
+  it('reads GB18030 with Chinese headers, quoted thousands, percents and 2025年3月 periods', async () => {
+    const { prepared, committed } = await load(encodeGb18030(CHINESE_SHEET), '月度指标.csv')
+    expect(prepared.analysis.encoding).toBe('gb18030')
+    expect(prepared.plan.target).toMatchObject({ kind: 'table', table: { name: 'point_indicators' } })
+    expect(committed).toEqual({ name: 'point_indicators', rows: 3, latestPeriod: '2025-04' })
+    expect(await indicators()).toEqual([
+      { period: '2025-03', point_id: 'P01', output_value: 1234.5, revenue: 2000, capacity_utilization: 85.3 },
+      { period: '2025-03', point_id: 'P02', output_value: 12345, revenue: null, capacity_utilization: 90 },
+      { period: '2025-04', point_id: 'P01', output_value: 1000.5, revenue: null, capacity_utilization: null },
+    ])
+  })
+
+  it('reads Excel "Unicode text": tab-delimited UTF-16LE with a BOM', async () => {
+    const text = [
+      '月份\t观察点编号\t产值（万元）\t营业收入(万元)\t产能利用率（%）',
+      '2025年3月\tP01\t1,234.50\t2,000\t85.3%',
+      '2025年3月\tP02\t12,345.00\t—\t90%',
+      '2025年4月\tP01\t１,０００.５\t-\t/',
+    ].join('\r\n')
+    const { prepared, committed } = await load(encodeUtf16le(text), 'indicators.txt')
+    expect(prepared.analysis.encoding).toBe('utf-16le')
+    expect(prepared.analysis.dialect.delimiter).toBe('\t')
+    expect(committed.rows).toBe(3)
+    expect((await indicators()).map((r) => r.output_value)).toEqual([1234.5, 12345, 1000.5])
+  })
+
+  it('reads UTF-16LE without a BOM too', async () => {
+    const { prepared } = await load(encodeUtf16le(CHINESE_SHEET, false), 'indicators.csv')
+    expect(prepared.analysis.encoding).toBe('utf-16le')
+    expect(prepared.report.rows).toBe(3)
+  })
+
+  it('reads UTF-8 with a BOM, thousands separators and percents', async () => {
+    const { prepared, committed } = await load(utf8('\uFEFF' + CHINESE_SHEET), 'indicators.csv')
+    expect(prepared.analysis.encoding).toBe('utf-8')
+    expect(prepared.analysis.headers[0]).toBe('月份')
+    expect(committed.rows).toBe(3)
+    expect((await indicators())[0]).toEqual({ period: '2025-03', point_id: 'P01', output_value: 1234.5, revenue: 2000, capacity_utilization: 85.3 })
+  })
+
+  it('understands every spelling of a month and names the line of one it cannot read', async () => {
+    const spellings = ['2025年3月', '2025/3', '202503', '2025-03', '2025.3', '2025年03月', '2025-3', ' 2025 年 3 月 ', '２０２５年３月']
+    const rows = spellings.map((p, i) => `${p},P0${(i % 3) + 1},${i}`)
+    rows.push('2025年13月,P01,1')
+    const prepared = await prepare(utf8(['period,point_id,output_value', ...rows].join('\n')), 'p.csv')
+    const staged = await session.connector.query<{ v: string | null }>(`SELECT "period" AS v FROM "${session.stageTable}" ORDER BY rowid`)
+    expect(staged.ok && staged.value.map((r) => r.v)).toEqual([...spellings.map(() => '2025-03'), null])
+    expect(prepared.report.issues).toContainEqual(expect.objectContaining({ line: 11, column: 'period', value: '2025年13月', problem: '无法识别为月份（如 2025-03、2025年3月）' }))
+  })
+
+  it('reads decimal commas in a semicolon-delimited file from European partners', async () => {
+    const text = 'period;point_id;output_value;capacity_utilization\n2025-03;P01;1.234,5;85,3\n2025-03;P02;12,25;90\n'
+    const { prepared } = await load(utf8(text), 'eu.csv')
+    expect(prepared.analysis.dialect).toMatchObject({ delimiter: ';', decimalComma: true })
+    expect((await indicators()).map((r) => [r.output_value, r.capacity_utilization])).toEqual([[1234.5, 85.3], [12.25, 90]])
+  })
+
+  it('cleans "1,234.5" and "—" that first appear past the sample, and still names the line of a bad cell there', async () => {
+    const lines = ['period,point_id,output_value']
+    for (let i = 0; i < 3000; i++) lines.push(`${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},P0${(i % 3) + 1},${i}.5`)
+    lines[2500] = '2208-04,P02,"1,234.5"'
+    lines[2600] = '2216-08,P03,—'
+    lines[2700] = '2224-12,P01,abc'
+    const prepared = await prepare(utf8(lines.join('\n')), 'late.csv')
+    expect(prepared.report.issues).toEqual([expect.objectContaining({ line: 2701, column: 'output_value', value: 'abc', problem: '无法识别为数字' })])
+    const committed = await confirmUpload(session, prepared, true)
+    expect(committed).toMatchObject({ ok: true, value: { rows: 2999 } })
+    const late = await query(engine, "SELECT period, output_value FROM point_indicators WHERE period IN ('2208-04', '2216-08') ORDER BY period")
+    expect(late).toEqual([{ period: '2208-04', output_value: 1234.5 }, { period: '2216-08', output_value: null }])
+  })
+
+  it('reads CR-only and mixed line endings', async () => {
+    const { committed } = await load(utf8('period,point_id,output_value\r2025-03,P01,1\r\n2025-03,P02,2\n2025-03,P03,3\r'), 'cr.csv')
+    expect(committed.rows).toBe(3)
+  })
+})
+
+describe('validation before anything is committed', () => {
+  const BAD = [
+    '月份,观察点编号,产值（万元）,产能利用率（%）', // line 1
+    '2025-03,P01,100,50', // 2 fine
+    '2025-03,P99,100,50', // 3 unknown point
+    '2025-03,P01,200,50', // 4 duplicate key of line 2
+    '2025-03,P02,abc,50', // 5 not a number
+    '2025-03,P03,-5,50', // 6 below the minimum
+    '2025-03,P03,5,50,extra', // 7 ragged
+    ',P02,5,150', // 8 period missing, utilisation above 100
+    '2025-04,P02,7,60', // 9 fine
+  ].join('\n')
+
+  it('lists each problem with its line and column in Chinese', async () => {
+    const prepared = await prepare(utf8(BAD), 'bad.csv')
+    const found = prepared.report.issues.map((i) => [i.line, i.column, i.problem])
+    expect(found).toEqual([
+      [3, '观察点编号', '在观察点名单中找不到这个编号'],
+      [4, '月份 + 观察点编号', '主键重复（与前面的行相同，只保留第一行）'],
+      [5, '产值（万元）', '无法识别为数字'],
+      [6, '产值（万元）', '超出允许范围（应不小于 0）'],
+      [7, null, expect.stringContaining('列数多于表头（应为 4 列）')],
+      [8, '产能利用率（%）', '超出允许范围（应不小于 0且不大于 100）'],
+      [8, '月份', '必填项为空'],
+    ])
+    expect(prepared.report).toMatchObject({ rows: 7, failingRows: 5, rejectedLines: 1, issueCount: 7 })
+    const csv = reportCsv('bad.csv', prepared.report.issues)
+    expect(csv.startsWith('\uFEFF文件,行号,列,问题,原值,处理\r\n')).toBe(true)
+    expect(csv).toContain('bad.csv,3,观察点编号,在观察点名单中找不到这个编号,P99,该行不导入')
+  })
+
+  it('skips the failing rows when the user says so', async () => {
+    const prepared = await prepare(utf8(BAD), 'bad.csv')
+    const committed = await confirmUpload(session, prepared, true)
+    expect(committed).toMatchObject({ ok: true, value: { rows: 2 } })
+  })
+
+  it('leaves the old table byte-for-byte unchanged when the file is rejected', async () => {
+    await load(utf8('period,point_id,output_value,capacity_utilization\n2025-01,P01,1.5,10\n2025-01,P02,2.25,20\n'), 'good.csv')
+    const fingerprint = () => query<{ h: string; n: number }>(engine, `SELECT md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY period, point_id)) AS h, count(*)::INT AS n FROM point_indicators t`)
+    const before = await fingerprint()
+    const prepared = await prepare(utf8(BAD), 'bad.csv')
+    const rejected = await confirmUpload(session, prepared, false)
+    expect(rejected.ok).toBe(false)
+    if (!rejected.ok) expect(rejected.error).toContain('整个文件不导入')
+    expect(await fingerprint()).toEqual(before)
+    expect(before[0]!.n).toBe(2)
+  })
+
+  it('rolls an append back when it fails half-way, leaving the table as it was', async () => {
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n'), 'one.csv')
+    const prepared = await prepare(utf8('period,point_id,output_value\n2025-01,P01,9\n2025-02,P01,2\n'), 'more.csv', {
+      target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' },
+    })
+    // A value no DECIMAL(18,2) holds: the DELETE (which reads only the key) runs, then the INSERT fails.
+    // Break the commit half-way: the staged rows lose a column the INSERT needs, after the DELETE ran.
+    await must(engine, `ALTER TABLE "${session.stageTable}" RENAME COLUMN "revenue" TO "gone"`)
+    const failed = await confirmUpload(session, prepared, true)
+    expect(failed.ok).toBe(false)
+    expect(await indicators()).toEqual([{ period: '2025-01', point_id: 'P01', output_value: 1, revenue: null, capacity_utilization: null }])
+  })
+
+  it('appends, the key deciding which rows are replaced', async () => {
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'one.csv')
+    const { prepared, committed } = await load(utf8('period,point_id,output_value\n2025-01,P01,9\n2025-02,P01,3\n'), 'more.csv', {
+      target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' },
+    })
+    expect(prepared.report.overlap).toBe(1)
+    expect(committed.rows).toBe(3)
+    expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 9', '2025-01 P02 2', '2025-02 P01 3'])
+  })
+
+  it('refuses a file missing a required column, naming it', async () => {
+    const prepared = await prepare(utf8('月份,产值\n2025-03,1\n'), 'x.csv', {
+      target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'output_value'], mode: 'replace' },
+    })
+    const r = await confirmUpload(session, prepared, true)
+    expect(r).toEqual({ ok: false, error: '缺少必填列：观察点编号（请在列对应中指定，或作为临时表导入）' })
+  })
+})
+
+describe('ad-hoc tables', () => {
+  it('makes hostile header names unique and legal, and leaves every other table intact', async () => {
+    const counts = () => query<{ n: number }>(engine, 'SELECT (SELECT count(*) FROM observation_points) + (SELECT count(*) FROM clusters) AS n')
+    const before = await counts()
+    const header = '"a""b",,x,X,"""; DROP TABLE observation_points; --",名称\u0000,  空格  ,x_2'
+    const { prepared, committed } = await load(utf8(`${header}\n1,2,3,4,5,6,7,8\n9,10,11,12,13,14,15,16\n`), '"; DROP TABLE clusters.csv')
+    expect(committed.name).toBe('上传_DROP_TABLE_clusters')
+    // x and X are the same name to DuckDB; x_2 is taken by the file itself, so X becomes X_3.
+    expect(prepared.analysis.headers).toEqual(['a"b', '列2', 'x', 'X_3', '"; DROP TABLE observation_points; --', '名称', '空格', 'x_2'])
+    const cols = await query<{ column_name: string; data_type: string }>(engine, `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '上传_DROP_TABLE_clusters' ORDER BY column_index`)
+    expect(new Set(cols.map((c) => c.column_name.toLowerCase())).size).toBe(8)
+    expect(cols[0]).toEqual({ column_name: 'a"b', data_type: 'BIGINT' })
+    expect(await counts()).toEqual(before)
+    expect(await query(engine, 'SELECT sum("x") AS s FROM "上传_DROP_TABLE_clusters"')).toEqual([{ s: 14 }])
+  })
+
+  it('types ad-hoc columns from their values: codes with leading zeros stay text', async () => {
+    const { committed } = await load(utf8('code,amount,month,when\n09001,"1,234.5",2025年3月,2025/3/4\n10002,7,2025年4月,2025/4/5\n'), 'codes.csv')
+    const rows = await query(engine, `SELECT * FROM "${committed.name}" ORDER BY code`)
+    expect(rows).toEqual([
+      { code: '09001', amount: 1234.5, month: '2025-03', when: '2025-03-04' },
+      { code: '10002', amount: 7, month: '2025-04', when: '2025-04-05' },
+    ])
+  })
+})
