@@ -7,7 +7,13 @@ import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { describe, summarize } from './lib/stats'
 
-const ROTATIONS = 20
+const ROTATIONS = Number(process.env.SCREEN_ROTATIONS ?? 20)
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(...)`;
+ * the functions below run in the page, where that helper does not exist.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name = (f) => f'
 
 async function rotationTimes(page: Page, count: number) {
   // For each rotation: its mark, the page-ready mark after it, and the next painted frame.
@@ -80,6 +86,7 @@ export async function screen({ url, runs }: { url: string; runs: number }) {
     const browser = await launchChromium({ width: 3840, height: 2160 })
     try {
       const page = await browser.context.newPage()
+      await page.addInitScript(KEEP_NAMES_SHIM)
       await page.goto(`${url}#/screen?interval=1.5`)
       await waitForMark(page, 'app-ready')
       await waitForMark(page, 'data-ready')
@@ -96,6 +103,7 @@ export async function screen({ url, runs }: { url: string; runs: number }) {
     const browser = await launchChromium({ width: 1920, height: 1080 })
     try {
       const page = await browser.context.newPage()
+      await page.addInitScript(KEEP_NAMES_SHIM)
       // Two pages with count-ups and scrolling lists, alternating every 3 s.
       await page.goto(`${url}#/screen?pages=overview,supervision&interval=3`)
       await waitForMark(page, 'app-ready')

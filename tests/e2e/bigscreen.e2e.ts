@@ -251,7 +251,11 @@ async function soakMetrics(page: Page, cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage')
   const { metrics } = await cdp.send('Performance.getMetrics')
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
-  const dom = await page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, charts: document.querySelectorAll('[_echarts_instance_]').length }))
+  // A scrolling list shows its items twice while it scrolls (on the shown page only): that copy is not growth.
+  const dom = await page.evaluate(() => ({
+    nodes: document.getElementsByTagName('*').length - document.querySelectorAll('.ticker__track > [aria-hidden="true"], .ticker__track > [aria-hidden="true"] *').length,
+    charts: document.querySelectorAll('[_echarts_instance_]').length,
+  }))
   return { heap: get('JSHeapUsedSize'), listeners: get('JSEventListeners'), ...(await heapBySpace(cdp)), ...dom }
 }
 
