@@ -19,10 +19,12 @@ export function markOnce(name: string) {
   if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name)
 }
 
+/**
+ * Every widget in `root` has settled. A page that has rendered with no widgets at all (the
+ * upload page before a file is chosen) is settled too: there is nothing to wait for.
+ */
 export function allWidgetsSettled(root: ParentNode): boolean {
-  const widgets = root.querySelectorAll('[data-widget]')
-  if (widgets.length === 0) return false
-  for (const w of widgets) if (!SETTLED.has(w.getAttribute('data-state') ?? '')) return false
+  for (const w of root.querySelectorAll('[data-widget]')) if (!SETTLED.has(w.getAttribute('data-state') ?? '')) return false
   return true
 }
 
