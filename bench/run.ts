@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { serveBuild } from './lib/server'
+import { console_ } from './console'
 import { crossfilter } from './crossfilter'
 import { exports } from './exports'
 import { pages } from './pages'
@@ -11,7 +12,7 @@ import { startup } from './startup'
 import { upload } from './upload'
 
 type Scenario = (options: { url: string; runs: number }) => Promise<object>
-const SCENARIOS: Record<string, Scenario> = { startup, pages, crossfilter, screen, exports, upload }
+const SCENARIOS: Record<string, Scenario> = { startup, pages, crossfilter, screen, exports, upload, console: console_ }
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback

@@ -87,3 +87,13 @@ describe('GB18030 to UTF-8', () => {
     expect(new TextDecoder().decode(out)).toBe(text)
   })
 })
+
+describe('what an upload does by default', () => {
+  it('adds a month to a table kept month by month, and replaces a list', async () => {
+    const { defaultMode } = await import('../src/ingest/plan')
+    const { getTable } = await import('../src/datasets/registry')
+    expect(defaultMode(getTable('point_indicators')!)).toBe('append')
+    expect(defaultMode(getTable('project_progress')!)).toBe('append')
+    expect(defaultMode(getTable('observation_points')!)).toBe('replace')
+  })
+})

@@ -3,7 +3,7 @@ import { analyseFile, decompressIfNeeded, type FileAnalysis } from '../ingest/an
 import { adhocTableName, legalTableName } from '../ingest/columns'
 import type { TextEncoding } from '../ingest/encoding'
 import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
-import type { StagePlan, StageReport, UploadDecisions, UploadTarget } from '../ingest/plan'
+import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, type UploadTarget } from '../ingest/plan'
 import type { UploadIssue } from '../ingest/report'
 import { toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
@@ -43,7 +43,7 @@ async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAna
     return ok({ kind: 'adhoc', name })
   }
   const best = analysis.dialect.hasHeader ? automaticTarget(analysis.rawHeaders, fileName) : undefined
-  if (best) return ok({ kind: 'table', table: best.table, mapping: best.mapping, mode: 'replace' })
+  if (best) return ok({ kind: 'table', table: best.table, mapping: best.mapping, mode: defaultMode(best.table) })
   return ok({ kind: 'adhoc', name: adhocTableName(fileName, [...TABLES.map((t) => t.name), ...(await tables())]) })
 }
 

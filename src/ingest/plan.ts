@@ -50,3 +50,12 @@ export interface UploadDecisions {
   readonly target: { readonly kind: 'table'; readonly table: string; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' } | { readonly kind: 'adhoc'; readonly name: string }
   readonly skipFailing: boolean
 }
+
+/**
+ * What a file for `table` does unless the user says otherwise. A table kept month by month
+ * (its key includes the period) gets a month's sheet added: replacing it would throw away
+ * every earlier month. A list (points, projects, items) is replaced by the newer list.
+ */
+export function defaultMode(table: { readonly primaryKey: readonly string[] }): 'replace' | 'append' {
+  return table.primaryKey.includes('period') ? 'append' : 'replace'
+}

@@ -64,6 +64,11 @@ describe('uploading CSVs in the browser', () => {
     expect(await preview.getAttribute('data-rows')).toBe('19')
     expect(await preview.getAttribute('data-issues')).toBe('0')
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-preview.png` })
+    // A month's sheet for a monthly table is added by default; replacing is a choice, and says what it removes.
+    const mode = card.getByLabel('方式')
+    expect(await mode.inputValue()).toBe('append')
+    await mode.selectOption('replace')
+    await card.getByText('表中现有的872行将全部删除').waitFor()
 
     await card.locator('[data-testid="upload-confirm"]').click()
     const result = card.locator('[data-testid="upload-result"]')
@@ -166,6 +171,8 @@ describe('uploading CSVs in the browser', () => {
     await result.waitFor()
     expect(await result.getAttribute('data-status')).toBe('loaded')
     expect(await result.getAttribute('data-rows')).toBe('2')
+    // Added to the 19 rows of the first upload (a month's sheet is appended by default).
+    expect(await result.textContent()).toContain('表中现共 21 行')
   })
 
   it('takes several files at once; an empty one is refused with a message, the others go on', async () => {
@@ -190,8 +197,8 @@ describe('uploading CSVs in the browser', () => {
   it('恢复内置示例数据 forgets every upload', async () => {
     const { page } = w
     await openUpload(page)
-    // The hand-mapped upload replaced the first one into the same table: two are kept.
-    expect(Number(await page.locator('[data-widget="stored-uploads"]').getAttribute('data-count'))).toBe(2)
+    // Kept to replay, in order: the first sheet (a replace), the ad-hoc table, and the hand-mapped rows added to the first.
+    expect(Number(await page.locator('[data-widget="stored-uploads"]').getAttribute('data-count'))).toBe(3)
     await page.locator('[data-testid="restore-builtin"]').click()
     await Promise.all([page.waitForEvent('load'), page.locator('[data-testid="restore-builtin-confirm"]').click()])
     expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('872')

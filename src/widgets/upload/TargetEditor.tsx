@@ -1,7 +1,9 @@
 import { columnHeading, TABLES } from '../../datasets/registry'
 import type { ColumnMapping } from '../../ingest/mapping'
 import { ADHOC_TYPE_LABELS } from '../../ingest/normalize'
+import { defaultMode } from '../../ingest/plan'
 import type { AdhocColumn } from '../../ingest/stage-sql'
+import { useCatalog } from '../../state/catalog'
 
 export type TargetChoice =
   | { readonly kind: 'table'; readonly table: string; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' }
@@ -21,6 +23,9 @@ interface Props {
 /** Which dataset the file goes to, how its columns map, replace or append; or an ad-hoc table. */
 export function TargetEditor({ headers, target, suggested, adhocColumns, adhocName, onChange, disabled }: Props) {
   const table = target.kind === 'table' ? TABLES.find((t) => t.name === target.table) : undefined
+  const snapshot = useCatalog()
+  const current = target.kind === 'table' ? snapshot.tables[target.table] : undefined
+  const existing = current?.status === 'ready' ? current.rows : undefined
   return (
     <div className="upload-target">
       <div className="upload-card__facts">
@@ -31,7 +36,8 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
             value={target.kind === 'table' ? target.table : '__adhoc'}
             onChange={(e) => {
               const v = e.target.value
-              onChange(v === '__adhoc' ? { kind: 'adhoc', name: adhocName } : { kind: 'table', table: v, mapping: [], mode: 'replace' })
+              const next = TABLES.find((t) => t.name === v)
+              onChange(v === '__adhoc' || !next ? { kind: 'adhoc', name: adhocName } : { kind: 'table', table: v, mapping: [], mode: defaultMode(next) })
             }}
           >
             {TABLES.map((t) => (
@@ -51,6 +57,11 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
               <option value="append">追加（主键相同的行以新文件为准）</option>
             </select>
           </label>
+        )}
+        {target.kind === 'table' && target.mode === 'replace' && (existing ?? 0) > 0 && (
+          <p className="upload-target__warn" role="note">
+            替换：表中现有的{existing}行将全部删除，只保留本文件的数据
+          </p>
         )}
         {target.kind === 'adhoc' && (
           <label>

@@ -22,7 +22,8 @@ const PHASE_LABELS: Record<Phase, string> = {
 type CardState =
   | { kind: 'working'; phase: Phase; fraction: number | null }
   | { kind: 'ready' }
-  | { kind: 'loaded'; rows: number; table: string; persisted: boolean }
+  /** `rows`: rows taken from the file; `total`: the table's rows after the commit (more than `rows` after an append). */
+  | { kind: 'loaded'; rows: number; total: number; table: string; persisted: boolean }
   | { kind: 'rejected'; reason: string }
 
 const fmt = (n: number) => n.toLocaleString('zh-CN')
@@ -91,9 +92,11 @@ export function UploadCard({ file }: { file: File }) {
   const confirm = async () => {
     if (!draft) return
     setState({ kind: 'working', phase: 'committing', fraction: null })
+    const report = draft.prepared.report
+    const taken = report.rows - (skipFailing ? report.failingRows : 0)
     const r = await commitDraft(draft, skipFailing)
     draftRef.current = null
-    setState(r.ok ? { kind: 'loaded', rows: r.value.rows, table: r.value.name, persisted: r.value.persisted } : { kind: 'rejected', reason: r.error })
+    setState(r.ok ? { kind: 'loaded', rows: taken, total: r.value.rows, table: r.value.name, persisted: r.value.persisted } : { kind: 'rejected', reason: r.error })
   }
 
   const cancel = async () => {
@@ -233,7 +236,7 @@ export function UploadCard({ file }: { file: File }) {
 
       {state.kind === 'loaded' && (
         <div className="upload-ok" data-testid="upload-result" data-status="loaded" data-rows={state.rows}>
-          已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」。
+          已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」{state.total !== state.rows ? `，表中现共 ${fmt(state.total)} 行` : ''}。
           {state.persisted ? '已保存在本机浏览器中，刷新或重新打开后仍在。' : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
         </div>
       )}
