@@ -75,7 +75,7 @@ const col = (width: number, ...panels: (string | [string, number])[]): Column =>
  */
 export const PAGE_LAYOUTS: Record<ScreenPage, { readonly fit: readonly Column[]; readonly wide: readonly Column[] }> = {
   overview: {
-    fit: [col(456, 'kpis'), col(912, ['map', 62], ['cluster-ytd', 38]), col(456, ['warnings', 50], ['activities', 50])],
+    fit: [col(456, 'kpis'), col(912, ['map', 57], ['cluster-ytd', 43]), col(456, ['warnings', 50], ['activities', 50])],
     wide: [col(456, 'kpis'), col(1180, 'map'), col(700, 'cluster-ytd', 'cluster-share'), col(700, 'project-status', 'livelihood-monthly'), col(0, 'activities', 'warnings')],
   },
   clusters: {
