@@ -87,12 +87,19 @@ export function suggestionsOption(rows: readonly SuggestionYearRow[], ctx: Chart
   }
 }
 
-/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved in a later year, still open. */
-export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): EChartsOption {
-  void ctx
-  const bar = (name: string, color: string, pick: (r: MicroYearRow) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: 36, itemStyle: { color }, data: rows.map(pick) })
+type MicroCounts = Pick<MicroYearRow, 'raised' | 'resolved_in_year' | 'resolved_later' | 'open'>
+const microLines = (r: MicroCounts) =>
+  [['提出', `${r.raised}条`], ['当年解决', `${r.resolved_in_year}条`, DONE], ['跨年解决', `${r.resolved_later}条`, LATER], ['办理中', `${r.open}条`, OPEN]] as const
+
+/** Micro-suggestions stacked as resolved within the year, resolved later, still open, one bar per `label`. */
+function microStackOption<R extends MicroCounts>(
+  rows: readonly R[],
+  label: (r: R) => string,
+  look: { readonly description: string; readonly barMaxWidth: number; readonly axisLabel?: { readonly interval: number } },
+): EChartsOption {
+  const bar = (name: string, color: string, pick: (r: R) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: look.barMaxWidth, itemStyle: { color }, data: rows.map(pick) })
   return {
-    ...base('代表微建议提出与解决情况'),
+    ...base(look.description),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, data: ['当年解决', '跨年解决', '办理中'] },
     tooltip: {
@@ -100,39 +107,25 @@ export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): E
       confine: true,
       formatter: (params: unknown) => {
         const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(`${r.year}年`, microLines(r))
+        return tooltipHtml(label(r), microLines(r))
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
+    xAxis: { type: 'category', data: rows.map(label), ...(look.axisLabel ? { axisLabel: look.axisLabel } : {}) },
     yAxis: { type: 'value', name: '条', minInterval: 1 },
     series: [bar('当年解决', DONE, (r) => r.resolved_in_year), bar('跨年解决', LATER, (r) => r.resolved_later), bar('办理中', OPEN, (r) => r.open)],
   }
 }
 
-type MicroCounts = Pick<MicroYearRow, 'raised' | 'resolved_in_year' | 'resolved_later' | 'open'>
-const microLines = (r: MicroCounts) =>
-  [['提出', `${r.raised}条`], ['当年解决', `${r.resolved_in_year}条`, DONE], ['跨年解决', `${r.resolved_later}条`, LATER], ['办理中', `${r.open}条`, OPEN]] as const
+/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved in a later year, still open. */
+export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): EChartsOption {
+  void ctx
+  return microStackOption(rows, (r) => `${r.year}年`, { description: '代表微建议提出与解决情况', barMaxWidth: 36 })
+}
 
 /** The scope's micro-suggestions by town (a town's name comes from a file: the tooltip escapes it). */
 export function microTownsOption(rows: readonly MicroTownRow[], ctx: ChartContext): EChartsOption {
   void ctx
-  const bar = (name: string, color: string, pick: (r: MicroTownRow) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: 28, itemStyle: { color }, data: rows.map(pick) })
-  return {
-    ...base('代表微建议分镇区提出与解决情况'),
-    grid: { ...GRID, top: 40 },
-    legend: { top: 0, data: ['当年解决', '跨年解决', '办理中'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(r.town, microLines(r))
-      },
-    },
-    xAxis: { type: 'category', data: rows.map((r) => r.town), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '条', minInterval: 1 },
-    series: [bar('当年解决', DONE, (r) => r.resolved_in_year), bar('跨年解决', LATER, (r) => r.resolved_later), bar('办理中', OPEN, (r) => r.open)],
-  }
+  return microStackOption(rows, (r) => r.town, { description: '代表微建议分镇区提出与解决情况', barMaxWidth: 28, axisLabel: { interval: 0 } })
 }
 
 /** The scope year's suggestions by category, stacked by status: which fields still wait for answers. */
