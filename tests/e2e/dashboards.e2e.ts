@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { NodeEngine } from '../../src/db/node'
+import { describe, expect, inject, it } from 'vitest'
 import { clustersSummarySql, pointsTableSql, type ClustersSummaryRow } from '../../src/queries/clusters'
 import type { FilterSet } from '../../src/queries/filters'
 import { outputYtdSql, pointsReportingSql, type OutputYtdRow, type PointsReportingRow } from '../../src/queries/kpi'
@@ -8,33 +7,17 @@ import { LATEST } from '../../src/queries/scope'
 import { clustersNarrative } from '../../src/widgets/clusters/narrative'
 import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
-import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema, wrap } from '../support/engine'
-import { launchBrowser, type Session } from './support/browser'
+import { query, wrap } from '../support/engine'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
 const baseUrl = inject('baseUrl')
-let engine: NodeEngine
-let session: Session
-
-beforeAll(async () => {
-  engine = await startEngineWithSchema()
-  await loadEmbeddedData(engine)
-  session = await launchBrowser({ width: 1920, height: 1080 })
-})
-afterAll(async () => {
-  await session?.close()
-  await engine?.terminate()
-})
-
-async function one<T>(sql: Parameters<typeof query>[1]): Promise<T> {
-  const [row] = await query<T>(engine, sql)
-  return row!
-}
+const h = usePageHarness()
+const { one } = h
 
 async function openReady(path: string) {
-  const page = await session.context.newPage()
+  const page = await h.session.context.newPage()
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
@@ -59,7 +42,7 @@ describe('Overview', () => {
       ['cluster-ytd', 'filters', 'kpi-livelihood-progress', 'kpi-output-ytd', 'kpi-points-reporting', 'kpi-project-investment', 'kpi-suggestions', 'overview-activities', 'overview-livelihood', 'overview-narrative', 'overview-project-status', 'town-map'].sort(),
     )
     expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(engine, LATEST)))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, LATEST)))
     expect(errors).toEqual([])
     await page.close()
   })
@@ -80,7 +63,7 @@ describe('Overview', () => {
     expect(await kpiText(page, 'kpi-output-ytd')).toEqual({ value: expected.value, lines: [...expected.lines] })
     const points = presentPointsReporting(await one<PointsReportingRow>(pointsReportingSql(filters)))
     expect((await kpiText(page, 'kpi-points-reporting')).value).toBe(points.value)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(engine, filters)))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, filters)))
     await expect(page.locator('.chip').first().textContent()).resolves.toContain('集群：高端装备')
 
     // The clicked chart is not filtered by its own selection: all six clusters stay, the others dimmed.
@@ -143,7 +126,7 @@ describe('Industry clusters', () => {
     expect(page.url()).toContain('cluster=biomed')
     const filters: FilterSet = { clusters: ['biomed'] }
     expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-    const [{ n }] = (await query<{ n: number }>(engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
+    const [{ n }] = (await query<{ n: number }>(h.engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
     await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
     await page.close()
   })
@@ -179,7 +162,7 @@ describe('Industry clusters', () => {
 describe('untrusted text', () => {
   it('shows a point named <img src=x onerror=alert(1)> as text in a tooltip and a table, with no script run', async () => {
     const hostile = '<img src=x onerror=alert(1)>'
-    const page = await session.context.newPage()
+    const page = await h.session.context.newPage()
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())

@@ -1,13 +1,12 @@
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { NodeEngine } from '../../src/db/node'
+import { describe, expect, inject, it } from 'vitest'
 import { TABLES } from '../../src/datasets/registry'
 import * as kpi from '../../src/queries/kpi'
 import { LATEST } from '../../src/queries/scope'
 import * as present from '../../src/widgets/kpi/present'
-import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema } from '../support/engine'
-import { launchBrowser, openPage, type Session } from './support/browser'
+import { query } from '../support/engine'
+import { openPage } from './support/browser'
+import { usePageHarness } from './support/harness'
 import { getMarks, waitForMark, widgetStates } from './support/marks'
 import { serveUnderSubPath } from './support/static-server'
 
@@ -22,28 +21,17 @@ const KPI_CARDS = [
   { id: 'kpi-suggestions', sql: kpi.suggestionsSql(LATEST), show: present.presentSuggestions },
 ] as const
 
-let engine: NodeEngine
-let session: Session
-
-beforeAll(async () => {
-  engine = await startEngineWithSchema()
-  await loadEmbeddedData(engine)
-  session = await launchBrowser({ width: 1920, height: 1080 })
-})
-afterAll(async () => {
-  await session?.close()
-  await engine?.terminate()
-})
+const h = usePageHarness()
 
 describe('the built app on the embedded data', () => {
   it('opens to an Overview whose KPI cards show what the SQL computes, with no error and no request off the origin', async () => {
-    const w = await openPage(session, baseUrl)
+    const w = await openPage(h.session, baseUrl)
     await waitForMark(w.page, 'app-ready')
     const states = await widgetStates(w.page)
     for (const card of KPI_CARDS) expect(states[card.id], card.id).toBe('ready')
 
     for (const card of KPI_CARDS) {
-      const [row] = await query<never>(engine, card.sql)
+      const [row] = await query<never>(h.engine, card.sql)
       const expected = card.show(row!)
       const shown = await w.page.locator(`[data-widget="${card.id}"]`).evaluate((el) => ({
         value: el.querySelector('.figure__number')?.textContent,
@@ -71,11 +59,11 @@ describe('the built app on the embedded data', () => {
   })
 
   it('lists every table on the Datasets page with its real row count, and previews rows sorted by the database', async () => {
-    const w = await openPage(session, `${baseUrl}#/datasets?table=point_indicators`)
+    const w = await openPage(h.session, `${baseUrl}#/datasets?table=point_indicators`)
     await waitForMark(w.page, 'data-ready')
     await waitForMark(w.page, 'app-ready')
     for (const table of TABLES) {
-      const [row] = await query<{ n: number }>(engine, `SELECT count(*) AS n FROM "${table.name}"`)
+      const [row] = await query<{ n: number }>(h.engine, `SELECT count(*) AS n FROM "${table.name}"`)
       const n = row!.n
       await expect(w.page.locator(`[data-table="${table.name}"]`).getAttribute('data-rows'), table.name).resolves.toBe(String(n))
     }
@@ -85,7 +73,7 @@ describe('the built app on the embedded data', () => {
 
     // Sort by output, ascending: the first row is the smallest output in the table.
     await grid.getByRole('columnheader', { name: /产值（万元）/ }).click()
-    const [min] = await query<{ smallest: number }>(engine, 'SELECT min(output_value) AS smallest FROM point_indicators')
+    const [min] = await query<{ smallest: number }>(h.engine, 'SELECT min(output_value) AS smallest FROM point_indicators')
     const smallest = min!.smallest
     const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(smallest)
     await w.page.waitForFunction(
@@ -100,7 +88,7 @@ describe('the built app on the embedded data', () => {
   it('works from a sub-path of an ordinary static web server', async () => {
     const server = await serveUnderSubPath(path.resolve('dist'), '/intranet/observatory/')
     try {
-      const w = await openPage(session, server.url)
+      const w = await openPage(h.session, server.url)
       await waitForMark(w.page, 'app-ready')
       const states = await widgetStates(w.page)
       expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
@@ -115,7 +103,7 @@ describe('the built app on the embedded data', () => {
 
 describe('a missing or corrupt embedded file', () => {
   it('puts a Chinese message naming the table in the widgets that need it, and the rest still render', async () => {
-    const page = await session.context.newPage()
+    const page = await h.session.context.newPage()
     await page.route(/project_progress-[^/]*\.csv$/, (route) => route.fulfill({ status: 404, body: '' }))
     await page.goto(baseUrl)
     await waitForMark(page, 'app-ready')
@@ -127,7 +115,7 @@ describe('a missing or corrupt embedded file', () => {
   })
 
   it('names the line of a corrupt value', async () => {
-    const page = await session.context.newPage()
+    const page = await h.session.context.newPage()
     await page.route(/point_indicators-[^/]*\.csv$/, async (route) => {
       const response = await route.fetch()
       const lines = (await response.text()).split('\n')

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { NodeEngine } from '../../src/db/node'
+import { describe, expect, inject, it } from 'vitest'
 import type { FilterSet } from '../../src/queries/filters'
 import {
   livelihoodCategorySql,
@@ -12,40 +11,22 @@ import {
   type SurveyRow,
 } from '../../src/queries/livelihood'
 import { livelihoodNarrative } from '../../src/widgets/livelihood/narrative'
-import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema } from '../support/engine'
-import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
+import { openPage, type Watched } from './support/browser'
 import { settledAfter } from './support/charts'
+import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
 const baseUrl = inject('baseUrl')
 const EDUCATION = '教育'
 const CHARTS = ['livelihood-progress', 'livelihood-votes', 'livelihood-monthly', 'livelihood-budget', 'livelihood-category']
 
-let engine: NodeEngine
-let session: Session
-
-beforeAll(async () => {
-  engine = await startEngineWithSchema()
-  await loadEmbeddedData(engine)
-  session = await launchBrowser({ width: 1920, height: 1080 })
-  // Charts expose their instance on their element (see EChartImpl), for positions and options.
-  await session.context.addInitScript(() => {
-    ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
-  })
-})
-afterAll(async () => {
-  await session?.close()
-  await engine?.terminate()
-})
-
 /** What the page must show, computed in Node with the same builders over the same files. */
-const one = async <T>(sql: string) => (await query<T>(engine, sql))[0]!
-const count = async (sql: string) => (await one<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`)).n
+const h = usePageHarness({ chartHooks: true })
+const { one, count } = h
 const expectedNarrative = async (filters: FilterSet) => livelihoodNarrative(await one<LivelihoodSummaryRow>(livelihoodSummarySql(filters)))
 
 async function open(hash: string): Promise<Watched> {
-  const w = await openPage(session, `${baseUrl}${hash}`)
+  const w = await openPage(h.session, `${baseUrl}${hash}`)
   await waitForMark(w.page, 'app-ready')
   return w
 }

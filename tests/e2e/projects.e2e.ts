@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { NodeEngine } from '../../src/db/node'
 import { projectGroupsScale } from '../../src/charts/projects'
 import { formatPercent } from '../../src/lib/format'
 import type { FilterSet } from '../../src/queries/filters'
@@ -17,10 +16,9 @@ import {
   type ProjectsSummaryRow,
 } from '../../src/queries/projects'
 import { projectsNarrative } from '../../src/widgets/projects/narrative'
-import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema } from '../support/engine'
-import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
+import { openPage, type Watched } from './support/browser'
 import { settledAfter } from './support/charts'
+import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
 /**
@@ -31,30 +29,18 @@ import { waitForMark, widgetStates } from './support/marks'
 const baseUrl = inject('baseUrl')
 const WIDGETS = ['projects-narrative', 'filters', 'projects-monthly', 'projects-pipeline', 'projects-by-town', 'projects-by-cluster', 'projects-timeline', 'projects-table']
 
-let engine: NodeEngine
-let session: Session
+const h = usePageHarness({ chartHooks: true })
+const { rows, one, count } = h
 let w: Watched
 
 beforeAll(async () => {
-  engine = await startEngineWithSchema()
-  await loadEmbeddedData(engine)
-  session = await launchBrowser({ width: 1920, height: 1080 })
-  // Expose chart instances on their elements, for every page of this session (see enableChartHooks).
-  await session.context.addInitScript(() => {
-    ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
-  })
-  w = await openPage(session, `${baseUrl}#/projects`)
+  w = await openPage(h.session, `${baseUrl}#/projects`)
   await waitForMark(w.page, 'app-ready')
 })
 afterAll(async () => {
   await w?.page.close()
-  await session?.close()
-  await engine?.terminate()
 })
 
-const rows = <T>(sql: string) => query<T>(engine, sql)
-const one = async <T>(sql: string) => (await rows<T>(sql))[0]!
-const count = async (sql: string) => (await one<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`)).n
 const expectedNarrative = async (filters: FilterSet) => projectsNarrative(await one<ProjectsSummaryRow>(projectsSummarySql(filters)))
 
 const narrative = (page: Page) => page.locator('[data-testid="narrative"]').textContent()

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { activitiesOption } from '../../src/charts/supervision'
-import type { NodeEngine } from '../../src/db/node'
 import type { FilterSet } from '../../src/queries/filters'
 import { activitiesByYearSql, ledgerSql, microByTownSql, supervisionSummarySql, type ActivityCountRow, type MicroTownRow, type SupervisionSummaryRow } from '../../src/queries/supervision'
 import { supervisionNarrative } from '../../src/widgets/supervision/present'
-import { loadEmbeddedData } from '../support/embedded'
-import { query, startEngineWithSchema } from '../support/engine'
-import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
+import { query } from '../support/engine'
+import { openPage, type Watched } from './support/browser'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
 const baseUrl = inject('baseUrl')
@@ -24,26 +23,13 @@ const WIDGETS = [
   'supervision-report-figures',
 ]
 
-let engine: NodeEngine
-let session: Session
-
-beforeAll(async () => {
-  engine = await startEngineWithSchema()
-  await loadEmbeddedData(engine)
-  session = await launchBrowser({ width: 1920, height: 1080 })
-})
-afterAll(async () => {
-  await session?.close()
-  await engine?.terminate()
-})
-
 /** What the page must show, computed in Node with the same SQL over the same files. */
-const one = async <T>(sql: string) => (await query<T>(engine, sql))[0]!
-const count = async (sql: string) => (await one<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`)).n
+const h = usePageHarness()
+const { one, count } = h
 const narrativeFor = async (filters: FilterSet) => supervisionNarrative(await one<SupervisionSummaryRow>(supervisionSummarySql(filters)))
 
 async function open(path: string): Promise<Watched> {
-  const w = await openPage(session, `${baseUrl}${path}`)
+  const w = await openPage(h.session, `${baseUrl}${path}`)
   await waitForMark(w.page, 'app-ready')
   return w
 }
@@ -111,7 +97,7 @@ describe('Supervision and deputies’ work', () => {
   })
 
   it('cross-filters by the clicked type; the clicked chart keeps every type and highlights the selection', async () => {
-    const page = await session.context.newPage()
+    const page = await h.session.context.newPage()
     await enableChartHooks(page)
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -120,7 +106,7 @@ describe('Supervision and deputies’ work', () => {
     await widgetStates(page)
 
     // Where 2024's 视察 segment is, from the same rows and the same builder as the page.
-    const rows = await query<ActivityCountRow>(engine, activitiesByYearSql({}))
+    const rows = await query<ActivityCountRow>(h.engine, activitiesByYearSql({}))
     const option = activitiesOption(rows, { theme: 'light' })
     const series = (option.series as { name: string; data: { value: number }[] }[]).map((s) => s.name)
     const years = (option.xAxis as { data: string[] }).data
@@ -151,7 +137,7 @@ describe('Supervision and deputies’ work', () => {
     const w = await open('#/supervision?year=2022')
     const states = await widgetStates(w.page)
     expect(states['supervision-micro-towns']).toBe('ready')
-    const towns = await query<MicroTownRow>(engine, microByTownSql({ year: 2022 }))
+    const towns = await query<MicroTownRow>(h.engine, microByTownSql({ year: 2022 }))
     expect(towns.reduce((n, r) => n + r.raised, 0)).toBe(433)
     await expect(subtitle(w, 'supervision-micro-towns')).resolves.toBe('2022年1—12月提出 · 按所在镇区 · 条')
     const text = await narrative(w)
@@ -162,7 +148,7 @@ describe('Supervision and deputies’ work', () => {
   })
 
   it('says where the ledger and a report disagree', async () => {
-    const page = await session.context.newPage()
+    const page = await h.session.context.newPage()
     // Drop one 2024 law-enforcement check from the ledger as it is served.
     await page.route(/supervision_activities-[^/]*\.csv$/, async (route) => {
       const response = await route.fetch()
