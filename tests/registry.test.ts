@@ -93,3 +93,18 @@ describe('docs/DATA-MODEL.md', () => {
     expect(readFileSync(new URL('../docs/DATA-MODEL.md', import.meta.url), 'utf8')).toBe(renderDataModel())
   })
 })
+
+describe('示例数据: which tables are still the embedded sample', () => {
+  it('marks a sample table while its embedded rows are loaded, not once an upload replaced it, nor a report table, nor one that failed', async () => {
+    const { sampleTablesIn } = await import('../src/state/catalog')
+    const ready = (source: 'embedded' | 'upload') => ({ status: 'ready', rows: 1, latestPeriod: null, source, revision: 1 }) as const
+    const snapshot = {
+      engine: { status: 'ready', bundle: 'eh' },
+      tables: { point_indicators: ready('embedded'), key_projects: ready('upload'), supervision_stats: ready('embedded'), livelihood_items: { status: 'error', reason: 'x' } },
+      dataReady: true,
+      epoch: 0,
+    } as unknown as Parameters<typeof sampleTablesIn>[0]
+    expect(sampleTablesIn(snapshot).map((t) => t.name)).toEqual(['point_indicators'])
+    expect(sampleTablesIn(snapshot, ['key_projects', 'supervision_stats'])).toEqual([])
+  })
+})

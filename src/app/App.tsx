@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react'
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
-import { useCatalog } from '../state/catalog'
+import { sampleTablesIn, useCatalog } from '../state/catalog'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
@@ -15,10 +15,7 @@ const BigScreen = lazy(() => import('../bigscreen/BigScreen'))
 
 function SampleBadge() {
   const snapshot = useCatalog()
-  const sample = TABLES.filter((t) => {
-    const s = snapshot.tables[t.name]
-    return t.provenance === 'sample' && s?.status === 'ready' && s.source === 'embedded'
-  })
+  const sample = sampleTablesIn(snapshot)
   if (sample.length === 0) return null
   return (
     <span className="tag tag--sample tag--large" data-testid="sample-badge" title={`以下表格使用内置示例数据（合成，非真实统计）：${sample.map((t) => t.label).join('、')}`}>

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
-import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
-import { useCatalog } from '../state/catalog'
+import { sampleTablesIn, useCatalog } from '../state/catalog'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 const two = (n: number) => String(n).padStart(2, '0')
@@ -30,10 +29,7 @@ export function TitleBar({ pageTitle, pages, index, paused, onFullscreen }: Titl
   const now = useClock()
   const snapshot = useCatalog()
   const asOf = asOfPeriod(snapshot)
-  const sample = TABLES.some((t) => {
-    const s = snapshot.tables[t.name]
-    return t.provenance === 'sample' && s?.status === 'ready' && s.source === 'embedded'
-  })
+  const sample = sampleTablesIn(snapshot).length > 0
   const engine = snapshot.engine
   return (
     <header className="screen-title">

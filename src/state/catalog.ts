@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react'
+import { getTable, TABLES } from '../datasets/registry'
+import type { TableDef } from '../datasets/schema'
 import { Store } from './store'
 
 /** Where a table's current rows came from. */
@@ -87,4 +89,17 @@ export function readinessOf(snapshot: CatalogSnapshot, tables: readonly string[]
     revs.push(t.revision)
   }
   return { kind: 'ready', key: revs.join(',') }
+}
+
+/**
+ * The tables, of `names` (every registered table by default), whose rows are still the
+ * embedded synthetic sample: what the 示例数据 marks are shown for. An upload that replaces a
+ * table makes it the user's; a table that failed to load shows nothing, so is not marked.
+ */
+export function sampleTablesIn(snapshot: CatalogSnapshot, names: readonly string[] = TABLES.map((t) => t.name)): TableDef[] {
+  return names.flatMap((name) => {
+    const table = getTable(name)
+    const state = snapshot.tables[name]
+    return table?.provenance === 'sample' && state?.status === 'ready' && state.source === 'embedded' ? [table] : []
+  })
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import { getTable } from '../datasets/registry'
-import { useCatalog } from '../state/catalog'
+import { sampleTablesIn, useCatalog } from '../state/catalog'
 import { useChartSurface } from '../ui/echart/surface'
 import type { WidgetState } from './useWidgetQuery'
 
@@ -29,10 +28,7 @@ export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyTe
   const surface = useChartSurface()
   // Figures on screen that are not current: the engine is being replaced, or the last query failed.
   const stale = snapshot.engine.status === 'restarting' || (state === 'error' && showStale === true)
-  const sample = tables.some((name) => {
-    const t = snapshot.tables[name]
-    return getTable(name)?.provenance === 'sample' && t?.status === 'ready' && t.source === 'embedded'
-  })
+  const sample = sampleTablesIn(snapshot, tables).length > 0
   return (
     <section className={`widget widget--${state} ${className ?? ''}`} data-widget={id} data-state={state} data-stale={stale || undefined} aria-busy={state === 'loading'}>
       <header className="widget__head">

@@ -1,5 +1,5 @@
 import { getTable } from '../../datasets/registry'
-import { catalog } from '../../state/catalog'
+import { catalog, sampleTablesIn } from '../../state/catalog'
 import { coordinator } from '../../state/coordinator'
 import type { FilterSet } from '../../queries/filters'
 import { filterOptionsSql, type FilterOptionsRow } from '../../queries/options'
@@ -10,11 +10,7 @@ export const sourceNames = (tables: readonly string[]) => tables.map((t) => getT
 
 /** Whether any of the tables is still the embedded synthetic sample (as WidgetFrame marks it). */
 export function isSample(tables: readonly string[]): boolean {
-  const snapshot = catalog.get()
-  return tables.some((name) => {
-    const t = snapshot.tables[name]
-    return getTable(name)?.provenance === 'sample' && t?.status === 'ready' && t.source === 'embedded'
-  })
+  return sampleTablesIn(catalog.get(), tables).length > 0
 }
 
 const LABEL_TABLES = ['clusters', 'towns', 'point_indicators']
