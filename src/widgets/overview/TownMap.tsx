@@ -8,32 +8,43 @@ import { clearTownBoundaries, saveTownBoundaries, useTownBoundaries } from '../.
 import { toggleFilter } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
 
-const TABLES = ['towns', 'observation_points', 'point_indicators', 'key_projects', 'clusters', 'project_progress']
+export const TOWN_MAP_TABLES = ['towns', 'observation_points', 'point_indicators', 'key_projects', 'clusters', 'project_progress']
 const USER_MAP = 'observatory-user-boundaries'
-const schematicMaps = (rows: readonly TownMapRow[]) => ({ [SCHEMATIC_MAP]: schematicGeoJson(rows) })
 
-/** The towns and zones with observation points and key projects: a labelled schematic, or the user's own boundaries. */
-export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet; readonly height?: number }) {
-  const own = useMemo(() => without(filters, ['towns']), [filters])
+/**
+ * The town map's GeoJSON and option builder, on the user's own boundaries when they imported
+ * some, else on the schematic drawn around the towns' centres. `onRows` sees the towns drawn.
+ */
+export function useTownMapChart(onRows?: (rows: readonly TownMapRow[]) => void) {
   const boundaries = useTownBoundaries()
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null)
-  const input = useRef<HTMLInputElement>(null)
-  const townNames = useRef<string[]>([])
-
+  const seen = useRef(onRows)
+  seen.current = onRows
   const maps = useMemo(
     () => (boundaries ? () => ({ [USER_MAP]: boundaries.geo }) : (rows: readonly TownMapRow[]) => {
-      townNames.current = rows.map((r) => r.name)
-      return schematicMaps(rows)
+      seen.current?.(rows)
+      return { [SCHEMATIC_MAP]: schematicGeoJson(rows) }
     }),
     [boundaries],
   )
   const option = useMemo(
     () => (rows: readonly TownMapRow[], ctx: Parameters<typeof townMapOption>[1]) => {
-      townNames.current = rows.map((r) => r.name)
+      seen.current?.(rows)
       return townMapOption(rows, { ...ctx, map: boundaries ? USER_MAP : SCHEMATIC_MAP, schematic: !boundaries })
     },
     [boundaries],
   )
+  return { boundaries, maps, option }
+}
+
+/** The towns and zones with observation points and key projects: a labelled schematic, or the user's own boundaries. */
+export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet; readonly height?: number }) {
+  const own = useMemo(() => without(filters, ['towns']), [filters])
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const townNames = useRef<string[]>([])
+  const { boundaries, maps, option } = useTownMapChart((rows) => {
+    townNames.current = rows.map((r) => r.name)
+  })
 
   const onFile = async (file: File) => {
     const result = parseTownBoundaries(await file.text(), townNames.current)
@@ -83,7 +94,7 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
       id="town-map"
       title="镇区分布"
       subtitle={() => (boundaries ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}` : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值')}
-      tables={TABLES}
+      tables={TOWN_MAP_TABLES}
       sql={townMapSql(own)}
       option={option}
       maps={maps}

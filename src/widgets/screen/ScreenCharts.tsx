@@ -1,8 +1,6 @@
 import { useMemo } from 'react'
 import { clusterHeatmapOption, clusterShareOption, clusterTrendOption, clusterYtdOption, issuesOption, pointRankingOption } from '../../charts/clusters'
-import { schematicGeoJson, SCHEMATIC_MAP } from '../../charts/geo/schematic'
 import { categoryBudgetOption, categoryShareOption, itemsProgressOption, livelihoodMonthlyOption, votesOption } from '../../charts/livelihood'
-import { townMapOption } from '../../charts/overview'
 import { pipelineOption, projectGroupsOption, projectGroupsScale, projectsMonthlyOption, projectsMonthlyScale, timelineOption } from '../../charts/projects'
 import { activitiesOption, microOption, suggestionCategoriesOption, suggestionsOption } from '../../charts/supervision'
 import type { ChartContext, EChartsOption } from '../../charts/common'
@@ -15,8 +13,8 @@ import { livelihoodCategorySql, livelihoodItemsSql, livelihoodMonthlySql } from 
 import { townMapSql, type TownMapRow } from '../../queries/overview'
 import { projectsByClusterSql, projectsByTownSql, projectsMonthlySql, projectsPipelineSql, projectsTimelineSql } from '../../queries/projects'
 import { activitiesByYearSql, microByYearSql, suggestionCategoriesSql, suggestionsByYearSql } from '../../queries/supervision'
-import { useTownBoundaries } from '../../state/boundaries'
 import { ChartWidget } from '../ChartWidget'
+import { TOWN_MAP_TABLES, useTownMapChart } from '../overview/TownMap'
 
 /**
  * The wall's charts: the desk's SQL and option builders (so the figures are the same ones),
@@ -89,26 +87,15 @@ export const ScreenIssues = (p: ScreenChartProps) => (
   <ScreenChart id="screen-point-issues" title="企业反映问题及办结" subtitle={() => '本年反映的问题，按类别'} tables={['point_issues', 'observation_points', 'point_indicators']} sql={issuesByCategorySql(LATEST)} option={issuesOption} emptyText="本年没有反映问题" {...p} />
 )
 
-const MAP_TABLES = ['towns', 'observation_points', 'point_indicators', 'key_projects', 'clusters', 'project_progress']
-const USER_MAP = 'observatory-user-boundaries'
-
 /** The towns with their points and projects: the desk's map without its controls. */
 export function ScreenTownMap(p: ScreenChartProps) {
-  const boundaries = useTownBoundaries()
-  const maps = useMemo(
-    () => (boundaries ? () => ({ [USER_MAP]: boundaries.geo }) : (rows: readonly TownMapRow[]) => ({ [SCHEMATIC_MAP]: schematicGeoJson(rows) })),
-    [boundaries],
-  )
-  const option = useMemo(
-    () => (rows: readonly TownMapRow[], ctx: ChartContext) => townMapOption(rows, { ...ctx, map: boundaries ? USER_MAP : SCHEMATIC_MAP, schematic: !boundaries }),
-    [boundaries],
-  )
+  const { boundaries, maps, option } = useTownMapChart()
   return (
     <ScreenChart<TownMapRow>
       id="screen-town-map"
       title="镇区分布"
       subtitle={() => (boundaries ? `观察点与重点项目 · 边界：${boundaries.fileName}` : '观察点与重点项目 · 示意图，非实际行政边界')}
-      tables={MAP_TABLES}
+      tables={TOWN_MAP_TABLES}
       sql={townMapSql(LATEST)}
       option={option}
       maps={maps}
