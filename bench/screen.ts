@@ -5,15 +5,11 @@
 import type { Page } from 'playwright-core'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
+import { KEEP_NAMES_SHIM } from './lib/page-shim'
 import { describe, summarize } from './lib/stats'
 
 const ROTATIONS = Number(process.env.SCREEN_ROTATIONS ?? 20)
 
-/**
- * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(...)`;
- * the functions below run in the page, where that helper does not exist.
- */
-const KEEP_NAMES_SHIM = 'globalThis.__name = (f) => f'
 
 async function rotationTimes(page: Page, count: number) {
   // For each rotation: its mark, the page-ready mark after it, and the next painted frame.

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { bigIndicatorFiles } from './lib/big-data'
+import { KEEP_NAMES_SHIM } from './lib/page-shim'
 import { serveBuildWith } from './lib/server'
 import { describe, summarize } from './lib/stats'
 
@@ -121,8 +122,7 @@ export async function upload({ runs }: { url: string; runs: number }) {
   try {
     const browser = await launchChromium()
     try {
-      // tsx names inner functions with esbuild's __name helper, which the page lacks.
-      await browser.context.addInitScript({ content: 'window.__OBSERVATORY_TEST__ = true; window.__name = (f) => f; window.__ingestTimings = []' })
+      await browser.context.addInitScript({ content: `window.__OBSERVATORY_TEST__ = true; ${KEEP_NAMES_SHIM}; window.__ingestTimings = []` })
       const page = await browser.context.newPage()
       await page.goto(`${server.url}#/upload`)
       await waitForMark(page, 'data-ready', 300_000)
