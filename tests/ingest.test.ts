@@ -198,6 +198,33 @@ describe('validation before anything is committed', () => {
     expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 9', '2025-01 P02 2', '2025-02 P01 3'])
   })
 
+  it('appends next month without touching earlier months, and still merges a key added after the preview', async () => {
+    const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'jan.csv')
+    const february = await prepare(utf8('period,point_id,output_value\n2025-02,P01,3\n2025-02,P02,4\n'), 'feb.csv', append)
+    expect(february.report.overlap).toBe(0)
+    // Another upload lands 2025-02 P01 while this one waits for its confirm: the month check
+    // runs again inside the commit, so the key is replaced, not doubled.
+    const other = await openIngestSession(engine.db)
+    const early = await prepareUpload(other, utf8('period,point_id,output_value\n2025-02,P01,99\n'), 'early.csv', { decisions: append })
+    expect(early.ok && (await confirmUpload(other, early.value, true)).ok).toBe(true)
+    await other.close()
+    const committed = await confirmUpload(session, february, true)
+    expect(committed.ok && committed.value.rows).toBe(4)
+    expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 1', '2025-01 P02 2', '2025-02 P01 3', '2025-02 P02 4'])
+  })
+
+  it('trims ids and reads missing markers in text columns, whichever row they are on', async () => {
+    // Every key distinct: three points a month, from 1980 on.
+    const rows = Array.from({ length: 1500 }, (_, i) => `${1980 + Math.floor(i / 36)}-${String((Math.floor(i / 3) % 12) + 1).padStart(2, '0')},P0${(i % 3) + 1},${i}`)
+    rows[1200] = '  2025年3月 ,  P02  ,1'
+    rows[1300] = '2025-03,—,2'
+    const { prepared } = await load(utf8(['period,point_id,output_value', ...rows].join('\n')), 'padded.csv')
+    expect(prepared.report.issues).toEqual([expect.objectContaining({ line: 1302, column: 'point_id', problem: expect.stringContaining('必填') })])
+    const [padded] = await query<{ period: string; point_id: string }>(engine, 'SELECT period, point_id FROM point_indicators WHERE output_value = 1 AND period = \'2025-03\'')
+    expect(padded).toEqual({ period: '2025-03', point_id: 'P02' })
+  })
+
   it('refuses a file missing a required column, naming it', async () => {
     const prepared = await prepare(utf8('月份,产值\n2025-03,1\n'), 'x.csv', {
       target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'output_value'], mode: 'replace' },

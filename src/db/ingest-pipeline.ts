@@ -1,7 +1,7 @@
 import { getTable, TABLES } from '../datasets/registry'
 import { analyseFile, decompressIfNeeded, type FileAnalysis } from '../ingest/analyse'
 import { adhocTableName, legalTableName } from '../ingest/columns'
-import type { TextEncoding } from '../ingest/encoding'
+import { compressionOf, SAMPLE_BYTES, type TextEncoding } from '../ingest/encoding'
 import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
 import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, type UploadTarget } from '../ingest/plan'
 import type { UploadIssue } from '../ingest/report'
@@ -9,9 +9,28 @@ import { toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
 import { commitUpload, existingTables, stageUpload, type CommittedTable, type IngestSession } from './ingest'
 
-/** Re-encodes to UTF-8; the browser passes one that runs in a worker for big files. */
-export type Transcoder = (bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
-export const transcodeHere: Transcoder = async (bytes, encoding, options) => toDuckDbUtf8(bytes, encoding, options)
+/**
+ * What an upload reads: bytes in memory, or the user's File. A File that needs no decoding
+ * is never read into the page at all: DuckDB reads it itself, in its worker.
+ */
+export type UploadInput = Uint8Array | Blob
+
+/** Re-encodes to UTF-8; the browser passes one that runs in a worker (which reads a File itself). */
+export type Transcoder = (input: UploadInput, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
+export const transcodeHere: Transcoder = async (input, encoding, options) =>
+  toDuckDbUtf8(input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer()), encoding, options)
+
+/** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
+async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
+  if (input instanceof Uint8Array) {
+    const opened = await decompressIfNeeded(input)
+    return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
+  }
+  const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES).arrayBuffer())
+  if (compressionOf(head) === null) return ok({ input, head })
+  const opened = await decompressIfNeeded(new Uint8Array(await input.arrayBuffer()))
+  return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
+}
 
 export interface PreparedUpload {
   readonly fileName: string
@@ -47,14 +66,17 @@ async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAna
   return ok({ kind: 'adhoc', name: adhocTableName(fileName, [...TABLES.map((t) => t.name), ...(await tables())]) })
 }
 
-/** Reads, maps, stages and validates a file; nothing outside the staging tables changes. */
-export async function prepareUpload(session: IngestSession, original: Uint8Array, fileName: string, options: PrepareOptions = {}): Promise<Result<PreparedUpload, string>> {
+/**
+ * Reads, maps, stages and validates a file; nothing outside the staging tables changes.
+ * A Uint8Array input is consumed (DuckDB takes its buffer) unless it has to be decoded.
+ */
+export async function prepareUpload(session: IngestSession, original: UploadInput, fileName: string, options: PrepareOptions = {}): Promise<Result<PreparedUpload, string>> {
   const mark = (what: string) => (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({ sql: what, ms: Math.round(performance.now()) })
   mark('prepare start (time)')
-  const opened = await decompressIfNeeded(original)
+  const opened = await openInput(original)
   if (!opened.ok) return opened
   const decisions = options.decisions ?? {}
-  const analysed = analyseFile(opened.value, {
+  const analysed = analyseFile(opened.value.head, {
     ...(decisions.encoding ? { encoding: decisions.encoding } : {}),
     ...(decisions.delimiter ? { delimiter: decisions.delimiter } : {}),
     ...(decisions.hasHeader !== undefined ? { hasHeader: decisions.hasHeader } : {}),
@@ -67,9 +89,11 @@ export async function prepareUpload(session: IngestSession, original: Uint8Array
 
   mark('analysed (time)')
   options.onPhase?.('decoding')
-  let utf8: Uint8Array
+  // UTF-8 that needs no rewriting goes to DuckDB as it is (its reader skips a BOM itself).
+  const asIs = analysis.encoding === 'utf-8' && !analysis.transcode.normaliseLineEnds && !analysis.transcode.dropNul
+  let utf8: UploadInput
   try {
-    utf8 = await (options.transcode ?? transcodeHere)(opened.value, analysis.encoding, analysis.transcode)
+    utf8 = asIs && opened.value.input instanceof Blob ? opened.value.input : await (options.transcode ?? transcodeHere)(opened.value.input, analysis.encoding, analysis.transcode)
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e))
   }

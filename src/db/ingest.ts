@@ -1,10 +1,11 @@
-import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
+import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { StagePlan, StageReport } from '../ingest/plan'
 import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
 import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
 import {
   appendOverlapSql,
   appendTableSql,
+  periodOverlapSql,
   createAdhocSql,
   dropRejectsSql,
   emptyRejectsSql,
@@ -20,6 +21,7 @@ import {
   stageRawSql,
   stageSummarySql,
   STAGE,
+  textFixupSql,
   type AdhocColumn,
   type IssueKind,
 } from '../ingest/stage-sql'
@@ -91,13 +93,15 @@ export function describeReadError(message: string): string {
 }
 
 /**
- * Reads the file into the staging table and lists every problem. `utf8` is consumed
- * (DuckDB takes the buffer). Nothing outside the staging tables changes.
+ * Reads the file into the staging table and lists every problem. `utf8` is UTF-8 bytes,
+ * which are consumed (DuckDB takes the buffer), or a File DuckDB reads itself in its worker
+ * (the browser only). Nothing outside the staging tables changes.
  */
-export async function stageUpload(session: IngestSession, utf8: Uint8Array, plan: StagePlan): Promise<Result<StageReport, string>> {
+export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blob, plan: StagePlan): Promise<Result<StageReport, string>> {
   const fileName = `upload/${++fileCounter}.csv`
   const t0 = performance.now()
-  await session.db.registerFileBuffer(fileName, utf8)
+  if (utf8 instanceof Uint8Array) await session.db.registerFileBuffer(fileName, utf8)
+  else await session.db.registerFileHandle(fileName, utf8, DuckDBDataProtocol.BROWSER_FILEREADER, true)
   timings()?.push({ sql: 'registerFileBuffer', ms: Math.round(performance.now() - t0) })
   try {
     let native = initialNativeColumns(plan)
@@ -136,6 +140,16 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array, plan
       native = new Map([...native].filter(([i]) => !retry.includes(i)))
     }
     if (!staged.ok) return err(`${describeReadError(staged.error)}。（${staged.error.split('\n')[0]!.slice(0, 300)}）`)
+    if (plan.target.kind === 'table') {
+      const fixup = textFixupSql(session.stageTable, plan.target.table, plan.target.mapping, { decimalComma: plan.dialect.decimalComma })
+      const changed = fixup ? await run(session, fixup.probe) : null
+      if (changed && !changed.ok) return err(`整理文本列失败：${changed.error.split('\n')[0]}`)
+      for (const [i, sql] of (fixup?.updates ?? []).entries()) {
+        if (changed?.ok && Number(changed.value[0]?.[`n${i}`]) === 0) continue
+        const fixed = await run(session, sql)
+        if (!fixed.ok) return err(`整理文本列失败：${fixed.error.split('\n')[0]}`)
+      }
+    }
     return await buildReport(session, plan, native)
   } finally {
     await session.db.dropFile(fileName)
@@ -208,8 +222,8 @@ async function buildReport(session: IngestSession, plan: StagePlan, native: Read
   let overlap: number | undefined
   if (plan.target.kind === 'table' && plan.target.mode === 'append') {
     const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping)
-    const o = sql ? await run(session, sql) : null
-    if (o?.ok) overlap = Number((o.value[0] as { n: number }).n)
+    const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table)) : null
+    if (o?.ok) overlap = o.value
   }
   return ok({
     rows: Number(s.rows),
@@ -242,6 +256,7 @@ export async function commitUpload(
 ): Promise<Result<CommittedTable, string>> {
   const deleteRows = options.report.blankRows > 0 || (options.skipFailing && options.report.failingRows > 0)
   let statements: string[]
+  let append: ReturnType<typeof appendTableSql> | null = null
   if (plan.target.kind === 'table' && plan.target.mode === 'replace') {
     const { before, swap } = replaceTableSql(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(options.report.nativeColumns) })
     for (const sql of before) {
@@ -249,13 +264,20 @@ export async function commitUpload(
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
     }
     statements = swap
+  } else if (plan.target.kind === 'table') {
+    append = appendTableSql(session.stageTable, plan.target.table, plan.target.mapping, options.skipFailing)
+    statements = append.insert
   } else {
-    statements = plan.target.kind === 'table'
-      ? appendTableSql(session.stageTable, plan.target.table, plan.target.mapping, options.skipFailing)
-      : [createAdhocSql(plan.target.name, options.adhocColumns ?? [], { decimalComma: plan.dialect.decimalComma }, options.skipFailing)]
+    statements = [createAdhocSql(plan.target.name, options.adhocColumns ?? [], { decimalComma: plan.dialect.decimalComma }, options.skipFailing)]
   }
   const begun = await run(session, 'BEGIN TRANSACTION')
   if (!begun.ok) return err(begun.error)
+  if (append?.remove) {
+    // No overlap at the preview is checked again inside the transaction (cheaply, by month),
+    // so rows another upload added since are still replaced, not doubled.
+    const may = options.report.overlap === 0 && append.mayOverlap ? await run(session, append.mayOverlap) : null
+    if (!may || !may.ok || Number((may.value[0] as { n: number }).n) > 0) statements = [append.remove, ...statements]
+  }
   for (const sql of statements) {
     const r = await run(session, sql)
     if (!r.ok) {
@@ -273,6 +295,16 @@ export async function commitUpload(
   const row = (summary.ok ? summary.value[0] : undefined) as { rows: number; latest_period: string | null } | undefined
   await discardStage(session)
   return ok({ name, rows: Number(row?.rows ?? 0), latestPeriod: row?.latest_period ?? null })
+}
+
+/** The append's overlap: the months first (cheap), the key join only when they meet. */
+async function countOverlap(session: IngestSession, keySql: string, periodSql: string | null): Promise<Result<number, string>> {
+  if (periodSql) {
+    const months = await run(session, periodSql)
+    if (months.ok && Number((months.value[0] as { n: number }).n) === 0) return ok(0)
+  }
+  const keys = await run(session, keySql)
+  return keys.ok ? ok(Number((keys.value[0] as { n: number }).n)) : keys
 }
 
 export async function discardStage(session: IngestSession): Promise<void> {
@@ -307,6 +339,18 @@ export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array): Promise<{
     return { rows: counted.ok ? counted.value[0]!.n : -1, ms }
   } finally {
     await db.dropFile(name)
+    await session.close()
+  }
+}
+
+/** For the benchmark only: one statement on a connection of its own (e.g. removing the rows a run added). */
+export async function benchStatement(db: AsyncDuckDB, sql: string): Promise<Record<string, unknown>[]> {
+  const session = await openIngestSession(db)
+  try {
+    const r = await session.connector.query(sql)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as Record<string, unknown>[]
+  } finally {
     await session.close()
   }
 }

@@ -112,6 +112,12 @@ export function stageForTableSql(
       continue
     }
     outer.push(`CAST(${quoteIdent(valueName(column.name))} AS ${column.type}) AS ${quoteIdent(column.name)}`)
+    if (column.type === 'VARCHAR') {
+      // Text goes in as read; textFixupSql cleans it afterwards on its distinct values.
+      inner.push(`${quoteIdent(rawName(i))} AS ${quoteIdent(valueName(column.name))}`)
+      if (convertible(column)) bad.push(`CAST(NULL AS VARCHAR) AS ${quoteIdent(badName(column.name))}`)
+      continue
+    }
     if (options.native.has(i)) {
       // DuckDB read and typed it: nothing to clean, and a bad cell is a reject with its line.
       inner.push(`${quoteIdent(rawName(i))} AS ${quoteIdent(valueName(column.name))}`)
@@ -126,6 +132,37 @@ export function stageForTableSql(
   }
   inner.push(blankFlag(dialect.fieldCount))
   return `CREATE OR REPLACE TABLE ${quoteIdent(stage)} AS SELECT ${[...outer, ...bad, '"__blank"'].join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${readCsvSql(fileName, dialect, { strict: options.strict, missingMarkers: false, types: options.native, keepRejects: options.keepRejects })})`
+}
+
+/**
+ * Cleans the staged text columns (trim, missing markers, period spellings such as
+ * "2025年3月") on their distinct values rather than cell by cell: a million rows hold a few
+ * dozen periods and some thousand ids, and in a clean file no value changes, so the update
+ * touches nothing. A period that does not convert is kept in `__bad_<col>` for the report.
+ */
+export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapping, style: NumberStyle): { probe: string; updates: string[] } | null {
+  const S = quoteIdent(stage)
+  const columns = table.columns.filter((c) => c.type === 'VARCHAR' && mapping.includes(c.name))
+  if (columns.length === 0) return null
+  const changed = (column: ColumnDef) => {
+    const col = quoteIdent(column.name)
+    // The distinct values go through a list so the filter below cannot be pushed under the
+    // aggregate, which would run the cleaning on every row instead of each value once.
+    const values = `SELECT unnest(list(DISTINCT ${col})) AS raw FROM ${S}`
+    return `SELECT raw, v FROM (SELECT raw, ${columnValueExpr('raw', column, style)} AS v FROM (${values})) WHERE v IS DISTINCT FROM raw`
+  }
+  return {
+    // One row: how many distinct values of each column change (n0, n1, …); an update runs only where one does.
+    probe: `SELECT ${columns.map((c, i) => `(SELECT count(*) FROM (${changed(c)})) AS "n${i}"`).join(', ')}`,
+    updates: columns.map((column) => {
+      const col = quoteIdent(column.name)
+      const set = [`${col} = m.v`]
+      if (convertible(column)) {
+        set.push(`${quoteIdent(badName(column.name))} = CASE WHEN m.v IS NULL AND trim(m.raw) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN m.raw END`)
+      }
+      return `UPDATE ${S} SET ${set.join(', ')} FROM (${changed(column)}) m WHERE ${S}.${col} = m.raw`
+    }),
+  }
 }
 
 /** The helper columns a staged table carries until commit. */
@@ -246,25 +283,42 @@ export function replaceTableSql(
   return { before, swap }
 }
 
-/** Append: rows whose key is already in the table replace those rows. Run inside a transaction. */
-export function appendTableSql(stage: string, table: TableDef, mapping: ColumnMapping, skipFailing: boolean): string[] {
+/**
+ * Append, run inside a transaction: rows whose key is already in the table replace those
+ * rows (`remove`, needed only when `mayOverlap` finds rows), then the rows go in.
+ */
+export function appendTableSql(stage: string, table: TableDef, mapping: ColumnMapping, skipFailing: boolean): { mayOverlap: string | null; remove: string | null; insert: string[] } {
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
   const incoming = `SELECT ${columns} ${goodRows(stage, skipFailing)}`
-  const out: string[] = []
-  const mapped = new Set(mapping.filter((m): m is string => m !== null))
-  if (table.primaryKey.length && table.primaryKey.every((k) => mapped.has(k))) {
-    const on = table.primaryKey.map((k) => `${quoteIdent(table.name)}.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')
-    out.push(`DELETE FROM ${quoteIdent(table.name)} USING (${incoming}) n WHERE ${on}`)
+  const keyed = keyMapped(table, mapping)
+  const on = table.primaryKey.map((k) => `${quoteIdent(table.name)}.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')
+  return {
+    mayOverlap: keyed ? periodOverlapSql(stage, table) : null,
+    remove: keyed ? `DELETE FROM ${quoteIdent(table.name)} USING (${incoming}) n WHERE ${on}` : null,
+    insert: [`INSERT INTO ${quoteIdent(table.name)} (${columns}) ${incoming}`, `DROP TABLE ${quoteIdent(stage)}`],
   }
-  out.push(`INSERT INTO ${quoteIdent(table.name)} (${columns}) ${incoming}`)
-  out.push(`DROP TABLE ${quoteIdent(stage)}`)
-  return out
+}
+
+function keyMapped(table: TableDef, mapping: ColumnMapping): boolean {
+  const mapped = new Set(mapping.filter((m): m is string => m !== null))
+  return table.primaryKey.length > 0 && table.primaryKey.every((k) => mapped.has(k))
+}
+
+/**
+ * For a table keyed by month: how many of its rows fall in the months the file brings.
+ * Zero (next month's sheet) means no key can collide, and the costly join on the key is
+ * skipped. Null when the key has no month.
+ */
+export function periodOverlapSql(stage: string, table: TableDef): string | null {
+  const period = table.columns.find((c) => c.kind === 'period' && table.primaryKey.includes(c.name))
+  if (!period) return null
+  const p = quoteIdent(period.name)
+  return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} WHERE ${p} IN (SELECT DISTINCT ${p} FROM ${quoteIdent(stage)} WHERE ${p} IS NOT NULL)`
 }
 
 /** How many rows of the table an append would replace (same key). */
 export function appendOverlapSql(stage: string, table: TableDef, mapping: ColumnMapping): string | null {
-  const mapped = new Set(mapping.filter((m): m is string => m !== null))
-  if (!table.primaryKey.length || !table.primaryKey.every((k) => mapped.has(k))) return null
+  if (!keyMapped(table, mapping)) return null
   const on = table.primaryKey.map((k) => `t.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')
   return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} t SEMI JOIN ${quoteIdent(stage)} s ON ${on}`
 }

@@ -66,9 +66,10 @@ export function listStoredUploads(): Promise<StoredUpload[]> {
   return withDb([], async (db) => ((await request(db.transaction(META, 'readonly').objectStore(META).getAll())) as StoredUpload[]).sort((a, b) => a.seq - b.seq))
 }
 
-export async function readStoredBytes(id: string): Promise<ArrayBuffer | null> {
+/** A stored file: a Blob (DuckDB reads it without the page holding a copy) or older stored bytes. */
+export async function readStoredBytes(id: string): Promise<Blob | Uint8Array | null> {
   const stored = await withDb(null, async (db) => ((await request(db.transaction(BYTES, 'readonly').objectStore(BYTES).get(id))) as Blob | ArrayBuffer | undefined) ?? null)
-  return stored instanceof Blob ? stored.arrayBuffer() : stored
+  return stored instanceof ArrayBuffer ? new Uint8Array(stored) : stored
 }
 
 /**

@@ -7,10 +7,10 @@ import { DELIMITER_LABELS, DELIMITERS, type Delimiter } from '../../ingest/sniff
 import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
 import { IssueReport } from './IssueReport'
 import { PreviewTable } from './PreviewTable'
-import { readFileWithProgress } from './read-file'
 import { TargetEditor, type TargetChoice } from './TargetEditor'
 
-type Phase = 'reading' | 'decoding' | 'loading' | 'validating' | 'committing'
+const PHASES = ['reading', 'decoding', 'loading', 'validating', 'committing'] as const
+type Phase = (typeof PHASES)[number]
 const PHASE_LABELS: Record<Phase, string> = {
   reading: '正在读取文件',
   decoding: '正在识别编码并转换',
@@ -20,7 +20,7 @@ const PHASE_LABELS: Record<Phase, string> = {
 }
 
 type CardState =
-  | { kind: 'working'; phase: Phase; fraction: number | null }
+  | { kind: 'working'; phase: Phase }
   | { kind: 'ready' }
   /** `rows`: rows taken from the file; `total`: the table's rows after the commit (more than `rows` after an append). */
   | { kind: 'loaded'; rows: number; total: number; table: string; persisted: boolean }
@@ -30,20 +30,20 @@ const fmt = (n: number) => n.toLocaleString('zh-CN')
 
 /** One file, from bytes to a committed table: detection, mapping, validation report, confirm. */
 export function UploadCard({ file }: { file: File }) {
-  const [state, setState] = useState<CardState>({ kind: 'working', phase: 'reading', fraction: 0 })
+  const [state, setState] = useState<CardState>({ kind: 'working', phase: 'reading' })
   const [draft, setDraft] = useState<UploadDraft | null>(null)
   const [skipFailing, setSkipFailing] = useState(true)
   const [optionError, setOptionError] = useState<string | null>(null)
-  const bytes = useRef<Uint8Array | null>(null)
   const draftRef = useRef<UploadDraft | null>(null)
 
   const prepare = useCallback(async (decisions?: Partial<UploadDecisions>) => {
-    if (!bytes.current) return
-    setState({ kind: 'working', phase: 'decoding', fraction: null })
+    setState({ kind: 'working', phase: 'decoding' })
+    // The File itself goes down: only its first bytes are read here; DuckDB (or the decoding
+    // worker) reads the rest off the main thread.
     const r = await prepareDraft(
-      bytes.current,
+      file,
       file.name,
-      { ...(decisions ? { decisions } : {}), source: file, onPhase: (phase) => setState({ kind: 'working', phase, fraction: null }) },
+      { ...(decisions ? { decisions } : {}), onPhase: (phase) => setState({ kind: 'working', phase }) },
       draftRef.current ?? undefined,
     )
     if (!r.ok) {
@@ -61,19 +61,9 @@ export function UploadCard({ file }: { file: File }) {
   }, [file])
 
   useEffect(() => {
-    let cancelled = false
-    void (async () => {
-      try {
-        bytes.current = await readFileWithProgress(file, (fraction) => !cancelled && setState({ kind: 'working', phase: 'reading', fraction }))
-      } catch (e) {
-        setState({ kind: 'rejected', reason: `文件无法读取：${e instanceof Error ? e.message : String(e)}` })
-        return
-      }
-      if (!cancelled) await prepare()
-    })()
-    return () => {
-      cancelled = true
-    }
+    // Deferred a tick, so a mount that is undone at once (React's strict mode) stages nothing.
+    const start = setTimeout(() => void prepare(), 0)
+    return () => clearTimeout(start)
   }, [file, prepare])
 
   // Leaving the page with a file still under review drops its staging (nothing was committed).
@@ -91,7 +81,7 @@ export function UploadCard({ file }: { file: File }) {
 
   const confirm = async () => {
     if (!draft) return
-    setState({ kind: 'working', phase: 'committing', fraction: null })
+    setState({ kind: 'working', phase: 'committing' })
     const report = draft.prepared.report
     const taken = report.rows - (skipFailing ? report.failingRows : 0)
     const r = await commitDraft(draft, skipFailing)
@@ -126,10 +116,11 @@ export function UploadCard({ file }: { file: File }) {
 
       {state.kind === 'working' && (
         <div className="upload-card__phase" aria-live="polite">
-          {PHASE_LABELS[state.phase]}
-          {state.fraction !== null && `（${Math.round(state.fraction * 100)}%）`}…
-          <div className={`progress${state.fraction === null ? ' progress--indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} {...(state.fraction !== null ? { 'aria-valuenow': Math.round(state.fraction * 100) } : {})}>
-            <div className="progress__bar" style={{ width: `${Math.round((state.fraction ?? 0.3) * 100)}%` }} />
+          {/* The file is read by DuckDB (or the decoding worker) off the main thread, which
+              reports no byte count: the bar shows the step, not a percentage. */}
+          {PHASE_LABELS[state.phase]}（第 {PHASES.indexOf(state.phase) + 1}/{PHASES.length} 步）…
+          <div className="progress progress--indeterminate" role="progressbar" aria-valuetext={PHASE_LABELS[state.phase]}>
+            <div className="progress__bar" />
           </div>
         </div>
       )}
