@@ -137,5 +137,5 @@ export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
 export function exposeTestHooks() {
   const w = window as { __OBSERVATORY_TEST__?: boolean; __observatory?: object }
   if (!w.__OBSERVATORY_TEST__) return
-  w.__observatory = { stopEngineWorker: () => engine?.worker.terminate() }
+  w.__observatory = { stopEngineWorker: () => engine?.worker.terminate(), queriesSent: () => ({ ...coordinator.sent }) }
 }

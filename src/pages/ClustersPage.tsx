@@ -1,17 +1,20 @@
 import { useFilters } from '../state/filters'
+import { usePrefetchNeighbours } from '../state/prefetch'
 import { useRoute } from '../state/router'
 import { ClusterHeatmapChart, ClusterShareChart, ClusterTrendChart, ClusterYtdChart, IssuesChart, PointRankingChart } from '../widgets/clusters/ClusterCharts'
 import { EarlyWarning } from '../widgets/clusters/EarlyWarning'
 import { ClustersNarrative } from '../widgets/clusters/ClustersNarrative'
 import { PointDrawer } from '../widgets/clusters/PointDrawer'
 import { PointsTable } from '../widgets/clusters/PointsTable'
-import { FilterBar } from '../widgets/filters/FilterBar'
+import { FilterBar, useFilterValues } from '../widgets/filters/FilterBar'
 
 const ANCHOR = { table: 'point_indicators', period: 'period' } as const
 
 export default function ClustersPage() {
   const filters = useFilters()
   const point = useRoute().params.get('point')
+  // Every chart here cross-filters by cluster: the view one click away is fetched while idle.
+  usePrefetchNeighbours(filters, 'clusters', useFilterValues(ANCHOR, 'cluster'))
   return (
     <div className="page page--clusters">
       <header className="page__head">

@@ -37,6 +37,8 @@ class Coordinator {
   private inflight = 0
   private held: (() => void)[] = []
   private holdTimer: ReturnType<typeof setTimeout> | null = null
+  /** Queries sent to the engine so far, for views and ahead of them (browser tests count them: a prefetched click sends none). */
+  readonly sent = { views: 0, prefetched: 0 }
   /** The SQL console's own connection, one per engine. */
   private sessions = new WeakMap<Connector, Promise<QuerySession>>()
 
@@ -96,7 +98,28 @@ class Coordinator {
     return session
   }
 
-  private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
+  /**
+   * Runs a query nobody has asked for yet (the likely next click), unless its answer is
+   * cached or coming: the answer goes to the cache. It is not part of any burst, so it never
+   * holds back what a view is waiting for. Resolves when done; false when it could not run.
+   */
+  prefetch(query: string | SqlQuery, tables: readonly string[]): Promise<boolean> {
+    const q = asQuery(query)
+    const key = this.cacheKey(q, tables)
+    if (typeof key !== 'string' || !this.connector) return Promise.resolve(false)
+    const have = this.cache.get(key)
+    if (have) return have.then((r) => r.ok)
+    this.sent.prefetched++
+    return this.remember(key, this.execute(this.connector, q)).then((r) => r.ok)
+  }
+
+  /** Queries views are waiting for (prefetching steps aside while there are any). */
+  get busy(): boolean {
+    return this.inflight > 0 || this.waiting.length > 0
+  }
+
+  /** The cache key of a query over `tables` now, or why it cannot run yet (a result to give, or null to wait). */
+  private cacheKey(q: SqlQuery, tables: readonly string[]): string | Promise<QueryResult<Row>> | null {
     const readiness = readinessOf(catalog.get(), tables)
     if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
@@ -108,18 +131,26 @@ class Coordinator {
       this.cache.clear()
       this.cacheEpoch = epoch
     }
-    const key = `${readiness.key}\u0000${epoch}\u0000${q.sql}`
-    let pending = this.cache.get(key)
-    if (!pending) {
-      pending = this.batched(this.execute(this.connector, q))
-      this.cache.set(key, pending)
-      if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!)
-      // A failure is not cached: the next ask retries.
-      void pending.then((r) => {
-        if (!r.ok && this.cache.get(key) === pending) this.cache.delete(key)
-      })
-    }
+    return `${readiness.key}\u0000${epoch}\u0000${q.sql}`
+  }
+
+  private remember(key: string, pending: Promise<QueryResult<Row>>): Promise<QueryResult<Row>> {
+    this.cache.set(key, pending)
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!)
+    // A failure is not cached: the next ask retries.
+    void pending.then((r) => {
+      if (!r.ok && this.cache.get(key) === pending) this.cache.delete(key)
+    })
     return pending
+  }
+
+  private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
+    const key = this.cacheKey(q, tables)
+    if (typeof key !== 'string') return key
+    const cached = this.cache.get(key)
+    if (cached) return cached
+    this.sent.views++
+    return this.remember(key, this.batched(this.execute(this.connector!, q)))
   }
 
   /**

@@ -16,14 +16,32 @@ function parse(hash: string): Route {
 }
 
 let current = parse(typeof location === 'undefined' ? '' : location.hash)
+let currentHash = typeof location === 'undefined' ? '' : location.hash
+const listeners = new Set<() => void>()
+
+/**
+ * One hashchange listener for the whole app, which tells every subscriber in one go: with a
+ * listener per component, React re-rendered the page once per listener (it renders between
+ * event listeners), four times for one click.
+ */
+function update(hash: string) {
+  if (hash === currentHash) return
+  currentHash = hash
+  current = parse(hash)
+  for (const listener of [...listeners]) listener()
+}
 
 function subscribe(listener: () => void) {
-  const onChange = () => {
-    current = parse(location.hash)
-    listener()
+  if (listeners.size === 0) window.addEventListener('hashchange', onHashChange)
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange)
   }
-  window.addEventListener('hashchange', onChange)
-  return () => window.removeEventListener('hashchange', onChange)
+}
+
+function onHashChange() {
+  update(location.hash)
 }
 
 export function useRoute(): Route {
@@ -35,6 +53,14 @@ export function href(path: string, params?: URLSearchParams): string {
   return `#${path}${q ? `?${q}` : ''}`
 }
 
+/**
+ * Goes to a view: the URL changes (a history entry, as before), and the view follows at
+ * once rather than a task later when the browser fires hashchange (which then finds the
+ * route already current).
+ */
 export function navigate(path: string, params?: URLSearchParams) {
-  location.hash = href(path, params)
+  const hash = href(path, params)
+  location.hash = hash
+  // The browser's own spelling of the new hash (it may encode what `hash` did not).
+  update(location.hash)
 }

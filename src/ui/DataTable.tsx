@@ -56,6 +56,8 @@ export interface DataTableProps {
 
 const features = tableFeatures({ rowSortingFeature, columnSizingFeature })
 const WINDOW = 240
+/** The rows asked for first (the top of the grid), for prefetching. */
+export const FIRST_WINDOW = WINDOW
 const defaultText = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
 
 interface LoadedWindow {

@@ -1,9 +1,11 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { ChartContext, EChartsOption } from '../charts/common'
 import { useTheme } from '../state/theme'
 import { EChart, type ChartSelection } from '../ui/EChart'
 import { useChartSurface } from '../ui/echart/surface'
 import type { SqlQuery } from '../queries/derived'
+import type { FilterSet } from '../queries/filters'
+import { usePrefetchQueries } from '../state/prefetch'
 import { ChartExportMenu } from './export/ChartExportMenu'
 import { useChartExport } from './export/useChartExport'
 import { useWidgetQuery } from './useWidgetQuery'
@@ -36,6 +38,8 @@ export interface ChartWidgetProps<R> {
   readonly retry?: boolean
   /** Cycle a highlight through the items, this often (the kiosk's motion). */
   readonly cycleMs?: number
+  /** The SQL for any filters (the same builder as `sql`): lets the page fetch a likely next click while idle. */
+  readonly prefetch?: (filters: FilterSet) => string | SqlQuery | null
 }
 
 /**
@@ -44,7 +48,8 @@ export interface ChartWidgetProps<R> {
  * It reports `ready` only once the chart has drawn. Off the big screen it offers exports
  * (image, data) and takes part in the page's briefing pack.
  */
-export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs }: ChartWidgetProps<R>) {
+export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs, prefetch }: ChartWidgetProps<R>) {
+  usePrefetchQueries((f) => (prefetch ? [{ sql: prefetch(f), tables }] : []))
   const theme = useTheme()
   const surface = useChartSurface()
   const data = useWidgetQuery<R>({ tables, sql, ...(retry ? { retry } : {}) }, isEmpty)
@@ -52,20 +57,24 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
   const onRendered = useCallback(() => setDrawn(true), [])
   // Current rows, or the last good ones while new ones come or after a failure.
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' || data.state === 'error' ? data.stale : undefined
+  // The rows the chart last drew: an empty answer keeps that chart (hidden under the message).
+  const drawnRows = useRef<readonly R[] | undefined>(undefined)
+  if (rows) drawnRows.current = rows
+  const chartRows = rows ?? (data.state === 'empty' ? drawnRows.current : undefined)
   const state = data.state === 'ready' && !drawn ? 'loading' : data.state
-  const mapsOf = useMemo(() => (maps && rows ? maps(rows) : undefined), [maps, rows])
+  const mapsOf = useMemo(() => (maps && chartRows ? maps(chartRows) : undefined), [maps, chartRows])
   // The option only changes with the rows, the theme or the selection: an unchanged chart costs nothing on a re-render.
   const selectedKey = selected?.join('\u0000')
   const built = useMemo(
-    () => (rows ? option(rows, { theme, font: surface.font, ...(selected ? { selected } : {}) }) : null),
+    () => (chartRows ? option(chartRows, { theme, font: surface.font, ...(selected ? { selected } : {}) }) : null),
     // `selected` is covered by selectedKey; `option` is a module-level builder or a memoised one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, theme, selectedKey, option, surface.font],
+    [chartRows, theme, selectedKey, option, surface.font],
   )
   const subtitleText = rows && subtitle ? subtitle(rows) : undefined
   // Exports rebuild the option from the same rows with the same builder (for print: the light theme).
   const exporting = useChartExport<R>({ id, title, ...(subtitleText ? { subtitle: subtitleText } : {}), tables, rows, option, ...(selected ? { selected } : {}), enabled: !surface.screen })
-  const menu = !surface.screen && built ? <ChartExportMenu source={exporting.source} title={title} /> : null
+  const menu = !surface.screen && built && rows ? <ChartExportMenu source={exporting.source} title={title} /> : null
   return (
     <WidgetFrame
       id={id}
@@ -76,6 +85,7 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
       error={data.state === 'error' ? data.message : undefined}
       emptyText={emptyText}
       showStale={rows !== undefined}
+      keepWhenEmpty={built !== null}
       className={className}
       actions={
         actions || menu ? (

@@ -1,4 +1,6 @@
 import type { SqlQuery } from '../queries/derived'
+import type { FilterSet } from '../queries/filters'
+import { usePrefetchQueries } from '../state/prefetch'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
@@ -8,10 +10,13 @@ export interface NarrativeProps<R> {
   readonly sql: string | SqlQuery | null
   /** Formal Chinese from the query's one row: every figure comes from the SQL. */
   readonly compose: (row: R) => string
+  /** The SQL for any filters (the same builder as `sql`), for prefetching a likely next click. */
+  readonly prefetch?: (filters: FilterSet) => string | SqlQuery | null
 }
 
 /** A page's opening sentences, written from the same data as its charts. */
-export function Narrative<R>({ id, tables, sql, compose }: NarrativeProps<R>) {
+export function Narrative<R>({ id, tables, sql, compose, prefetch }: NarrativeProps<R>) {
+  usePrefetchQueries((f) => (prefetch ? [{ sql: prefetch(f), tables }] : []))
   const data = useWidgetQuery<R>({ tables, sql })
   const text = data.state === 'ready' ? compose(data.rows[0]!) : data.state === 'loading' && data.stale ? compose(data.stale[0]!) : null
   return (

@@ -17,18 +17,24 @@ export interface WidgetFrameProps {
   readonly className?: string
   /** Show the children even though the state is loading: a previous answer, or a chart still drawing. */
   readonly showStale?: boolean
+  /**
+   * When empty, keep the children mounted but invisible under the message (a chart keeps its
+   * instance and its place, and the next answer updates it instead of building a new one).
+   */
+  readonly keepWhenEmpty?: boolean
   /** Extra controls in the header (export menu, a threshold input). */
   readonly actions?: ReactNode
   readonly children?: ReactNode
 }
 
 /** Every widget's frame: title, state attributes, and calm loading/empty/error states. */
-export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyText, className, showStale, actions, children }: WidgetFrameProps) {
+export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyText, className, showStale, keepWhenEmpty, actions, children }: WidgetFrameProps) {
   const snapshot = useCatalog()
   const surface = useChartSurface()
   // Figures on screen that are not current: the engine is being replaced, or the last query failed.
   const stale = snapshot.engine.status === 'restarting' || (state === 'error' && showStale === true)
   const sample = sampleTablesIn(snapshot, tables).length > 0
+  const kept = state === 'empty' && keepWhenEmpty === true
   return (
     <section className={`widget widget--${state} ${className ?? ''}`} data-widget={id} data-state={state} data-stale={stale || undefined} aria-busy={state === 'loading'}>
       <header className="widget__head">
@@ -53,8 +59,14 @@ export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyTe
           {surface.screen ? '数据暂不可用，稍后自动重试' : (error ?? '数据暂不可用')}
         </p>
       )}
-      {state === 'empty' && <p className="widget__message">{emptyText ?? '所选范围内没有数据'}</p>}
-      {(state === 'ready' || ((state === 'loading' || state === 'error') && showStale)) && <div className="widget__body">{children}</div>}
+      {state === 'empty' && !keepWhenEmpty && <p className="widget__message">{emptyText ?? '所选范围内没有数据'}</p>}
+      {(state === 'ready' || ((state === 'loading' || state === 'error') && showStale) || kept) && (
+        // One element in one place whatever the state, so the children (a chart) are never re-created.
+        <div className={`widget__body${kept ? ' widget__body--kept' : ''}`}>
+          {kept && <p className="widget__message">{emptyText ?? '所选范围内没有数据'}</p>}
+          {children}
+        </div>
+      )}
     </section>
   )
 }

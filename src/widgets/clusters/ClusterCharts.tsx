@@ -33,6 +33,7 @@ export function ClusterYtdChart({ filters }: Props) {
       subtitle={(rows) => `产值：亿元/万元 · 同比：同口径 · ${span(rows)}`}
       tables={INDICATOR_TABLES}
       sql={clusterYtdSql(own)}
+      prefetch={(f) => clusterYtdSql(without(f, ['clusters']))}
       option={clusterYtdOption}
       isEmpty={noOutput}
       selected={filters.clusters ?? []}
@@ -50,6 +51,7 @@ export function ClusterShareChart({ filters }: Props) {
       subtitle={(rows) => `累计产值占比 · ${span(rows)}`}
       tables={INDICATOR_TABLES}
       sql={clusterYtdSql(own)}
+      prefetch={(f) => clusterYtdSql(without(f, ['clusters']))}
       option={clusterShareOption}
       isEmpty={noOutput}
       selected={filters.clusters ?? []}
@@ -66,6 +68,7 @@ export function ClusterTrendChart({ filters }: Props) {
       subtitle={(rows) => `当月产值 · ${rows[0] ? `${rows[0].period.slice(0, 4)}年` : ''}`}
       tables={INDICATOR_TABLES}
       sql={clusterMonthlySql(filters)}
+      prefetch={clusterMonthlySql}
       option={clusterTrendOption}
       isEmpty={(rows) => rows.every((r) => r.output === null)}
       onSelect={(s) => toggleFilter('clusters', s.key)}
@@ -82,6 +85,7 @@ export function ClusterHeatmapChart({ filters }: Props) {
       subtitle={(rows) => `月份 × 集群 · 当月产值同比（同口径，%） · ${rows[0] ? `${rows[0].period.slice(0, 4)}年` : ''}`}
       tables={INDICATOR_TABLES}
       sql={clusterMonthlySql(own)}
+      prefetch={(f) => clusterMonthlySql(without(f, ['clusters']))}
       option={clusterHeatmapOption}
       isEmpty={(rows) => rows.every((r) => r.yoy === null)}
       emptyText="所选范围内没有可比的上年同期数据"
@@ -100,6 +104,7 @@ export function PointRankingChart({ filters }: Props) {
       subtitle={() => '累计产值，标签为同比 · 点击查看企业详情'}
       tables={INDICATOR_TABLES}
       sql={pointRankingSql(filters)}
+      prefetch={pointRankingSql}
       option={pointRankingOption}
       onSelect={(s) => setParam('point', s.key)}
       height={460}
@@ -115,6 +120,7 @@ export function IssuesChart({ filters }: Props) {
       subtitle={() => '按问题类别，所选期间内反映的问题'}
       tables={['point_issues', 'observation_points', 'point_indicators']}
       sql={issuesByCategorySql(filters)}
+      prefetch={issuesByCategorySql}
       option={issuesOption}
       emptyText="所选期间内没有反映问题"
       height={280}

@@ -6,5 +6,5 @@ import { clustersNarrative } from './narrative'
 const TABLES = ['point_indicators', 'observation_points', 'clusters']
 
 export function ClustersNarrative({ filters }: { readonly filters: FilterSet }) {
-  return <Narrative<ClustersSummaryRow> id="clusters-narrative" tables={TABLES} sql={clustersSummarySql(filters)} compose={clustersNarrative} />
+  return <Narrative<ClustersSummaryRow> id="clusters-narrative" tables={TABLES} sql={clustersSummarySql(filters)} prefetch={clustersSummarySql} compose={clustersNarrative} />
 }

@@ -3,6 +3,7 @@ import { periodLabel } from '../../lib/period'
 import { warningsSql, type WarningRow } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
 import { setParam } from '../../state/filters'
+import { usePrefetchQueries } from '../../state/prefetch'
 import { useRoute } from '../../state/router'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -23,6 +24,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   const percent = warnPercent(route.params)
   const inputId = useId()
   const data = useWidgetQuery<WarningRow>({ tables: TABLES, sql: warningsSql(filters, percent / 100) }, () => false)
+  usePrefetchQueries((f) => [{ sql: warningsSql(f, percent / 100), tables: TABLES }])
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const threshold = (
     <label className="inline-field" htmlFor={inputId}>

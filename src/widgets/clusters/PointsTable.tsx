@@ -27,12 +27,14 @@ const COLUMNS: DataColumn[] = [
   { id: 'open_issues', header: '未办结问题', align: 'right', width: 100, filter: 'number' },
 ]
 
+const sourceOf = (filters: FilterSet) => {
+  const q = pointsTableSql(filters)
+  return { query: q.sql, derived: q.derived }
+}
+
 /** Every point with its figures for the scope; rates are like-for-like. Click a row for the point's detail. */
 export function PointsTable({ filters }: { readonly filters: FilterSet }) {
-  const source = useMemo(() => {
-    const q = pointsTableSql(filters)
-    return { query: q.sql, derived: q.derived }
-  }, [filters])
+  const source = useMemo(() => sourceOf(filters), [filters])
   return (
     <QueryGrid
       id="points-table"
@@ -45,6 +47,7 @@ export function PointsTable({ filters }: { readonly filters: FilterSet }) {
       height={400}
       onRowClick={(row) => setParam('point', String(row.point_id))}
       emptyText="所选范围内没有观察点数据"
+      prefetchSource={sourceOf}
     />
   )
 }

@@ -22,10 +22,23 @@ export interface FilterBarProps {
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
 const TABLES = ['clusters', 'towns']
 
+/** The years, clusters and towns a page's data has (one cached query, shared with the page). */
+export function useFilterOptions(anchor: ScopeAnchor) {
+  const tables = useMemo(() => [...TABLES, anchor.table], [anchor.table])
+  return useWidgetQuery<FilterOptionsRow>({ tables, sql: filterOptionsSql(anchor) }, () => false)
+}
+
+/** The values of one filter kind in the data (e.g. every cluster id), for prefetching clicks on it. */
+export function useFilterValues(anchor: ScopeAnchor, kind: FilterOptionsRow['kind']): readonly string[] {
+  const options = useFilterOptions(anchor)
+  const rows = options.state === 'ready' ? options.rows : []
+  const key = rows.filter((r) => r.kind === kind).map((r) => String(r.value)).join('\u0000')
+  return useMemo(() => (key ? key.split('\u0000') : []), [key])
+}
+
 /** The global filters of a page (year, months, cluster, town), written to the URL, with the active ones as removable chips. */
 export function FilterBar({ filters, anchor, german = false, places = true, children }: FilterBarProps) {
-  const tables = useMemo(() => [...TABLES, anchor.table], [anchor.table])
-  const options = useWidgetQuery<FilterOptionsRow>({ tables, sql: filterOptionsSql(anchor) }, () => false)
+  const options = useFilterOptions(anchor)
   const rows = useMemo(() => (options.state === 'ready' ? options.rows : options.state === 'loading' ? (options.stale ?? []) : []), [options])
   const years = rows.filter((r) => r.kind === 'year')
   const clusters = rows.filter((r) => r.kind === 'cluster')

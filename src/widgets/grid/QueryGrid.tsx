@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { parseNumericFilter } from '../../lib/filter-expr'
 import { browseSql, countSql, type BrowseSource, type ColumnFilter } from '../../queries/browse'
 import { tableFromRows } from '../../export/table'
+import type { FilterSet } from '../../queries/filters'
 import { coordinator } from '../../state/coordinator'
-import { DataTable, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
+import { usePrefetchQueries } from '../../state/prefetch'
+import { DataTable, FIRST_WINDOW, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
 import { TableExportMenu } from '../export/TableExportMenu'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -21,6 +23,8 @@ export interface QueryGridProps {
   readonly height?: number
   readonly onRowClick?: (row: DataRow) => void
   readonly emptyText?: string
+  /** The source for any page filters (the same builder as `source`): the first rows of a likely next click are fetched while idle. */
+  readonly prefetchSource?: (filters: FilterSet) => BrowseSource
 }
 
 const DEBOUNCE_MS = 250
@@ -46,7 +50,7 @@ export function toColumnFilters(columns: readonly DataColumn[], text: Readonly<R
  * A widget showing the rows of a table or query in a virtualised grid. Sorting and column
  * filters run in the database, so it stays fast whatever the row count.
  */
-export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebreak, initialSort = [], height = 420, onRowClick, emptyText }: QueryGridProps) {
+export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebreak, initialSort = [], height = 420, onRowClick, emptyText, prefetchSource }: QueryGridProps) {
   const [sorting, setSorting] = useState<SortingState>(initialSort)
   const [text, setText] = useState<Record<string, string>>({})
   const [applied, setApplied] = useState<Record<string, string>>({})
@@ -59,6 +63,15 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
   const stableSource = useMemo(() => source, [sourceKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const count = useWidgetQuery<{ rows: number }>({ tables, sql: countSql(stableSource, filters) }, () => false)
+  // What the grid asks first for another view: its row count and the top window, in the current order.
+  usePrefetchQueries((f) => {
+    if (!prefetchSource) return []
+    const next = prefetchSource(f)
+    return [
+      { sql: countSql(next, filters), tables },
+      { sql: browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW }), tables },
+    ]
+  })
   const fetchWindow = useCallback(
     async (offset: number, limit: number): Promise<WindowResult> => {
       const r = await coordinator.query(browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }), tables)
