@@ -214,6 +214,41 @@ describe('validation before anything is committed', () => {
     expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 1', '2025-01 P02 2', '2025-02 P01 3', '2025-02 P02 4'])
   })
 
+  it('appends a file bigger than the table by copying the table into the staged rows: the same rows, failing ones left out', async () => {
+    const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'jan.csv')
+    const sheet = utf8('period,point_id,output_value\n2025-02,P01,3\n2025-02,P02,4\n2025-02,P09,5\n\n2025-03,P01,6\n')
+    const statements: { sql: string }[] = []
+    ;(globalThis as { __ingestTimings?: { sql: string }[] }).__ingestTimings = statements
+    try {
+      const prepared = await prepare(sheet, 'feb-mar.csv', append)
+      expect(prepared.report).toMatchObject({ overlap: 0, targetRows: 2, rows: 4, failingRows: 1 })
+      const committed = await confirmUpload(session, prepared, true, { targetUnchanged: true })
+      expect(committed.ok && committed.value.rows).toBe(5)
+    } finally {
+      delete (globalThis as { __ingestTimings?: unknown }).__ingestTimings
+    }
+    // The table's two rows went into the staged table, not the file's rows into the table.
+    expect(statements.some((s) => s.sql.startsWith('INSERT INTO "__upload_stage'))).toBe(true)
+    expect(statements.some((s) => s.sql.startsWith('INSERT INTO "point_indicators"'))).toBe(false)
+    expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 1', '2025-01 P02 2', '2025-02 P01 3', '2025-02 P02 4', '2025-03 P01 6'])
+  })
+
+  it('appends into the table itself when it may have changed since the preview', async () => {
+    const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n'), 'jan.csv')
+    const statements: { sql: string }[] = []
+    ;(globalThis as { __ingestTimings?: { sql: string }[] }).__ingestTimings = statements
+    try {
+      const prepared = await prepare(utf8('period,point_id,output_value\n2025-02,P01,3\n2025-02,P02,4\n'), 'feb.csv', append)
+      expect((await confirmUpload(session, prepared, true)).ok).toBe(true)
+    } finally {
+      delete (globalThis as { __ingestTimings?: unknown }).__ingestTimings
+    }
+    expect(statements.some((s) => s.sql.startsWith('INSERT INTO "point_indicators"'))).toBe(true)
+    expect(await indicators()).toHaveLength(3)
+  })
+
   it('trims ids and reads missing markers in text columns, whichever row they are on', async () => {
     // Every key distinct: three points a month, from 1980 on.
     const rows = Array.from({ length: 1500 }, (_, i) => `${1980 + Math.floor(i / 36)}-${String((Math.floor(i / 3) % 12) + 1).padStart(2, '0')},P0${(i % 3) + 1},${i}`)

@@ -130,8 +130,13 @@ export function commitBlocker(prepared: PreparedUpload, skipFailing: boolean): s
   return null
 }
 
-export async function confirmUpload(session: IngestSession, prepared: PreparedUpload, skipFailing: boolean): Promise<Result<CommittedTable, string>> {
+/**
+ * Commits a prepared upload. `targetUnchanged`: the caller knows no other upload changed the
+ * target table since the preview, so its size and overlap still hold (an append may then
+ * copy the smaller side).
+ */
+export async function confirmUpload(session: IngestSession, prepared: PreparedUpload, skipFailing: boolean, { targetUnchanged = false } = {}): Promise<Result<CommittedTable, string>> {
   const blocker = commitBlocker(prepared, skipFailing)
   if (blocker) return err(blocker)
-  return commitUpload(session, prepared.plan, { skipFailing, report: prepared.report, ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}) })
+  return commitUpload(session, prepared.plan, { skipFailing, report: prepared.report, targetUnchanged, ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}) })
 }

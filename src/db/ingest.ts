@@ -4,6 +4,7 @@ import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
 import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
 import {
   appendOverlapSql,
+  appendBySwapSql,
   appendTableSql,
   periodOverlapSql,
   createAdhocSql,
@@ -220,10 +221,13 @@ async function buildReport(session: IngestSession, plan: StagePlan, native: Read
     fatal.push({ line: null, column: null, problem: '所有数据行都有问题，没有可以导入的行', value: null, severity: 'file' })
   }
   let overlap: number | undefined
+  let targetRows: number | undefined
   if (plan.target.kind === 'table' && plan.target.mode === 'append') {
     const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping)
     const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table)) : null
     if (o?.ok) overlap = o.value
+    const n = await run(session, `SELECT count(*) AS "n" FROM ${quoteIdent(plan.target.table.name)}`)
+    if (n.ok) targetRows = Number((n.value[0] as { n: number }).n)
   }
   return ok({
     rows: Number(s.rows),
@@ -234,6 +238,7 @@ async function buildReport(session: IngestSession, plan: StagePlan, native: Read
     fatal,
     ...(adhocColumns ? { adhocColumns } : {}),
     ...(overlap !== undefined ? { overlap } : {}),
+    ...(targetRows !== undefined ? { targetRows } : {}),
     blankRows: Number(s.blank_rows),
     nativeColumns: [...native],
   })
@@ -252,13 +257,24 @@ export interface CommittedTable {
 export async function commitUpload(
   session: IngestSession,
   plan: StagePlan,
-  options: { skipFailing: boolean; adhocColumns?: readonly AdhocColumn[]; report: StageReport },
+  options: {
+    skipFailing: boolean
+    adhocColumns?: readonly AdhocColumn[]
+    report: StageReport
+    /** The caller knows the target table has not changed since the preview (so its overlap and size still hold). */
+    targetUnchanged?: boolean
+  },
 ): Promise<Result<CommittedTable, string>> {
   const deleteRows = options.report.blankRows > 0 || (options.skipFailing && options.report.failingRows > 0)
   let statements: string[]
   let append: ReturnType<typeof appendTableSql> | null = null
-  if (plan.target.kind === 'table' && plan.target.mode === 'replace') {
-    const { before, swap } = replaceTableSql(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(options.report.nativeColumns) })
+  const { report } = options
+  // An append of more rows than the table holds, none of them replacing a row: copy the table into the file's rows instead.
+  const swapAppend =
+    plan.target.kind === 'table' && plan.target.mode === 'append' && options.targetUnchanged === true && report.overlap === 0 && report.targetRows !== undefined && report.targetRows < report.rows
+  if (plan.target.kind === 'table' && (plan.target.mode === 'replace' || swapAppend)) {
+    const build = plan.target.mode === 'replace' ? replaceTableSql : appendBySwapSql
+    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(options.report.nativeColumns) })
     for (const sql of before) {
       const r = await run(session, sql)
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)

@@ -36,6 +36,8 @@ export interface StageReport {
   readonly adhocColumns?: readonly AdhocColumn[]
   /** Rows of the table an append would replace (same key). */
   readonly overlap?: number
+  /** Rows in the table an append goes into, at the preview. */
+  readonly targetRows?: number
   /** Empty lines the reader returned as rows (left out). */
   readonly blankRows: number
   /** File columns DuckDB read with their type (no helper column in the staged table). */

@@ -284,6 +284,27 @@ export function replaceTableSql(
 }
 
 /**
+ * Append of a file bigger than the table it goes into, when none of its keys is in the
+ * table: the table's rows are copied into the staged table, which then takes the table's
+ * name as a replace does. The same rows as inserting the file into the table, with the
+ * small side copied instead of the big one (a million-row history onto the sample's few
+ * hundred). `before` runs first, `swap` in one transaction.
+ */
+export function appendBySwapSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  options: { deleteRows: boolean; skipFailing: boolean; native: ReadonlyMap<number, SqlType> },
+): { before: string[]; swap: string[] } {
+  const { before, swap } = replaceTableSql(stage, table, mapping, options)
+  const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
+  const copy = `INSERT INTO ${quoteIdent(stage)} (${columns}) SELECT ${columns} FROM ${quoteIdent(table.name)}`
+  // After the helper columns go (the table has none), before the table is dropped.
+  const at = swap.findIndex((s) => s.startsWith('DROP TABLE'))
+  return { before, swap: [...swap.slice(0, at), copy, ...swap.slice(at)] }
+}
+
+/**
  * Append, run inside a transaction: rows whose key is already in the table replace those
  * rows (`remove`, needed only when `mayOverlap` finds rows), then the rows go in.
  */

@@ -99,6 +99,15 @@ export interface UploadDraft {
   readonly id: string
   /** The bytes being written to IndexedDB while the user reads the report. */
   readonly bytesStored: Promise<boolean>
+  /** The target table's revision the preview was made against (null: it changed while the preview was made). */
+  readonly targetRevision: number | null
+}
+
+/** The revision of a registry target's table now, or null for an ad-hoc target. */
+function revisionOf(prepared: PreparedUpload, tables = catalog.get().tables): number | null {
+  if (prepared.plan.target.kind !== 'table') return null
+  const state = tables[prepared.plan.target.table.name]
+  return state?.status === 'ready' ? state.revision : null
 }
 
 export async function prepareDraft(
@@ -113,6 +122,7 @@ export async function prepareDraft(
   // The bytes go to IndexedDB while DuckDB stages the file: confirming then has little left to write.
   // A File is stored as it is: the browser copies it without the main thread cloning 65 MB.
   const bytesStored = previous?.bytesStored ?? storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false)
+  const tablesBefore = catalog.get().tables
   const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })
   if (!prepared.ok) {
     // A changed option that does not work leaves the previous staging in place to go back to.
@@ -122,12 +132,16 @@ export async function prepareDraft(
     }
     return prepared
   }
-  return ok({ session, prepared: prepared.value, original, id, bytesStored })
+  // Another upload committed into the same table while this one was read: its preview may be out of date.
+  const revision = revisionOf(prepared.value)
+  const targetRevision = revision !== null && revision === revisionOf(prepared.value, tablesBefore) ? revision : null
+  return ok({ session, prepared: prepared.value, original, id, bytesStored, targetRevision })
 }
 
 /** Commits a draft: the table changes, the catalog follows, and the upload is stored for the next visit. */
 export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: boolean }, string>> {
-  const committed = await confirmUpload(draft.session, draft.prepared, skipFailing)
+  const targetUnchanged = draft.targetRevision !== null && revisionOf(draft.prepared) === draft.targetRevision
+  const committed = await confirmUpload(draft.session, draft.prepared, skipFailing, { targetUnchanged })
   await draft.session.close()
   if (!committed.ok) return committed
   const decisions = { ...draft.prepared.decisions, skipFailing }
