@@ -139,6 +139,25 @@ describe('validation before anything is committed', () => {
     '2025-04,P02,7,60', // 9 fine
   ].join('\n')
 
+  it('numbers lines as the spreadsheet rows, a cell with line breaks counting once (as Excel shows them)', async () => {
+    const sheet = [
+      '问题编号,观察点编号,反映日期,问题类别,问题摘要,办理状态', // row 1
+      'Q1,P01,2025-03-02,融资,"贷款到期\n续贷困难",办理中', // row 2, two lines of text
+      'Q2,P02,2025-03-05,用工,"招工难\n技工缺口大\n希望协调",办理中', // row 3, three lines
+      'Q3,P03,2025-03-09,融资,正常,待办', // row 4: 待办 is not a status
+      'Q4,P01,2025-03-12,用工,多出一列,办理中,多余', // row 5: ragged
+      'Q5,P02,2025-03-15,物流,"运费上涨\n",已办结', // row 6, fine
+      'Q6,P09,2025-03-20,融资,未登记的观察点,办理中', // row 7: unknown point
+    ].join('\n')
+    const prepared = await prepare(utf8(sheet), '问题清单.csv')
+    expect(prepared.plan.target).toMatchObject({ kind: 'table', table: { name: 'point_issues' } })
+    expect(prepared.report.issues.map((i) => [i.line, i.column])).toEqual([
+      [4, '办理状态'],
+      [5, null],
+      [7, '观察点编号'],
+    ])
+  })
+
   it('lists each problem with its line and column in Chinese', async () => {
     const prepared = await prepare(utf8(BAD), 'bad.csv')
     const found = prepared.report.issues.map((i) => [i.line, i.column, i.problem])

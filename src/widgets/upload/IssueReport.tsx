@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { reportCsv, type UploadIssue } from '../../ingest/report'
 
 const SHOWN = 200
@@ -6,6 +6,8 @@ const SHOWN = 200
 /** The validation report: each problem with its line and column; the full list downloads as CSV. */
 export function IssueReport({ fileName, issues, total }: { fileName: string; issues: readonly UploadIssue[]; total: number }) {
   const href = useMemo(() => URL.createObjectURL(new Blob([reportCsv(fileName, issues)], { type: 'text/csv;charset=utf-8' })), [fileName, issues])
+  // A new report (another option tried) lets the previous download go.
+  useEffect(() => () => URL.revokeObjectURL(href), [href])
   if (issues.length === 0) return null
   return (
     <div className="upload-report" data-testid="upload-report">
@@ -37,6 +39,7 @@ export function IssueReport({ fileName, issues, total }: { fileName: string; iss
           </tbody>
         </table>
       </div>
+      <p className="muted">行号即表格中的行号（与 Excel 中看到的一致；单元格内的换行不另计行）。</p>
       {issues.length > SHOWN && <p className="muted">页面上只列出前 {SHOWN} 个问题，完整列表请下载报告。</p>}
     </div>
   )
