@@ -14,7 +14,7 @@ export default function ClustersPage() {
   const filters = useFilters()
   const point = useRoute().params.get('point')
   // Every chart here cross-filters by cluster: the view one click away is fetched while idle.
-  usePrefetchNeighbours(filters, 'clusters', useFilterValues(ANCHOR, 'cluster'))
+  usePrefetchNeighbours(filters, { clusters: useFilterValues(ANCHOR, 'cluster') })
   return (
     <div className="page page--clusters">
       <header className="page__head">

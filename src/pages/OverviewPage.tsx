@@ -2,8 +2,9 @@ import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { useCatalog } from '../state/catalog'
 import { useFilters } from '../state/filters'
+import { usePrefetchNeighbours } from '../state/prefetch'
 import { ClusterYtdChart } from '../widgets/clusters/ClusterCharts'
-import { FilterBar } from '../widgets/filters/FilterBar'
+import { FilterBar, useFilterValues } from '../widgets/filters/FilterBar'
 import { KpiRow } from '../widgets/kpi/KpiCards'
 import { OverviewNarrative } from '../widgets/overview/OverviewNarrative'
 import { ItemsProgressChart, LatestActivities, ProjectStatusChart } from '../widgets/overview/OverviewWidgets'
@@ -14,6 +15,8 @@ const ANCHOR = { table: 'point_indicators', period: 'period' } as const
 export default function OverviewPage() {
   const asOf = asOfPeriod(useCatalog())
   const filters = useFilters()
+  // The cluster bars and the town map cross-filter the page: the views one click away are fetched while idle.
+  usePrefetchNeighbours(filters, { clusters: useFilterValues(ANCHOR, 'cluster'), towns: useFilterValues(ANCHOR, 'town') })
   return (
     <div className="page page--overview">
       <header className="page__head">

@@ -37,7 +37,7 @@ export function usePrefetchQueries(build: Builder) {
 }
 
 /** The filters a click would lead to, exactly as the URL will carry them (so the SQL is the same text). */
-export function neighbour(filters: FilterSet, dimension: Exclude<FilterDimension, 'german'>, value: string): FilterSet {
+export function neighbour(filters: FilterSet, dimension: ListDimension, value: string): FilterSet {
   return parseFilters(writeFilters(toggleValue(filters, dimension, value), new URLSearchParams()))
 }
 
@@ -51,15 +51,19 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const idle = () =>
   new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, IDLE_MS)))
 
+type ListDimension = Exclude<FilterDimension, 'german'>
+
 /**
- * After the page settles on `filters`, fetches the views one click away along `dimension`.
- * Starts again whenever the filters or the values change; stops when the page goes.
+ * After the page settles on `filters`, fetches the views one click away: each value of each
+ * dimension its charts cross-filter by, toggled in turn. Starts again whenever the filters
+ * or the values change; stops when the page goes.
  */
-export function usePrefetchNeighbours(filters: FilterSet, dimension: Exclude<FilterDimension, 'german'>, values: readonly string[]) {
+export function usePrefetchNeighbours(filters: FilterSet, dimensions: Partial<Record<ListDimension, readonly string[]>>) {
   const filtersKey = JSON.stringify(filters)
-  const valuesKey = values.join('\u0000')
+  const dimensionsKey = JSON.stringify(dimensions)
   useEffect(() => {
-    if (values.length === 0) return
+    const clicks = (Object.entries(dimensions) as [ListDimension, readonly string[]][]).flatMap(([dimension, values]) => values.map((value) => ({ dimension, value })))
+    if (clicks.length === 0) return
     let stopped = false
     const run = async () => {
       // Let the page draw and settle first: prefetching must never delay what is on screen.
@@ -69,7 +73,7 @@ export function usePrefetchNeighbours(filters: FilterSet, dimension: Exclude<Fil
         if (!coordinator.busy && allWidgetsSettled(document)) break
         await pause(IDLE_MS)
       }
-      for (const value of values) {
+      for (const { dimension, value } of clicks) {
         for (const q of queriesFor(neighbour(filters, dimension, value))) {
           while (coordinator.busy && !stopped) await pause(IDLE_MS)
           if (stopped) return
@@ -81,7 +85,7 @@ export function usePrefetchNeighbours(filters: FilterSet, dimension: Exclude<Fil
     return () => {
       stopped = true
     }
-    // filtersKey and valuesKey stand for filters and values.
+    // filtersKey and dimensionsKey stand for filters and dimensions.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filtersKey, valuesKey, dimension])
+  }, [filtersKey, dimensionsKey])
 }

@@ -131,34 +131,6 @@ describe('Industry clusters', () => {
     await page.close()
   })
 
-  it('fetches the views one click away while idle: a click after a pause sends no query and shows what SQL gives', async () => {
-    const { page, errors } = await openReady('#/clusters')
-    const sent = () => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
-    // Idle: the page fetches each cluster's view, then stops.
-    let before = await sent()
-    for (let still = 0; still < 3; ) {
-      await page.waitForTimeout(400)
-      const now = await sent()
-      still = now.prefetched === before.prefetched ? still + 1 : 0
-      before = now
-    }
-    expect(before.prefetched).toBeGreaterThan(0)
-    const bar = await itemPosition(page, 'cluster-ytd', 0, [2, 0])
-    const t0 = await page.evaluate(() => performance.now())
-    await page.mouse.click(bar.x, bar.y - 3)
-    await settledAfter(page, t0)
-    const cluster = new URL(page.url()).hash.match(/cluster=([a-z]+)/)?.[1]
-    expect(cluster).toBeTruthy()
-    // Every widget was answered from what the idle page fetched: no view sent a query.
-    expect((await sent()).views).toBe(before.views)
-    const filters: FilterSet = { clusters: [cluster!] }
-    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-    const [{ n }] = (await query<{ n: number }>(h.engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
-    await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
-    expect(errors).toEqual([])
-    await page.close()
-  })
-
   it('reproduces a view from its URL', async () => {
     const filters: FilterSet = { year: 2025, toMonth: 6, clusters: ['materials'], towns: ['port'] }
     const { page } = await openReady('#/clusters?year=2025&to=6&cluster=materials&town=port')
@@ -185,6 +157,42 @@ describe('Industry clusters', () => {
     await page.waitForFunction(() => !location.hash.includes('point='))
     await page.close()
   })
+})
+
+describe('prefetching the next click', () => {
+  for (const path of ['#/clusters', '#/']) {
+    it(`${path}: fetches the views one click away while idle, so a click after a pause sends no query and shows what SQL gives`, async () => {
+      const { page, errors } = await openReady(path)
+      const sent = () => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
+      // Idle: the page fetches each cluster's (and on the Overview each town's) view, then stops.
+      let before = await sent()
+      for (let still = 0; still < 3; ) {
+        await page.waitForTimeout(400)
+        const now = await sent()
+        still = now.prefetched === before.prefetched ? still + 1 : 0
+        before = now
+      }
+      expect(before.prefetched).toBeGreaterThan(0)
+      const bar = await itemPosition(page, 'cluster-ytd', 0, [2, 0])
+      const t0 = await page.evaluate(() => performance.now())
+      await page.mouse.click(bar.x, bar.y - 3)
+      await settledAfter(page, t0)
+      const cluster = new URL(page.url()).hash.match(/cluster=([a-z_]+)/)?.[1]
+      expect(cluster).toBeTruthy()
+      // Every widget was answered from what the idle page fetched: no view sent a query.
+      expect((await sent()).views).toBe(before.views)
+      const filters: FilterSet = { clusters: [cluster!] }
+      if (path === '#/clusters') {
+        expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
+        const [{ n }] = (await query<{ n: number }>(h.engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
+        await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
+      } else {
+        expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, filters)))
+      }
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
 })
 
 describe('untrusted text', () => {

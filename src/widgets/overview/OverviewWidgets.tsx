@@ -22,6 +22,7 @@ export function ProjectStatusChart({ filters }: Props) {
       subtitle={() => '本年重点项目清单，按推进状态 · 个'}
       tables={['key_projects', 'project_progress']}
       sql={projectsPipelineSql(filters)}
+      prefetch={projectsPipelineSql}
       option={pipelineOption}
       isEmpty={(rows) => rows.every((r) => r.projects === 0)}
       emptyText="本年尚无重点项目清单"
@@ -40,6 +41,7 @@ export function ItemsProgressChart({ filters }: Props) {
       subtitle={(rows) => `${rows[0]?.year ?? ''}年代表票决项目 · 累计进度与序时进度`}
       tables={['livelihood_items', 'livelihood_progress']}
       sql={livelihoodItemsSql(filters)}
+      prefetch={livelihoodItemsSql}
       option={itemsProgressOption}
       emptyText="本年尚无民生实事项目"
       height={420}

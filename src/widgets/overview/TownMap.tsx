@@ -96,6 +96,7 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
       subtitle={() => (boundaries ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}` : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值')}
       tables={TOWN_MAP_TABLES}
       sql={townMapSql(own)}
+      prefetch={(f) => townMapSql(without(f, ['towns']))}
       option={option}
       maps={maps}
       height={height}
