@@ -1,4 +1,6 @@
+import { LIVELIHOOD_CATEGORIES } from '../datasets/vocabulary'
 import { useFilters } from '../state/filters'
+import { usePrefetchNeighbours } from '../state/prefetch'
 import { FilterBar } from '../widgets/filters/FilterBar'
 import { LivelihoodBudget, LivelihoodCategories, LivelihoodMonthly, LivelihoodProgress, LivelihoodVotes } from '../widgets/livelihood/LivelihoodCharts'
 import { LivelihoodNarrative } from '../widgets/livelihood/LivelihoodNarrative'
@@ -11,6 +13,8 @@ const ANCHOR = { table: 'livelihood_progress', period: 'period' } as const
 /** Livelihood items have no cluster or town, so the filter bar shows year and months only. */
 export default function LivelihoodPage() {
   const filters = useFilters()
+  // Every chart here cross-filters by category: the views one click away are fetched while idle.
+  usePrefetchNeighbours(filters, { categories: LIVELIHOOD_CATEGORIES })
   return (
     <div className="page page--livelihood">
       <header className="page__head">

@@ -1,5 +1,7 @@
+import { PROJECT_STATUSES } from '../datasets/vocabulary'
 import { useFilters } from '../state/filters'
-import { FilterBar } from '../widgets/filters/FilterBar'
+import { usePrefetchNeighbours } from '../state/prefetch'
+import { FilterBar, useFilterValues } from '../widgets/filters/FilterBar'
 import { ProjectsByCluster, ProjectsByTown, ProjectsMonthly, ProjectsPipeline, ProjectsTimeline } from '../widgets/projects/ProjectsCharts'
 import { ProjectsNarrative } from '../widgets/projects/ProjectsNarrative'
 import { ProjectsTable } from '../widgets/projects/ProjectsTable'
@@ -8,6 +10,8 @@ const ANCHOR = { table: 'project_progress', period: 'period' } as const
 
 export default function ProjectsPage() {
   const filters = useFilters()
+  // The pipeline, town and cluster charts cross-filter the page: the views one click away are fetched while idle.
+  usePrefetchNeighbours(filters, { statuses: PROJECT_STATUSES, towns: useFilterValues(ANCHOR, 'town'), clusters: useFilterValues(ANCHOR, 'cluster') })
   return (
     <div className="page page--projects">
       <header className="page__head">

@@ -1,4 +1,6 @@
+import { ACTIVITY_TYPES } from '../datasets/vocabulary'
 import { useFilters } from '../state/filters'
+import { usePrefetchNeighbours } from '../state/prefetch'
 import { FilterBar } from '../widgets/filters/FilterBar'
 import { Reconciliation, ReportFigures } from '../widgets/supervision/ReportFigures'
 import {
@@ -12,6 +14,8 @@ import {
 } from '../widgets/supervision/SupervisionWidgets'
 import '../widgets/supervision/supervision.css'
 
+const TYPES = ACTIVITY_TYPES.map((t) => t.type)
+
 // "Latest" is the ledger's latest month: the reports are annual, the ledger is not.
 const ANCHOR = { table: 'supervision_activities', date: 'date' } as const
 
@@ -21,6 +25,8 @@ const ANCHOR = { table: 'supervision_activities', date: 'date' } as const
  */
 export default function SupervisionPage() {
   const filters = useFilters()
+  // The activities chart cross-filters by type: the views one click away are fetched while idle.
+  usePrefetchNeighbours(filters, { types: TYPES })
   return (
     <div className="page page--supervision">
       <header className="page__head">

@@ -24,6 +24,7 @@ export function LivelihoodProgress({ filters }: Props) {
       subtitle={(rows) => `${rows[0]?.year ?? ''}年 · ${asOf(rows)} · 橙色为进度滞后（低于序时进度${BEHIND_POINTS}个百分点以上）`}
       tables={TABLES}
       sql={livelihoodItemsSql(without(filters, ['categories']))}
+      prefetch={(f) => livelihoodItemsSql(without(f, ['categories']))}
       option={itemsProgressOption}
       emptyText="所选年度没有民生实事项目"
       selected={filters.categories ?? []}
@@ -41,6 +42,7 @@ export function LivelihoodVotes({ filters }: Props) {
       subtitle={(rows) => `${rows[0]?.year ?? ''}年人民代表大会票决 · 得票率，标注赞成票 / 投票数`}
       tables={TABLES}
       sql={livelihoodItemsSql(without(filters, ['categories']))}
+      prefetch={(f) => livelihoodItemsSql(without(f, ['categories']))}
       option={votesOption}
       emptyText="所选年度没有民生实事项目"
       selected={filters.categories ?? []}
@@ -58,6 +60,7 @@ export function LivelihoodMonthly({ filters }: Props) {
       subtitle={(rows) => (rows[0] ? `${rows[0].period.slice(0, 4)}年${filters.categories?.length ? ` · ${filters.categories.join('、')}` : ''} · 序时进度自2月起按月匀速推进至12月完成` : '')}
       tables={TABLES}
       sql={livelihoodMonthlySql(filters)}
+      prefetch={livelihoodMonthlySql}
       option={livelihoodMonthlyOption}
       emptyText="所选范围内还没有进度报送"
       height={260}
@@ -73,6 +76,7 @@ export function LivelihoodBudget({ filters }: Props) {
       subtitle={() => '预算与累计支出 · 点击筛选类别'}
       tables={TABLES}
       sql={livelihoodCategorySql(filters)}
+      prefetch={livelihoodCategorySql}
       option={categoryBudgetOption}
       emptyText="所选年度没有民生实事项目"
       selected={filters.categories ?? []}
@@ -90,6 +94,7 @@ export function LivelihoodCategories({ filters }: Props) {
       subtitle={() => '项目数 · 点击筛选类别'}
       tables={TABLES}
       sql={livelihoodCategorySql(filters)}
+      prefetch={livelihoodCategorySql}
       option={categoryShareOption}
       emptyText="所选年度没有民生实事项目"
       selected={filters.categories ?? []}

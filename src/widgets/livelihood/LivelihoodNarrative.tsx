@@ -5,5 +5,5 @@ import { livelihoodNarrative } from './narrative'
 
 /** The page's opening sentences, written from the summary query. */
 export function LivelihoodNarrative({ filters }: Props) {
-  return <Narrative<LivelihoodSummaryRow> id="livelihood-narrative" tables={TABLES} sql={livelihoodSummarySql(filters)} compose={livelihoodNarrative} />
+  return <Narrative<LivelihoodSummaryRow> id="livelihood-narrative" tables={TABLES} sql={livelihoodSummarySql(filters)} prefetch={livelihoodSummarySql} compose={livelihoodNarrative} />
 }

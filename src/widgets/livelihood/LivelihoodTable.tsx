@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { formatNumber, formatPercent, MISSING } from '../../lib/format'
 import { BEHIND_POINTS, livelihoodTableSql } from '../../queries/livelihood'
+import type { FilterSet } from '../../queries/filters'
 import type { DataColumn, DataRow } from '../../ui/DataTable'
 import { QueryGrid } from '../grid/QueryGrid'
 import { TABLES, type Props } from './common'
@@ -30,15 +31,18 @@ const COLUMNS: DataColumn[] = [
   { id: 'item_id', header: '编号', width: 100, filter: 'text' },
 ]
 
+const sourceOf = (filters: FilterSet) => ({ query: livelihoodTableSql(filters) })
+
 /** Every item under the page's filters, least advanced first; sorted and filtered by the database. */
 export function LivelihoodTable({ filters }: Props) {
-  const source = useMemo(() => ({ query: livelihoodTableSql(filters) }), [filters])
+  const source = useMemo(() => sourceOf(filters), [filters])
   return (
     <QueryGrid
       id="livelihood-table"
       title="民生实事项目明细"
       tables={TABLES}
       source={source}
+      prefetchSource={sourceOf}
       columns={COLUMNS}
       tiebreak={['item_id']}
       initialSort={[{ id: 'progress', desc: false }]}

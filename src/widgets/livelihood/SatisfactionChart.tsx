@@ -3,6 +3,7 @@ import { type FilterSet, without } from '../../queries/filters'
 import { livelihoodItemsSql, livelihoodSurveySql, type ItemRow, type SurveyRow } from '../../queries/livelihood'
 import { setFilters } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
+import { usePrefetchQueries } from '../../state/prefetch'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { pickCategory, TABLES, type Props } from './common'
 
@@ -17,6 +18,7 @@ function toSurvey(f: FilterSet, year: number): FilterSet {
  */
 export function LivelihoodSatisfaction({ filters }: Props) {
   const survey = useWidgetQuery<SurveyRow>({ tables: TABLES, sql: livelihoodSurveySql(filters) })
+  usePrefetchQueries((f) => [{ sql: livelihoodSurveySql(f), tables: TABLES }])
   const s = survey.state === 'ready' ? survey.rows[0] : undefined
   const missed = s?.survey_year != null && s.survey_year === s.year && s.to_month < 12
   const earlier = s?.survey_year != null && s.survey_year < s.year ? s.survey_year : null
@@ -34,6 +36,7 @@ export function LivelihoodSatisfaction({ filters }: Props) {
       subtitle={(rows) => `${rows[0]?.year ?? ''}年12月测评 · 满意度`}
       tables={TABLES}
       sql={livelihoodItemsSql(without(filters, ['categories']))}
+      prefetch={(f) => livelihoodItemsSql(without(f, ['categories']))}
       option={satisfactionOption}
       isEmpty={(rows) => rows.every((r) => r.satisfaction === null)}
       emptyText={missed ? '所选月份范围未到12月，不含年末满意度测评' : '年末满意度测评尚未进行（每年12月测评）'}

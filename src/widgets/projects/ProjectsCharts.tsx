@@ -39,6 +39,7 @@ export function ProjectsMonthly({ filters }: Props) {
       }}
       tables={PROJECT_TABLES}
       sql={projectsMonthlySql(filters)}
+      prefetch={projectsMonthlySql}
       option={projectsMonthlyOption}
       isEmpty={(rows) => rows.every((r) => r.plan === null)}
       emptyText={NO_LIST}
@@ -55,6 +56,7 @@ export function ProjectsPipeline({ filters }: Props) {
       subtitle={() => '前期→新开工→在建→竣工→投产 · 项目数与年度计划投资 · 点击筛选'}
       tables={PROJECT_TABLES}
       sql={projectsPipelineSql(filters)}
+      prefetch={projectsPipelineSql}
       option={projectsPipelineOption}
       isEmpty={noProjects}
       emptyText={NO_LIST}
@@ -75,6 +77,7 @@ export function ProjectsTimeline({ filters }: Props) {
       }}
       tables={TOWN_TABLES}
       sql={projectsTimelineSql(filters)}
+      prefetch={projectsTimelineSql}
       option={timelineOption}
       isEmpty={(rows) => rows.length === 0}
       emptyText={NO_LIST}
@@ -91,6 +94,7 @@ export function ProjectsByTown({ filters }: Props) {
       subtitle={(rows) => `${projectGroupsScale(rows).unit} · 年度计划与本年完成投资，折线为完成率 · 点击筛选镇区`}
       tables={TOWN_TABLES}
       sql={projectsByTownSql(filters)}
+      prefetch={projectsByTownSql}
       option={projectGroupsOption}
       isEmpty={noProjects}
       emptyText={NO_LIST}
@@ -108,6 +112,7 @@ export function ProjectsByCluster({ filters }: Props) {
       subtitle={(rows) => `${projectGroupsScale(rows).unit} · 基础设施、社会民生等不属于集群的项目计入“非产业项目” · 点击筛选集群`}
       tables={CLUSTER_TABLES}
       sql={projectsByClusterSql(filters)}
+      prefetch={projectsByClusterSql}
       option={projectGroupsOption}
       isEmpty={noProjects}
       emptyText={NO_LIST}

@@ -32,15 +32,18 @@ const COLUMNS: DataColumn[] = [
   { id: 'owner_unit', header: '建设单位', width: 130, filter: 'text' },
 ]
 
+const sourceOf = (filters: FilterSet) => ({ query: projectsTableSql(filters) })
+
 /** Every project of the year under the page's filters; sorted and filtered by the database. */
 export function ProjectsTable({ filters }: { readonly filters: FilterSet }) {
-  const source = useMemo(() => ({ query: projectsTableSql(filters) }), [filters])
+  const source = useMemo(() => sourceOf(filters), [filters])
   return (
     <QueryGrid
       id="projects-table"
       title="重点项目明细"
       tables={TABLES}
       source={source}
+      prefetchSource={sourceOf}
       columns={COLUMNS}
       tiebreak={['project_id']}
       initialSort={[{ id: 'total_investment', desc: true }]}

@@ -39,7 +39,7 @@ const monthsLabel = (f: FilterSet) =>
   f.fromMonth !== undefined || f.toMonth !== undefined ? `各年${f.fromMonth ?? 1}—${f.toMonth ?? 12}月` : '往年为全年，本年至最新月份'
 
 export function SupervisionNarrative({ filters }: Props) {
-  return <Narrative<SupervisionSummaryRow> id="supervision-narrative" tables={NARRATIVE_TABLES} sql={supervisionSummarySql(filters)} compose={supervisionNarrative} />
+  return <Narrative<SupervisionSummaryRow> id="supervision-narrative" tables={NARRATIVE_TABLES} sql={supervisionSummarySql(filters)} prefetch={supervisionSummarySql} compose={supervisionNarrative} />
 }
 
 export function ActivitiesChart({ filters }: Props) {
@@ -50,6 +50,7 @@ export function ActivitiesChart({ filters }: Props) {
       subtitle={() => `监督工作台账 · ${monthsLabel(filters)} · 点击筛选类型`}
       tables={LEDGER}
       sql={activitiesByYearSql(filters)}
+      prefetch={activitiesByYearSql}
       option={activitiesOption}
       emptyText="台账中没有监督活动"
       selected={filters.types ?? []}
@@ -67,6 +68,7 @@ export function SuggestionsChart({ filters }: Props) {
       subtitle={() => '按人代会年度 · 满意率为满意和基本满意占已测评的比例'}
       tables={SUGGESTIONS}
       sql={suggestionsByYearSql(filters)}
+      prefetch={suggestionsByYearSql}
       option={suggestionsOption}
       emptyText="没有代表建议记录"
       height={280}
@@ -82,6 +84,7 @@ export function MicroChart({ filters }: Props) {
       subtitle={() => `网格化履职中提出的微建议及解决情况 · ${monthsLabel(filters)}`}
       tables={MICRO}
       sql={microByYearSql(filters)}
+      prefetch={microByYearSql}
       option={microOption}
       emptyText="没有微建议记录"
       height={280}
@@ -98,6 +101,7 @@ export function SuggestionCategoriesChart({ filters }: Props) {
       subtitle={(rows) => `${rows[0]?.year ?? ''}年 · 按建议类别 · 件`}
       tables={SUGGESTIONS}
       sql={suggestionCategoriesSql(filters)}
+      prefetch={suggestionCategoriesSql}
       option={suggestionCategoriesOption}
       emptyText="该年度没有代表建议记录"
       height={280}
@@ -114,6 +118,7 @@ export function MicroTownsChart({ filters }: Props) {
       subtitle={(rows) => (rows[0] ? `${rangeLabel(rows[0].start, rows[0].through)}提出 · 按所在镇区 · 条` : '')}
       tables={MICRO_TOWNS}
       sql={microByTownSql(filters)}
+      prefetch={microByTownSql}
       option={microTownsOption}
       emptyText="所选范围内没有微建议"
       height={372}
@@ -131,7 +136,9 @@ const COLUMNS: DataColumn[] = [
   { id: 'deputies_count', header: '参加代表（人次）', width: 130, align: 'right', filter: 'number' },
 ]
 
+const ledgerSource = (filters: FilterSet) => ({ query: ledgerSql(filters) })
+
 export function LedgerTable({ filters }: Props) {
-  const source = useMemo(() => ({ query: ledgerSql(filters) }), [filters])
-  return <QueryGrid id="supervision-table" title="监督工作台账" tables={LEDGER} source={source} columns={COLUMNS} tiebreak={['activity_id']} initialSort={[{ id: 'date', desc: true }]} height={360} emptyText="所选范围内台账没有记录" />
+  const source = useMemo(() => ledgerSource(filters), [filters])
+  return <QueryGrid id="supervision-table" title="监督工作台账" tables={LEDGER} source={source} prefetchSource={ledgerSource} columns={COLUMNS} tiebreak={['activity_id']} initialSort={[{ id: 'date', desc: true }]} height={360} emptyText="所选范围内台账没有记录" />
 }
