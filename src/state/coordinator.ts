@@ -10,7 +10,8 @@ interface Waiting {
   readonly resolve: (r: QueryResult<Row>) => void
 }
 
-const CACHE_LIMIT = 400
+/** Answers kept (least recently used go first): room for every page's views and the views one click away. */
+const CACHE_LIMIT = 1500
 /** The longest a finished result waits for the rest of its burst before it is shown anyway. */
 const BURST_HOLD_MS = 50
 /** Derived tables kept at once; the least recently used go first. */
@@ -148,7 +149,12 @@ class Coordinator {
     const key = this.cacheKey(q, tables)
     if (typeof key !== 'string') return key
     const cached = this.cache.get(key)
-    if (cached) return cached
+    if (cached) {
+      // Most recently used goes to the back of the eviction order.
+      this.cache.delete(key)
+      this.cache.set(key, cached)
+      return cached
+    }
     this.sent.views++
     return this.remember(key, this.batched(this.execute(this.connector!, q)))
   }

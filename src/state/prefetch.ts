@@ -47,6 +47,8 @@ export function queriesFor(filters: FilterSet, from: Iterable<{ current: Builder
 }
 
 const IDLE_MS = 150
+/** How long a page must have been settled before its neighbours are fetched: a page the user leaves at once costs nothing. */
+const DWELL_MS = 250
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 const idle = () =>
   new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, IDLE_MS)))
@@ -68,10 +70,10 @@ export function usePrefetchNeighbours(filters: FilterSet, dimensions: Partial<Re
     const run = async () => {
       // Let the page draw and settle first: prefetching must never delay what is on screen.
       for (;;) {
+        await pause(DWELL_MS)
         await idle()
         if (stopped) return
         if (!coordinator.busy && allWidgetsSettled(document)) break
-        await pause(IDLE_MS)
       }
       for (const { dimension, value } of clicks) {
         for (const q of queriesFor(neighbour(filters, dimension, value))) {
