@@ -106,6 +106,11 @@ export async function appUpload(page: Page, which: 'utf8' | 'gb18030'): Promise<
   }, which)
 }
 
+/** One statement on the page's engine through the test hook (outside any timing); its rows. */
+function pageSql<T = Record<string, unknown>>(page: Page, sql: string): Promise<T[]> {
+  return page.evaluate((sql) => (window as unknown as { __observatoryUpload: { sql(s: string): Promise<T[]> } }).__observatoryUpload.sql(sql), sql)
+}
+
 async function bareRead(page: Page): Promise<{ ms: number; rows: number }> {
   return page.evaluate(async () => {
     const w = window as unknown as { __benchSheets: Record<string, Uint8Array>; __observatoryUpload: { bareReadCsv(b: Uint8Array): Promise<{ ms: number; rows: number }> } }
@@ -136,7 +141,7 @@ async function memoryAfterOneLoad(url: string, sheet: Buffer): Promise<{ before:
     await result.waitFor({ timeout: 300_000 })
     if ((await result.getAttribute('data-status')) !== 'loaded') throw new Error(`memory run: upload ${await result.textContent()}`)
     const after = await tabMemory(browser.context)
-    const tables = await page.evaluate(() => (window as unknown as { __observatoryUpload: { sql(s: string): Promise<{ mb: number }[]> } }).__observatoryUpload.sql(`SELECT round(sum(memory_usage_bytes) / 1048576) AS mb FROM duckdb_memory()`))
+    const tables = await pageSql<{ mb: number }>(page, `SELECT round(sum(memory_usage_bytes) / 1048576) AS mb FROM duckdb_memory()`)
     return { before, after, duckdbTablesMB: Number(tables[0]?.mb ?? NaN) }
   } finally {
     await browser.close()
@@ -168,7 +173,7 @@ export async function upload({ runs }: { url: string; runs: number }) {
       console.log(`\nUpload: ${ROWS.toLocaleString()} rows, UTF-8 ${(sizes.utf8Bytes / 1048576).toFixed(1)} MB, GB18030 ${(sizes.gbBytes / 1048576).toFixed(1)} MB; ${n} runs each, alternating`)
       // Every timed upload loads into the same table: the embedded indicators, without the
       // sheet's rows (the sheet's point ids, B000000…, are not in the embedded data).
-      const reset = () => page.evaluate(() => (window as unknown as { __observatoryUpload: { sql(s: string): Promise<unknown> } }).__observatoryUpload.sql(`CREATE OR REPLACE TABLE point_indicators AS SELECT * FROM point_indicators WHERE point_id NOT LIKE 'B%'`))
+      const reset = () => pageSql(page, `CREATE OR REPLACE TABLE point_indicators AS SELECT * FROM point_indicators WHERE point_id NOT LIKE 'B%'`)
       for (let r = 0; r < n; r++) {
         const b = await bareRead(page)
         if (b.rows !== ROWS) throw new Error(`bare read_csv gave ${b.rows} rows`)
@@ -179,7 +184,7 @@ export async function upload({ runs }: { url: string; runs: number }) {
         app.push(a.ms)
         const m = await tabMemory(browser.context)
         memory.push({ after: `run ${r + 1}`, memory: m })
-        if (process.env.UPLOAD_BENCH_TRACE) console.log(await page.evaluate(() => (window as unknown as { __observatoryUpload: { sql(s: string): Promise<unknown> } }).__observatoryUpload.sql(`SELECT tag, round(memory_usage_bytes / 1048576) AS mb FROM duckdb_memory() WHERE memory_usage_bytes > 0`)))
+        if (process.env.UPLOAD_BENCH_TRACE) console.log(await pageSql(page, `SELECT tag, round(memory_usage_bytes / 1048576) AS mb FROM duckdb_memory() WHERE memory_usage_bytes > 0`))
         // The same sheet again: an append that replaces all its 1,000,000 keys (a merge, not a load).
         const again = await appUpload(page, 'utf8')
         if (again.rows !== ROWS) throw new Error(`re-upload gave ${again.rows} rows`)

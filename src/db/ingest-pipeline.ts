@@ -5,7 +5,7 @@ import { compressionOf, SAMPLE_BYTES, type TextEncoding } from '../ingest/encodi
 import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
 import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, type UploadTarget } from '../ingest/plan'
 import type { UploadIssue } from '../ingest/report'
-import { toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
+import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
 import { commitUpload, existingTables, stageUpload, type CommittedTable, type IngestSession } from './ingest'
 
@@ -17,8 +17,7 @@ export type UploadInput = Uint8Array | Blob
 
 /** Re-encodes to UTF-8; the browser passes one that runs in a worker (which reads a File itself). */
 export type Transcoder = (input: UploadInput, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
-export const transcodeHere: Transcoder = async (input, encoding, options) =>
-  toDuckDbUtf8(input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer()), encoding, options)
+export const transcodeHere: Transcoder = async (input, encoding, options) => toDuckDbUtf8(await bytesOf(input), encoding, options)
 
 /** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
 async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
@@ -28,7 +27,7 @@ async function openInput(input: UploadInput): Promise<Result<{ input: UploadInpu
   }
   const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES).arrayBuffer())
   if (compressionOf(head) === null) return ok({ input, head })
-  const opened = await decompressIfNeeded(new Uint8Array(await input.arrayBuffer()))
+  const opened = await decompressIfNeeded(await bytesOf(input))
   return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
 }
 

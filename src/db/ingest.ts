@@ -84,6 +84,12 @@ async function run(session: IngestSession, sql: string): Promise<Result<Record<s
   return r.ok ? ok(r.value as Record<string, unknown>[]) : err(r.error.message)
 }
 
+/** The one number a `SELECT count(*) AS "n"` statement answers. */
+async function count(session: IngestSession, sql: string): Promise<Result<number, string>> {
+  const r = await run(session, sql)
+  return r.ok ? ok(Number((r.value[0] as { n: number }).n)) : r
+}
+
 /** A reader error in the user's words; DuckDB's own text follows for the curious. */
 export function describeReadError(message: string): string {
   if (/invalid unicode|byte sequence/i.test(message)) return '文件中有无法按所选编码识别的字节，请换一种编码再试'
@@ -226,8 +232,8 @@ async function buildReport(session: IngestSession, plan: StagePlan, native: Read
     const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping)
     const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table)) : null
     if (o?.ok) overlap = o.value
-    const n = await run(session, `SELECT count(*) AS "n" FROM ${quoteIdent(plan.target.table.name)}`)
-    if (n.ok) targetRows = Number((n.value[0] as { n: number }).n)
+    const n = await count(session, `SELECT count(*) AS "n" FROM ${quoteIdent(plan.target.table.name)}`)
+    if (n.ok) targetRows = n.value
   }
   return ok({
     rows: Number(s.rows),
@@ -265,16 +271,16 @@ export async function commitUpload(
     targetUnchanged?: boolean
   },
 ): Promise<Result<CommittedTable, string>> {
-  const deleteRows = options.report.blankRows > 0 || (options.skipFailing && options.report.failingRows > 0)
+  const { report } = options
+  const deleteRows = report.blankRows > 0 || (options.skipFailing && report.failingRows > 0)
   let statements: string[]
   let append: ReturnType<typeof appendTableSql> | null = null
-  const { report } = options
   // An append of more rows than the table holds, none of them replacing a row: copy the table into the file's rows instead.
   const swapAppend =
     plan.target.kind === 'table' && plan.target.mode === 'append' && options.targetUnchanged === true && report.overlap === 0 && report.targetRows !== undefined && report.targetRows < report.rows
   if (plan.target.kind === 'table' && (plan.target.mode === 'replace' || swapAppend)) {
     const build = plan.target.mode === 'replace' ? replaceTableSql : appendBySwapSql
-    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(options.report.nativeColumns) })
+    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(report.nativeColumns) })
     for (const sql of before) {
       const r = await run(session, sql)
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
@@ -291,8 +297,8 @@ export async function commitUpload(
   if (append?.remove) {
     // No overlap at the preview is checked again inside the transaction (cheaply, by month),
     // so rows another upload added since are still replaced, not doubled.
-    const may = options.report.overlap === 0 && append.mayOverlap ? await run(session, append.mayOverlap) : null
-    if (!may || !may.ok || Number((may.value[0] as { n: number }).n) > 0) statements = [append.remove, ...statements]
+    const may = report.overlap === 0 && append.mayOverlap ? await count(session, append.mayOverlap) : null
+    if (!may || !may.ok || may.value > 0) statements = [append.remove, ...statements]
   }
   for (const sql of statements) {
     const r = await run(session, sql)
@@ -316,11 +322,10 @@ export async function commitUpload(
 /** The append's overlap: the months first (cheap), the key join only when they meet. */
 async function countOverlap(session: IngestSession, keySql: string, periodSql: string | null): Promise<Result<number, string>> {
   if (periodSql) {
-    const months = await run(session, periodSql)
-    if (months.ok && Number((months.value[0] as { n: number }).n) === 0) return ok(0)
+    const months = await count(session, periodSql)
+    if (months.ok && months.value === 0) return ok(0)
   }
-  const keys = await run(session, keySql)
-  return keys.ok ? ok(Number((keys.value[0] as { n: number }).n)) : keys
+  return count(session, keySql)
 }
 
 export async function discardStage(session: IngestSession): Promise<void> {

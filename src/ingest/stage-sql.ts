@@ -213,7 +213,7 @@ export function issuesForTableSql(stage: string, table: TableDef, mapping: Colum
     const ref = `SELECT ${quoteIdent(fk.references.column)} FROM ${quoteIdent(fk.references.table)} WHERE ${quoteIdent(fk.references.column)} IS NOT NULL`
     parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${ref})`)
   }
-  if (table.primaryKey.length && table.primaryKey.every((k) => mapped.has(k))) {
+  if (keyMapped(table, mapping)) {
     const keys = table.primaryKey.map((k) => quoteIdent(k))
     const shown = keys.length === 1 ? `s.${keys[0]}` : `concat_ws(' / ', ${keys.map((k) => `s.${k}`).join(', ')})`
     // Grouping on a hash of the key is much cheaper than on the text; the join back on
@@ -261,6 +261,13 @@ function goodRows(stage: string, skipFailing: boolean): string {
   return `FROM ${quoteIdent(stage)} WHERE NOT "__blank"${skipFailing ? ` AND rowid NOT IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`
 }
 
+/** How the staged rows become the table: rows to drop first, and the native (helper-free) columns. */
+export interface SwapOptions {
+  readonly deleteRows: boolean
+  readonly skipFailing: boolean
+  readonly native: ReadonlyMap<number, SqlType>
+}
+
 /**
  * Replace: first the staged table (which nothing else reads) loses its blank and failing
  * rows; then, in one transaction, it loses its helper columns, the old table is dropped and
@@ -271,7 +278,7 @@ export function replaceTableSql(
   stage: string,
   table: TableDef,
   mapping: ColumnMapping,
-  options: { deleteRows: boolean; skipFailing: boolean; native: ReadonlyMap<number, SqlType> },
+  options: SwapOptions,
 ): { before: string[]; swap: string[] } {
   const before: string[] = []
   if (options.deleteRows) {
@@ -294,7 +301,7 @@ export function appendBySwapSql(
   stage: string,
   table: TableDef,
   mapping: ColumnMapping,
-  options: { deleteRows: boolean; skipFailing: boolean; native: ReadonlyMap<number, SqlType> },
+  options: SwapOptions,
 ): { before: string[]; swap: string[] } {
   const { before, swap } = replaceTableSql(stage, table, mapping, options)
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')

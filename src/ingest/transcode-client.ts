@@ -1,5 +1,5 @@
 import type { TextEncoding } from './encoding'
-import { toDuckDbUtf8, type TranscodeOptions } from './transcode'
+import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from './transcode'
 
 /** Below this size decoding on the main thread is quicker than starting a worker. */
 const WORKER_THRESHOLD = 2 * 1024 * 1024
@@ -9,7 +9,7 @@ export async function transcodeInWorker(input: Uint8Array | Blob, encoding: Text
   const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul
   const size = input instanceof Uint8Array ? input.length : input.size
   if (!needsDecoding || size < WORKER_THRESHOLD || typeof Worker === 'undefined') {
-    return toDuckDbUtf8(input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer()), encoding, options)
+    return toDuckDbUtf8(await bytesOf(input), encoding, options)
   }
   const worker = new Worker(new URL('./transcode.worker.ts', import.meta.url), { type: 'module' })
   try {

@@ -9,6 +9,11 @@ export interface TranscodeOptions {
 
 export class TranscodeError extends Error {}
 
+/** The bytes of an upload's input: as they are, or read from the File. */
+export async function bytesOf(input: Uint8Array | Blob): Promise<Uint8Array> {
+  return input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer())
+}
+
 /**
  * The bytes DuckDB reads: UTF-8 without a BOM. A clean UTF-8 file is only copied (the copy
  * is what `registerFileBuffer` may detach); anything else is decoded and re-encoded once.

@@ -19,6 +19,13 @@ const DERIVED_LIMIT = 24
 
 const asQuery = (q: string | SqlQuery): SqlQuery => (typeof q === 'string' ? { sql: q, derived: [] } : q)
 
+/** A map used as a least-recently-used list: the entry just used goes to the back of the eviction order. */
+function touch<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.delete(key)
+  map.set(key, value)
+  return value
+}
+
 /**
  * The one owner of every round trip to the database (as in Mosaic's coordinator). Views
  * state the SQL they need and the tables it reads, as early as they like: a query waits
@@ -149,12 +156,7 @@ class Coordinator {
     const key = this.cacheKey(q, tables)
     if (typeof key !== 'string') return key
     const cached = this.cache.get(key)
-    if (cached) {
-      // Most recently used goes to the back of the eviction order.
-      this.cache.delete(key)
-      this.cache.set(key, cached)
-      return cached
-    }
+    if (cached) return touch(this.cache, key, cached)
     this.sent.views++
     return this.remember(key, this.batched(this.execute(this.connector!, q)))
   }
@@ -204,12 +206,7 @@ class Coordinator {
     if (readiness.kind !== 'ready') return Promise.resolve(err({ message: `派生表 ${table.name} 的数据尚未就绪`, sql: table.sql }))
     const dataKey = readiness.key
     const have = this.derived.get(table.name)
-    if (have && have.key === dataKey) {
-      // Most recently used goes to the back of the eviction order.
-      this.derived.delete(table.name)
-      this.derived.set(table.name, have)
-      return have.created
-    }
+    if (have && have.key === dataKey) return touch(this.derived, table.name, have).created
     const created = connector.query<Row>(createDerivedSql(table))
     this.derived.set(table.name, { key: dataKey, created })
     void created.then((r) => {

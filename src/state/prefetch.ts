@@ -36,6 +36,11 @@ export function usePrefetchQueries(build: Builder) {
   }, [])
 }
 
+/** A widget with one query over `tables`: `sqlFor` is its SQL for any filters (none: nothing to prefetch). */
+export function usePrefetchSql(tables: readonly string[], sqlFor: ((filters: FilterSet) => string | SqlQuery | null) | undefined) {
+  usePrefetchQueries((f) => (sqlFor ? [{ sql: sqlFor(f), tables }] : []))
+}
+
 /** The filters a click would lead to, exactly as the URL will carry them (so the SQL is the same text). */
 export function neighbour(filters: FilterSet, dimension: ListDimension, value: string): FilterSet {
   return parseFilters(writeFilters(toggleValue(filters, dimension, value), new URLSearchParams()))

@@ -5,7 +5,7 @@ import { EChart, type ChartSelection } from '../ui/EChart'
 import { useChartSurface } from '../ui/echart/surface'
 import type { SqlQuery } from '../queries/derived'
 import type { FilterSet } from '../queries/filters'
-import { usePrefetchQueries } from '../state/prefetch'
+import { usePrefetchSql } from '../state/prefetch'
 import { ChartExportMenu } from './export/ChartExportMenu'
 import { useChartExport } from './export/useChartExport'
 import { useWidgetQuery } from './useWidgetQuery'
@@ -49,7 +49,7 @@ export interface ChartWidgetProps<R> {
  * (image, data) and takes part in the page's briefing pack.
  */
 export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs, prefetch }: ChartWidgetProps<R>) {
-  usePrefetchQueries((f) => (prefetch ? [{ sql: prefetch(f), tables }] : []))
+  usePrefetchSql(tables, prefetch)
   const theme = useTheme()
   const surface = useChartSurface()
   const data = useWidgetQuery<R>({ tables, sql, ...(retry ? { retry } : {}) }, isEmpty)

@@ -1,6 +1,6 @@
 import type { SqlQuery } from '../queries/derived'
 import type { FilterSet } from '../queries/filters'
-import { usePrefetchQueries } from '../state/prefetch'
+import { usePrefetchSql } from '../state/prefetch'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
@@ -16,7 +16,7 @@ export interface NarrativeProps<R> {
 
 /** A page's opening sentences, written from the same data as its charts. */
 export function Narrative<R>({ id, tables, sql, compose, prefetch }: NarrativeProps<R>) {
-  usePrefetchQueries((f) => (prefetch ? [{ sql: prefetch(f), tables }] : []))
+  usePrefetchSql(tables, prefetch)
   const data = useWidgetQuery<R>({ tables, sql })
   const text = data.state === 'ready' ? compose(data.rows[0]!) : data.state === 'loading' && data.stale ? compose(data.stale[0]!) : null
   return (

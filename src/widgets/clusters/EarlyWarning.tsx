@@ -3,7 +3,7 @@ import { periodLabel } from '../../lib/period'
 import { warningsSql, type WarningRow } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
 import { setParam } from '../../state/filters'
-import { usePrefetchQueries } from '../../state/prefetch'
+import { usePrefetchSql } from '../../state/prefetch'
 import { useRoute } from '../../state/router'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -24,7 +24,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   const percent = warnPercent(route.params)
   const inputId = useId()
   const data = useWidgetQuery<WarningRow>({ tables: TABLES, sql: warningsSql(filters, percent / 100) }, () => false)
-  usePrefetchQueries((f) => [{ sql: warningsSql(f, percent / 100), tables: TABLES }])
+  usePrefetchSql(TABLES, (f) => warningsSql(f, percent / 100))
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const threshold = (
     <label className="inline-field" htmlFor={inputId}>

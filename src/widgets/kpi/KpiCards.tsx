@@ -13,7 +13,7 @@ import {
 } from '../../queries/kpi'
 import type { FilterSet } from '../../queries/filters'
 import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
-import { usePrefetchQueries } from '../../state/prefetch'
+import { usePrefetchSql } from '../../state/prefetch'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import {
@@ -43,7 +43,7 @@ interface KpiSpec<R> {
 
 function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly filters: FilterSet }) {
   const data = useWidgetQuery<R>({ tables: spec.tables, sql: spec.sql(filters) }, (rows) => spec.isEmpty(rows[0]))
-  usePrefetchQueries((f) => [{ sql: spec.sql(f), tables: spec.tables }])
+  usePrefetchSql(spec.tables, spec.sql)
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? spec.present(row) : null
   return (

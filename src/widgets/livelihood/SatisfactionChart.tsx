@@ -3,7 +3,7 @@ import { type FilterSet, without } from '../../queries/filters'
 import { livelihoodItemsSql, livelihoodSurveySql, type ItemRow, type SurveyRow } from '../../queries/livelihood'
 import { setFilters } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
-import { usePrefetchQueries } from '../../state/prefetch'
+import { usePrefetchSql } from '../../state/prefetch'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { pickCategory, TABLES, type Props } from './common'
 
@@ -18,7 +18,7 @@ function toSurvey(f: FilterSet, year: number): FilterSet {
  */
 export function LivelihoodSatisfaction({ filters }: Props) {
   const survey = useWidgetQuery<SurveyRow>({ tables: TABLES, sql: livelihoodSurveySql(filters) })
-  usePrefetchQueries((f) => [{ sql: livelihoodSurveySql(f), tables: TABLES }])
+  usePrefetchSql(TABLES, livelihoodSurveySql)
   const s = survey.state === 'ready' ? survey.rows[0] : undefined
   const missed = s?.survey_year != null && s.survey_year === s.year && s.to_month < 12
   const earlier = s?.survey_year != null && s.survey_year < s.year ? s.survey_year : null
