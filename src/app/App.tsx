@@ -107,7 +107,8 @@ function Desk() {
       <main className="shell__main" ref={main}>
         <Suspense fallback={<p className="muted">加载页面…</p>}>
           {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
-          <div className="page-root" data-page={current.path} key={current.path}>
+          {/* data-view: the page's filters. A view whose answers were at hand changes no widget's state, only this. */}
+          <div className="page-root" data-page={current.path} data-view={route.params.toString()} key={current.path}>
             <Page />
           </div>
         </Suspense>

@@ -37,6 +37,8 @@ class Coordinator {
   private connector: Connector | null = null
   private waiting: Waiting[] = []
   private cache = new Map<string, Promise<QueryResult<Row>>>()
+  /** The answers of cached queries that have arrived, so a view can show one in the render that asks for it. */
+  private settled = new WeakMap<Promise<QueryResult<Row>>, QueryResult<Row>>()
   private cacheEpoch = 0
   private demanded = new Set<string>()
   /** Derived table name → the data revision it was built from, and its creation. */
@@ -82,6 +84,18 @@ class Coordinator {
     const now = this.tryRun(q, tables)
     if (now) return now as Promise<QueryResult<T>>
     return new Promise((resolve) => this.waiting.push({ query: q, tables, resolve: resolve as Waiting['resolve'] }))
+  }
+
+  /**
+   * The answer to `query` if it is cached and has arrived, else undefined (then ask with
+   * `query`). A click whose views were prefetched re-renders once, with the new figures,
+   * instead of once to show "loading" and again a task later with the same figures.
+   */
+  peek<T = Row>(query: string | SqlQuery, tables: readonly string[]): QueryResult<T> | undefined {
+    const key = this.cacheKey(asQuery(query), tables)
+    if (typeof key !== 'string') return undefined
+    const pending = this.cache.get(key)
+    return pending && (this.settled.get(pending) as QueryResult<T> | undefined)
   }
 
   /** Runs a statement now, uncached (writes, or reads right after a write). */
@@ -147,7 +161,8 @@ class Coordinator {
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!)
     // A failure is not cached: the next ask retries.
     void pending.then((r) => {
-      if (!r.ok && this.cache.get(key) === pending) this.cache.delete(key)
+      if (r.ok) this.settled.set(pending, r)
+      else if (this.cache.get(key) === pending) this.cache.delete(key)
     })
     return pending
   }

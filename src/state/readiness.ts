@@ -3,6 +3,8 @@
  * current page shows every widget settled (ready, empty or error); `page-ready:<path>` each
  * time a page first settles; `widgets-settled` every time the page settles again after a
  * change (a filter, a cross-filter click, new data) — what the cross-filter benchmark times.
+ * A page reports its filters in `data-view`, so a change drawn entirely from cached answers
+ * (no widget ever shows "loading") still marks a settle.
  */
 const SETTLED = new Set(['ready', 'empty', 'error'])
 
@@ -33,9 +35,10 @@ export function watchPageReady(root: HTMLElement, path: string): () => void {
   let firstDone = false
   let settled = false
   /**
-   * `changed`: a widget's state changed in this batch of mutations. A cached answer can take
-   * a widget from ready to loading and back within one batch, so "settled before and after"
-   * does not mean nothing happened.
+   * `changed`: a widget's state, or the page's view (its filters), changed in this batch of
+   * mutations. A cached answer can take a widget from ready to loading and back within one
+   * batch, and a view whose answers were all at hand is drawn without any widget leaving
+   * "ready", so "settled before and after" does not mean nothing happened.
    */
   const check = (changed = false) => {
     const page = root.querySelector(`[data-page="${CSS.escape(path)}"]`)
@@ -52,7 +55,7 @@ export function watchPageReady(root: HTMLElement, path: string): () => void {
     markRecurring('widgets-settled')
   }
   const observer = new MutationObserver((records) => check(records.some((r) => r.type === 'attributes')))
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-view'] })
   root.removeAttribute('data-page-ready')
   queueMicrotask(() => check())
   return () => observer.disconnect()

@@ -41,6 +41,8 @@ export interface DataTableProps {
    * filters) resets the table to its top.
    */
   readonly fetchWindow: (offset: number, limit: number) => Promise<WindowResult>
+  /** The same rows if they are already at hand (a cache), so a new order or filter shows its rows in the render that asks, without a placeholder frame. */
+  readonly peekWindow?: (offset: number, limit: number) => WindowResult | undefined
   readonly sorting: SortingState
   readonly onSortingChange: (sorting: SortingState) => void
   readonly label: string
@@ -60,6 +62,9 @@ const WINDOW = 240
 export const FIRST_WINDOW = WINDOW
 const defaultText = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
 
+/** Where the window around the rows on screen starts. */
+const windowOffset = (first: number, rowCount: number) => Math.max(0, Math.min(first - WINDOW / 4, rowCount - WINDOW))
+
 interface LoadedWindow {
   readonly offset: number
   readonly rows: DataRow[]
@@ -71,14 +76,34 @@ interface LoadedWindow {
  * fetched (a window of a few hundred), so a million-row table scrolls like a small one.
  * Sorting is owned by the caller (the database sorts), the table renders what it gets.
  */
-export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32, filterText, onFilterTextChange, invalidFilters, onRowClick }: DataTableProps) {
+export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32, filterText, onFilterTextChange, invalidFilters, onRowClick }: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [loaded, setLoaded] = useState<LoadedWindow | null>(null)
   const [error, setError] = useState<{ message: string; source: DataTableProps['fetchWindow'] } | null>(null)
   const requested = useRef<{ offset: number; source: DataTableProps['fetchWindow'] } | null>(null)
-  // A window fetched for an older order is stale: treat it as not loaded.
-  const current = loaded?.source === fetchWindow ? loaded : null
   const currentError = error?.source === fetchWindow ? error.message : null
+
+  const count = rowCount ?? 0
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  // A window fetched for an older order is stale: treat it as not loaded. A window the
+  // caller already has for the new order is used at once.
+  const fresh = loaded?.source === fetchWindow ? loaded : null
+  const offset = rowCount ? windowOffset(first, rowCount) : 0
+  const peeked = useMemo((): LoadedWindow | null => {
+    if (fresh || !peekWindow || !rowCount) return null
+    const r = peekWindow(offset, WINDOW)
+    return r?.ok ? { offset, rows: r.rows, source: fetchWindow } : null
+  }, [fresh, peekWindow, fetchWindow, rowCount, offset])
+  const current = fresh ?? peeked
 
   const columnDefs = useMemo<ColumnDef<typeof features, DataRow>[]>(
     () =>
@@ -104,27 +129,17 @@ export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingCh
     sortDescFirst: false,
   })
 
-  const count = rowCount ?? 0
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-
-  // A new order starts at the top.
+  // A new order starts at the top. Only a grid scrolled away from it is moved: asking the
+  // element to scroll makes the browser lay the page out there and then.
+  const scrolledDown = useRef(false)
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 })
+    if (scrolledDown.current) scrollRef.current?.scrollTo({ top: 0 })
   }, [fetchWindow])
 
   useEffect(() => {
     if (rowCount === null || rowCount === 0) return
     const inside = current && first >= current.offset && last < current.offset + current.rows.length
     if (inside) return
-    const offset = Math.max(0, Math.min(first - WINDOW / 4, rowCount - WINDOW))
     const req = requested.current
     if (req && req.source === fetchWindow && Math.abs(req.offset - offset) < WINDOW / 8) return
     requested.current = { offset, source: fetchWindow }
@@ -138,7 +153,7 @@ export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingCh
       cancelled = true
       if (requested.current?.offset === offset) requested.current = null
     }
-  }, [first, last, rowCount, fetchWindow, current])
+  }, [first, last, offset, rowCount, fetchWindow, current])
 
   const totalWidth = table.getTotalSize()
   const rows = table.getRowModel().rows
@@ -146,7 +161,7 @@ export function DataTable({ columns, rowCount, fetchWindow, sorting, onSortingCh
 
   return (
     <div className="data-table" role="table" aria-label={label} aria-rowcount={count + 1}>
-      <div className="data-table__scroll" ref={scrollRef} style={{ height }}>
+      <div className="data-table__scroll" ref={scrollRef} style={{ height }} onScroll={(e) => (scrolledDown.current = e.currentTarget.scrollTop > 0)}>
         <div className="data-table__head" role="rowgroup" style={{ width: totalWidth }}>
           {table.getHeaderGroups().map((group) => (
             <div className="data-table__row data-table__row--head" role="row" key={group.id}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { getTable } from '../datasets/registry'
 import { readinessOf, useCatalog } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
@@ -46,15 +46,28 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
 
   useEffect(() => coordinator.demand(tables), [tablesKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // An answer already in the cache (prefetched, or asked by another view) is shown in this
+  // very render: a click re-renders the page once, not once as "loading" and again with figures.
+  const toData = (rows: readonly T[]): WidgetData<T> => ({ state: isEmpty(rows) ? 'empty' : 'ready', rows })
+  const arrived = useMemo(() => {
+    if (query.sql === null || readiness.kind !== 'ready') return undefined
+    const r = coordinator.peek<T>(query.sql, tables)
+    return r?.ok ? { key, data: toData(r.value), rows: r.value } : undefined
+  }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
+
   useEffect(() => {
     if (query.sql === null) return
+    if (arrived?.key === key) {
+      lastGood.current = arrived.rows
+      return
+    }
     let live = true
     let retryTimer: ReturnType<typeof setTimeout> | undefined
     void coordinator.query<T>(query.sql, tables).then((r) => {
       if (!live) return
       if (r.ok) lastGood.current = r.value
       const data: WidgetData<T> = r.ok
-        ? { state: isEmpty(r.value) ? 'empty' : 'ready', rows: r.value }
+        ? toData(r.value)
         : { state: 'error', message: `查询失败：${r.error.message.split('\n')[0]}`, detail: r.error.message, ...(lastGood.current ? { stale: lastGood.current } : {}) }
       setResult({ key, data })
       if (!r.ok && query.retry) {
@@ -80,6 +93,7 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   if (query.sql === null) return snapshot.dataReady ? { state: 'empty', rows: [] } : { state: 'loading' }
   // An answer about older data or other SQL is not shown as current.
   if (result?.key === key) return result.data
+  if (arrived?.key === key) return arrived.data
   // A retry in progress keeps showing the failure (and any stale figures) rather than flickering to loading.
   if (tries > 0 && result?.data.state === 'error' && result.key.startsWith(baseKey)) return result.data
   return stale ? { state: 'loading', stale } : { state: 'loading' }

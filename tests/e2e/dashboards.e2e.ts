@@ -192,12 +192,27 @@ describe('prefetching the next click', () => {
         },
         { widget, series, item },
       )
+      // Watch for anything a user would see flicker: a widget showing "loading", a grid row
+      // showing its placeholder while its rows are fetched.
+      await page.evaluate(() => {
+        const seen: string[] = []
+        ;(window as unknown as { __flicker: string[] }).__flicker = seen
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target as Element
+            if (r.type === 'attributes' && el.getAttribute('data-state') === 'loading') seen.push(`${el.getAttribute('data-widget')} loading`)
+            for (const n of r.addedNodes) if (n instanceof Element && n.matches('.data-table__cell--placeholder')) seen.push('grid placeholder row')
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+      })
       const t0 = await page.evaluate(() => performance.now())
       await page.mouse.click(bar.x, bar.y)
       await settledAfter(page, t0)
       expect(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get(param)).toBeTruthy()
-      // Every widget was answered from what the idle page fetched: no view sent a query.
+      // Every widget was answered from what the idle page fetched: no view sent a query, and
+      // the new view was drawn in one go, with no widget or grid row passing through "loading".
       expect((await sent()).views).toBe(before.views)
+      expect(await page.evaluate(() => (window as unknown as { __flicker: string[] }).__flicker)).toEqual([])
       const cluster = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('cluster')
       const filters: FilterSet = { clusters: [cluster!] }
       if (path === '#/clusters') {

@@ -3,6 +3,7 @@ import { parseNumericFilter } from '../../lib/filter-expr'
 import { browseSql, countSql, type BrowseSource, type ColumnFilter } from '../../queries/browse'
 import { tableFromRows } from '../../export/table'
 import type { FilterSet } from '../../queries/filters'
+import type { QueryResult, Row } from '../../db/connector'
 import { coordinator } from '../../state/coordinator'
 import { usePrefetchQueries } from '../../state/prefetch'
 import { DataTable, FIRST_WINDOW, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
@@ -28,6 +29,8 @@ export interface QueryGridProps {
 }
 
 const DEBOUNCE_MS = 250
+
+const windowResult = (r: QueryResult<Row>): WindowResult => (r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message })
 
 /** Typed filter text → SQL filters; text that is not a valid number expression is reported, not applied. */
 export function toColumnFilters(columns: readonly DataColumn[], text: Readonly<Record<string, string>>): { filters: ColumnFilter[]; invalid: Set<string> } {
@@ -72,12 +75,20 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
       { sql: browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW }), tables },
     ]
   })
+  const windowSql = useCallback(
+    (offset: number, limit: number) => browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }),
+    [stableSource, sorting, tiebreak, filters],
+  )
   const fetchWindow = useCallback(
-    async (offset: number, limit: number): Promise<WindowResult> => {
-      const r = await coordinator.query(browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }), tables)
-      return r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message }
+    async (offset: number, limit: number): Promise<WindowResult> => windowResult(await coordinator.query(windowSql(offset, limit), tables)),
+    [windowSql, tables],
+  )
+  const peekWindow = useCallback(
+    (offset: number, limit: number): WindowResult | undefined => {
+      const r = coordinator.peek(windowSql(offset, limit), tables)
+      return r && windowResult(r)
     },
-    [stableSource, sorting, tiebreak, filters, tables],
+    [windowSql, tables],
   )
   // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
   const fetchTable = useCallback(async () => {
@@ -94,6 +105,7 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
         columns={columns}
         rowCount={rowCount}
         fetchWindow={fetchWindow}
+        peekWindow={peekWindow}
         sorting={sorting}
         onSortingChange={setSorting}
         height={height}
