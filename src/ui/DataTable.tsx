@@ -98,11 +98,16 @@ export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting,
   // caller already has for the new order is used at once.
   const fresh = loaded?.source === fetchWindow ? loaded : null
   const offset = rowCount ? windowOffset(first, rowCount) : 0
+  // A window taken from the cache is kept for its order, like a fetched one: scrolling
+  // inside it must not lose it when the window around the viewport moves.
+  const kept = useRef<LoadedWindow | null>(null)
   const peeked = useMemo((): LoadedWindow | null => {
     if (fresh || !peekWindow || !rowCount) return null
+    if (kept.current?.source === fetchWindow) return kept.current
     const r = peekWindow(offset, WINDOW)
     return r?.ok ? { offset, rows: r.rows, source: fetchWindow } : null
   }, [fresh, peekWindow, fetchWindow, rowCount, offset])
+  if (peeked) kept.current = peeked
   const current = fresh ?? peeked
 
   const columnDefs = useMemo<ColumnDef<typeof features, DataRow>[]>(

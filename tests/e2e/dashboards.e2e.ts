@@ -7,6 +7,7 @@ import { LATEST } from '../../src/queries/scope'
 import { clustersNarrative } from '../../src/widgets/clusters/narrative'
 import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
+import { bigIndicatorFiles } from '../../bench/lib/big-data'
 import { query, wrap } from '../support/engine'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
 import { usePageHarness } from './support/harness'
@@ -226,6 +227,48 @@ describe('prefetching the next click', () => {
       await page.close()
     })
   }
+})
+
+describe('the grid after a prefetched click', () => {
+  it('keeps the rows it took from the cache while the user scrolls inside them: nothing is fetched again, no row blanks', async () => {
+    // 4,348 points (generated, as the benchmark's), so the clusters page's grid scrolls.
+    const big = bigIndicatorFiles(200_000)
+    const page = await h.session.context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.route(/\/assets\/point_indicators-[^/]*\.csv$/, (route) => route.fulfill({ body: big.indicators, contentType: 'text/csv' }))
+    await page.route(/\/assets\/observation_points-[^/]*\.csv$/, (route) => route.fulfill({ body: big.points, contentType: 'text/csv' }))
+    await enableChartHooks(page)
+    await page.goto(`${baseUrl}#/clusters`)
+    await waitForMark(page, 'app-ready', 120_000)
+    const sent = () => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
+    let before = await sent()
+    for (let still = 0; still < 3; ) {
+      await page.waitForTimeout(400)
+      const now = await sent()
+      still = now.prefetched === before.prefetched ? still + 1 : 0
+      before = now
+    }
+    const bar = await itemPosition(page, 'cluster-ytd', 0, [1, 0])
+    const t0 = await page.evaluate(() => performance.now())
+    await page.mouse.click(bar.x, bar.y - 3)
+    await settledAfter(page, t0)
+    expect((await sent()).views).toBe(before.views)
+    const grid = page.locator('[data-widget="points-table"]')
+    const total = Number((await grid.locator('.widget__subtitle').textContent())!.replace(/\D/g, ''))
+    expect(total).toBeGreaterThan(200)
+    // Row 150 is inside the first window the page prefetched (240 rows).
+    await grid.locator('.data-table__scroll').evaluate((el) => {
+      el.scrollIntoView({ block: 'center', behavior: 'instant' })
+      el.scrollTop = 150 * 32
+    })
+    await page.waitForTimeout(500)
+    expect(await grid.locator('.data-table__cell--placeholder').count()).toBe(0)
+    expect(await grid.locator('.data-table__row[aria-rowindex="152"]').textContent()).toMatch(/^B\d{6}基准企业/)
+    expect((await sent()).views).toBe(before.views)
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })
 
 describe('untrusted text', () => {
