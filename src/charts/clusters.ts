@@ -185,7 +185,8 @@ export function pointRankingOption(rows: readonly PointRankRow[], ctx: ChartCont
   const ordered = [...rows].reverse()
   return {
     ...base('观察点企业累计产值排名'),
-    grid: { ...GRID, top: 8 },
+    // Room on the right for the longest bar's growth label and the axis unit after the last tick.
+    grid: { ...GRID, top: 8, right: sz(ctx, 64) },
     tooltip: {
       trigger: 'item',
       confine: true,
