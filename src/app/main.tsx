@@ -15,3 +15,4 @@ void boot()
 // The chart runtime is a separate chunk: fetch and compile it while DuckDB starts, rather
 // than after the first query answers.
 void import('../ui/echart/EChartImpl')
+void import('../ui/echart/warm').then((m) => m.warmChartsWhileIdle())

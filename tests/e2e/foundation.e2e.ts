@@ -55,6 +55,11 @@ describe('the built app on the embedded data', () => {
     expect(marks['duckdb-ready']).toBeGreaterThan(0)
     expect(marks['app-ready']).toBeGreaterThan(marks['duckdb-ready']!)
     await waitForMark(w.page, 'data-ready')
+    // The charts warmed up off screen while the engine started are gone: only the page's own remain.
+    await w.page.waitForFunction(() => !document.querySelector('body > [aria-hidden="true"] [_echarts_instance_]'), undefined, { timeout: 10_000 })
+    const charts = await w.page.evaluate(() => [...document.querySelectorAll('[_echarts_instance_]')].map((el) => el.closest('[data-widget]')?.getAttribute('data-widget') ?? 'outside a widget'))
+    expect(charts.length).toBeGreaterThan(0)
+    expect(charts).not.toContain('outside a widget')
     await w.page.close()
   })
 

@@ -1,0 +1,63 @@
+import { echarts } from './runtime'
+
+/**
+ * The first chart of each kind costs far more than the next: the browser compiles the
+ * ECharts code it runs on first use. At start-up the page waits about two seconds for the
+ * data engine with nothing to do, so one small chart of each kind the dashboards draw is
+ * drawn there, off screen, and thrown away; the real charts then run code already compiled.
+ */
+export function warmChartsWhileIdle(): void {
+  if (typeof document === 'undefined' || typeof requestIdleCallback !== 'function') return
+  const el = document.createElement('div')
+  el.setAttribute('aria-hidden', 'true')
+  el.style.cssText = 'position:fixed;left:-10000px;top:0;width:480px;height:320px;visibility:hidden;pointer-events:none'
+  document.body.appendChild(el)
+  const chart = echarts.init(el, 'observatory-light', { renderer: 'canvas', locale: 'ZH' })
+  const categories = ['一', '二', '三', '四', '五', '六']
+  const steps: (() => void)[] = [
+    () =>
+      chart.setOption({
+        grid: { left: 12, right: 16, top: 36, bottom: 8, containLabel: true },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: categories },
+        yAxis: [{ type: 'value', name: '亿元' }, { type: 'value', name: '同比' }],
+        series: [
+          { type: 'bar', name: '甲', data: [5, 8, 3, 6, 2, 7], label: { show: true } },
+          { type: 'line', name: '乙', yAxisIndex: 1, data: [1, 3, 2, 4, 3, 5], markLine: { silent: true, data: [{ yAxis: 2 }] } },
+        ],
+      }),
+    () =>
+      chart.setOption(
+        { tooltip: { trigger: 'item' }, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['40%', '70%'], data: categories.map((name, i) => ({ name, value: i + 1 })), label: { formatter: '{b}\n{d}%' } }] },
+        { notMerge: true },
+      ),
+    () =>
+      chart.setOption(
+        {
+          grid: { left: 12, right: 16, top: 8, bottom: 48, containLabel: true },
+          tooltip: {},
+          xAxis: { type: 'category', data: categories, splitArea: { show: true } },
+          yAxis: { type: 'category', data: categories, splitArea: { show: true } },
+          visualMap: { min: -5, max: 5, orient: 'horizontal', left: 'center', bottom: 0 },
+          series: [{ type: 'heatmap', label: { show: true }, data: categories.flatMap((_, x) => categories.map((__, y) => [x, y, (x - y) % 5])) }],
+        },
+        { notMerge: true },
+      ),
+  ]
+  const next = () => {
+    const step = steps.shift()
+    if (!step) {
+      chart.dispose()
+      el.remove()
+      return
+    }
+    try {
+      step()
+    } catch {
+      // A warm-up that fails costs nothing but the warm-up.
+    }
+    requestIdleCallback(next, { timeout: 2000 })
+  }
+  requestIdleCallback(next, { timeout: 2000 })
+}
