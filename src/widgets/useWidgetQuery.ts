@@ -48,17 +48,17 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
 
   // An answer already in the cache (prefetched, or asked by another view) is shown in this
   // very render: a click re-renders the page once, not once as "loading" and again with figures.
-  const toData = (rows: readonly T[]): WidgetData<T> => ({ state: isEmpty(rows) ? 'empty' : 'ready', rows })
+  const toData = (rows: readonly T[]) => ({ state: isEmpty(rows) ? ('empty' as const) : ('ready' as const), rows })
   const arrived = useMemo(() => {
     if (query.sql === null || readiness.kind !== 'ready') return undefined
     const r = coordinator.peek<T>(query.sql, tables)
-    return r?.ok ? { key, data: toData(r.value), rows: r.value } : undefined
+    return r?.ok ? { key, data: toData(r.value) } : undefined
   }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (query.sql === null) return
     if (arrived?.key === key) {
-      lastGood.current = arrived.rows
+      lastGood.current = arrived.data.rows
       return
     }
     let live = true

@@ -28,6 +28,23 @@ async function openReady(path: string) {
   return { page, errors }
 }
 
+type Page = Awaited<ReturnType<typeof openReady>>['page']
+
+/** Queries the page has sent so far: for views, and ahead of them (prefetched). */
+const queriesSent = (page: Page) => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
+
+/** Waits until the idle page has stopped prefetching (no new query for three looks 400 ms apart); returns the counts then. */
+async function prefetchDone(page: Page) {
+  let before = await queriesSent(page)
+  for (let still = 0; still < 3; ) {
+    await page.waitForTimeout(400)
+    const now = await queriesSent(page)
+    still = now.prefetched === before.prefetched ? still + 1 : 0
+    before = now
+  }
+  return before
+}
+
 const text = (page: Awaited<ReturnType<typeof openReady>>['page'], selector: string) => page.locator(selector).first().textContent()
 const kpiText = (page: Awaited<ReturnType<typeof openReady>>['page'], id: string) =>
   page.locator(`[data-widget="${id}"]`).evaluate((el) => ({
@@ -172,15 +189,9 @@ describe('prefetching the next click', () => {
   for (const { path, widget, series, item, param } of PAGES) {
     it(`${path}: fetches the views one click away while idle, so a click after a pause sends no query`, async () => {
       const { page, errors } = await openReady(path)
-      const sent = () => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
+      const sent = () => queriesSent(page)
       // Idle: the page fetches each cluster's (and on the Overview each town's) view, then stops.
-      let before = await sent()
-      for (let still = 0; still < 3; ) {
-        await page.waitForTimeout(400)
-        const now = await sent()
-        still = now.prefetched === before.prefetched ? still + 1 : 0
-        before = now
-      }
+      const before = await prefetchDone(page)
       expect(before.prefetched).toBeGreaterThan(0)
       // The middle of the bar, whichever way the chart lays its bars out.
       const bar = await page.evaluate(
@@ -241,14 +252,8 @@ describe('the grid after a prefetched click', () => {
     await enableChartHooks(page)
     await page.goto(`${baseUrl}#/clusters`)
     await waitForMark(page, 'app-ready', 120_000)
-    const sent = () => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
-    let before = await sent()
-    for (let still = 0; still < 3; ) {
-      await page.waitForTimeout(400)
-      const now = await sent()
-      still = now.prefetched === before.prefetched ? still + 1 : 0
-      before = now
-    }
+    const sent = () => queriesSent(page)
+    const before = await prefetchDone(page)
     const bar = await itemPosition(page, 'cluster-ytd', 0, [1, 0])
     const t0 = await page.evaluate(() => performance.now())
     await page.mouse.click(bar.x, bar.y - 3)

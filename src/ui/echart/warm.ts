@@ -1,3 +1,4 @@
+import { GRID } from '../../charts/common'
 import { echarts } from './runtime'
 
 /**
@@ -17,7 +18,7 @@ export function warmChartsWhileIdle(): void {
   const steps: (() => void)[] = [
     () =>
       chart.setOption({
-        grid: { left: 12, right: 16, top: 36, bottom: 8, containLabel: true },
+        grid: GRID,
         legend: { top: 0 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'category', data: categories },
@@ -35,7 +36,7 @@ export function warmChartsWhileIdle(): void {
     () =>
       chart.setOption(
         {
-          grid: { left: 12, right: 16, top: 8, bottom: 48, containLabel: true },
+          grid: { ...GRID, top: 8, bottom: 48 },
           tooltip: {},
           xAxis: { type: 'category', data: categories, splitArea: { show: true } },
           yAxis: { type: 'category', data: categories, splitArea: { show: true } },
