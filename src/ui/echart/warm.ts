@@ -9,10 +9,15 @@ import { echarts } from './runtime'
  */
 export function warmChartsWhileIdle(): void {
   if (typeof document === 'undefined' || typeof requestIdleCallback !== 'function') return
+  // A box of no size that clips its content: the chart inside has its size, but adds nothing
+  // to the page's layout or scrollable area while it is there.
+  const box = document.createElement('div')
+  box.setAttribute('aria-hidden', 'true')
+  box.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;overflow:hidden;visibility:hidden;pointer-events:none'
   const el = document.createElement('div')
-  el.setAttribute('aria-hidden', 'true')
-  el.style.cssText = 'position:fixed;left:-10000px;top:0;width:480px;height:320px;visibility:hidden;pointer-events:none'
-  document.body.appendChild(el)
+  el.style.cssText = 'width:480px;height:320px'
+  box.appendChild(el)
+  document.body.appendChild(box)
   const chart = echarts.init(el, 'observatory-light', { renderer: 'canvas', locale: 'ZH' })
   const categories = ['一', '二', '三', '四', '五', '六']
   const steps: (() => void)[] = [
@@ -50,7 +55,7 @@ export function warmChartsWhileIdle(): void {
     const step = steps.shift()
     if (!step) {
       chart.dispose()
-      el.remove()
+      box.remove()
       return
     }
     try {
