@@ -47,6 +47,8 @@ class Coordinator {
   private inflight = 0
   private held: (() => void)[] = []
   private holdTimer: ReturnType<typeof setTimeout> | null = null
+  /** Called once no view waits for an answer any more (prefetching resumes then). */
+  private idleWaiters: (() => void)[] = []
   /** Queries sent to the engine so far, for views and ahead of them (browser tests count them: a prefetched click sends none). */
   readonly sent = { views: 0, prefetched: 0 }
   /** The SQL console's own connection, one per engine. */
@@ -140,6 +142,12 @@ class Coordinator {
     return this.inflight > 0 || this.waiting.length > 0
   }
 
+  /** Resolves as soon as no view waits for an answer (at once if none does). */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
   /** The cache key of a query over `tables` now, or why it cannot run yet (a result to give, or null to wait). */
   private cacheKey(q: SqlQuery, tables: readonly string[]): string | Promise<QueryResult<Row>> | null {
     const readiness = readinessOf(catalog.get(), tables)
@@ -196,6 +204,12 @@ class Coordinator {
     if (this.holdTimer) clearTimeout(this.holdTimer)
     this.holdTimer = null
     for (const resolve of this.held.splice(0)) resolve()
+    this.notifyIdle()
+  }
+
+  private notifyIdle() {
+    if (this.busy) return
+    for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
   private async execute(connector: Connector, q: SqlQuery): Promise<QueryResult<Row>> {
@@ -244,6 +258,7 @@ class Coordinator {
       else still.push(w)
     }
     this.waiting = still
+    this.notifyIdle()
   }
 }
 

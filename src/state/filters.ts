@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { FilterDimension, FilterSet } from '../queries/filters'
+import { askAhead } from './prefetch'
 import { navigate, useRoute } from './router'
 import { parseFilters, removeFilter, toggleValue, writeFilters } from './url-filters'
 
@@ -14,7 +15,10 @@ export function useFilters(): FilterSet {
 export function setFilters(update: (current: FilterSet) => FilterSet) {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '')
   const path = location.hash.replace(/^#/, '').split('?')[0] || '/'
-  navigate(path, writeFilters(update(parseFilters(params)), params))
+  const next = writeFilters(update(parseFilters(params)), params)
+  // Parsed back from what the URL will carry, so the SQL is the text the widgets will write.
+  askAhead(parseFilters(next))
+  navigate(path, next)
 }
 
 export function toggleFilter(dim: Exclude<FilterDimension, 'german'>, value: string) {

@@ -13,8 +13,8 @@ import { parseFilters, toggleValue, writeFilters } from './url-filters'
  *
  * Widgets say how their queries follow the filters (`usePrefetchQueries`); the page says
  * which dimension its charts cross-filter and its values (`usePrefetchNeighbours`).
- * Prefetching is one query at a time and steps aside while a view waits for an answer,
- * so a click never queues behind more than one of them.
+ * Prefetching keeps at most two queries with the engine and sends none while a view waits
+ * for an answer, so a click never queues behind more than two of them.
  */
 
 export interface PrefetchQuery {
@@ -46,17 +46,30 @@ export function neighbour(filters: FilterSet, dimension: ListDimension, value: s
   return parseFilters(writeFilters(toggleValue(filters, dimension, value), new URLSearchParams()))
 }
 
+/**
+ * A click is about to show `filters`: their queries go to the engine now, before the page
+ * renders the click (which takes tens of ms on a large page); the widgets then find them
+ * under way and share them, as with any identical query.
+ */
+export function askAhead(filters: FilterSet) {
+  for (const q of queriesFor(filters)) void coordinator.query(q.sql!, q.tables)
+}
+
 /** Every query the registered widgets would run for `filters`. */
 export function queriesFor(filters: FilterSet, from: Iterable<{ current: Builder }> = builders): PrefetchQuery[] {
   return [...from].flatMap((b) => b.current(filters)).filter((q) => q.sql !== null)
 }
 
-const IDLE_MS = 150
-/** How long a page must have been settled before its neighbours are fetched: a page the user leaves at once costs nothing. */
-const DWELL_MS = 250
+/**
+ * Prefetch queries the engine has at once. The engine answers one query at a time, so a
+ * click on a view not fetched yet waits behind at most this many; with fewer than two the
+ * engine would sit idle while the page draws (the next one goes out only once the page has
+ * read the last answer).
+ */
+const DEPTH = 2
+/** How often a page still drawing is looked at again before its neighbours are fetched. */
+const SETTLE_POLL_MS = 30
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-const idle = () =>
-  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, IDLE_MS)))
 
 type ListDimension = Exclude<FilterDimension, 'german'>
 
@@ -73,18 +86,22 @@ export function usePrefetchNeighbours(filters: FilterSet, dimensions: Partial<Re
     if (clicks.length === 0) return
     let stopped = false
     const run = async () => {
-      // Let the page draw and settle first: prefetching must never delay what is on screen.
+      // Once the page has drawn this view and no view waits for an answer, the engine is
+      // free: fetch at once (a person clicking quickly finds the next view ready too).
       for (;;) {
-        await pause(DWELL_MS)
-        await idle()
+        await coordinator.whenIdle()
         if (stopped) return
         if (!coordinator.busy && allWidgetsSettled(document)) break
+        await pause(SETTLE_POLL_MS)
       }
+      const inFlight = new Set<Promise<unknown>>()
       for (const { dimension, value } of clicks) {
         for (const q of queriesFor(neighbour(filters, dimension, value))) {
-          while (coordinator.busy && !stopped) await pause(IDLE_MS)
+          // A view waiting for answers goes first: nothing new is sent until it has them.
+          while (!stopped && (coordinator.busy || inFlight.size >= DEPTH)) await (coordinator.busy ? coordinator.whenIdle() : Promise.race(inFlight))
           if (stopped) return
-          await coordinator.prefetch(q.sql!, q.tables)
+          const sent: Promise<unknown> = coordinator.prefetch(q.sql!, q.tables).finally(() => inFlight.delete(sent))
+          inFlight.add(sent)
         }
       }
     }

@@ -240,6 +240,45 @@ describe('prefetching the next click', () => {
   }
 })
 
+describe('a view not fetched yet', () => {
+  it('goes to the engine before the page redraws for it, each query once', async () => {
+    const { page, errors } = await openReady('#/clusters')
+    await prefetchDone(page)
+    // In the page: when the first query went to the engine, and when React first marked a
+    // widget "loading" (attributes are set synchronously in its commit).
+    await page.evaluate(() => {
+      const seen = { query: Infinity, loading: Infinity, sql: [] as string[] }
+      ;(window as unknown as { __order: typeof seen }).__order = seen
+      const post = Worker.prototype.postMessage
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const m = message as { type?: string; data?: unknown[] }
+        if (m?.type === 'RUN_QUERY') {
+          seen.query = Math.min(seen.query, performance.now())
+          seen.sql.push(String(m.data?.[1]))
+        }
+        return (post as (this: Worker, ...a: unknown[]) => void).call(this, message, ...rest)
+      }
+      const set = Element.prototype.setAttribute
+      Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+        if (name === 'data-state' && value === 'loading') seen.loading = Math.min(seen.loading, performance.now())
+        return set.call(this, name, value)
+      }
+    })
+    // A year is not a neighbour the page prefetches: every widget must ask anew.
+    const t0 = await page.evaluate(() => performance.now())
+    await page.locator('[data-widget="filters"] select').first().selectOption('2025')
+    await settledAfter(page, t0)
+    const order = await page.evaluate(() => (window as unknown as { __order: { query: number; loading: number; sql: string[] } }).__order)
+    expect(order.sql.length).toBeGreaterThan(3)
+    expect(order.loading).toBeLessThan(Infinity)
+    expect(order.query).toBeLessThan(order.loading)
+    expect(new Set(order.sql).size).toBe(order.sql.length)
+    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql({ year: 2025 }))))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
 describe('the grid after a prefetched click', () => {
   it('keeps the rows it took from the cache while the user scrolls inside them: nothing is fetched again, no row blanks', async () => {
     // 4,348 points (generated, as the benchmark's), so the clusters page's grid scrolls.
