@@ -1,3 +1,4 @@
+import { still } from '../ui/echart/still'
 import type { EChartsOption } from '../ui/echart/types'
 import type { CaptionText } from './caption'
 import type { ImagePalette } from './colors'
@@ -15,9 +16,6 @@ export interface ChartDrawing {
 
 // The chart runtime, the same module the dashboard's charts use (maps registered there are known).
 const runtime = () => import('../ui/echart/runtime').then((m) => m.echarts)
-
-/** The option as an export draws it: no animation (the first frame is the final one). */
-const still = (option: EChartsOption): EChartsOption => ({ ...option, animation: false })
 
 /** Draws the chart alone, off screen, at `pixelRatio`; returns its canvas. */
 async function chartCanvas(d: ChartDrawing, pixelRatio: number): Promise<HTMLCanvasElement> {

@@ -2,6 +2,7 @@ import EChartsReactCore from 'echarts-for-react/esm/core'
 import type { EChartsType } from 'echarts/core'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { echarts } from './runtime'
+import { still } from './still'
 import type { EChartProps } from './types'
 
 type GeoJSON = Parameters<typeof echarts.registerMap>[1]
@@ -92,14 +93,15 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
   }, [cycleMs, option])
 
   // Option updates are ours: hide the tooltip first (ECharts otherwise re-shows it for the
-  // old data under a resting mouse and fails), then replace the option, drawn next frame.
+  // old data under a resting mouse and fails), then replace the option, drawn next frame,
+  // at once (see still).
   const shown = useRef(option)
   useLayoutEffect(() => {
     const chart = instance.current
     if (!live(chart) || shown.current === option) return
     shown.current = option
     chart.dispatchAction({ type: 'hideTip' })
-    chart.setOption(option, { notMerge: true, lazyUpdate: true })
+    chart.setOption(still(option), { notMerge: true, lazyUpdate: true })
     forgetHovered(chart)
   }, [option])
 
