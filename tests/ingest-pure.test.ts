@@ -3,7 +3,7 @@ import { adhocTableName, uniqueColumnNames } from '../src/ingest/columns'
 import { detectEncoding } from '../src/ingest/encoding'
 import { automaticTarget, suggestTargets } from '../src/ingest/mapping'
 import { lineOfRow, reportCsv } from '../src/ingest/report'
-import { sniffDialect } from '../src/ingest/sniff'
+import { parseRecords, sniffDialect } from '../src/ingest/sniff'
 import { encodeGb18030, encodeUtf16le } from './support/gb18030'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -95,5 +95,68 @@ describe('what an upload does by default', () => {
     expect(defaultMode(getTable('point_indicators')!)).toBe('append')
     expect(defaultMode(getTable('project_progress')!)).toBe('append')
     expect(defaultMode(getTable('observation_points')!)).toBe('replace')
+  })
+})
+
+describe('the sample parser', () => {
+  /** The plain character-at-a-time reading of the same rules: what parseRecords must agree with. */
+  function reference(text: string, delimiter: string, max: number) {
+    const out: { line: number; cells: string[]; blank: boolean }[] = []
+    let cells: string[] = []
+    let cell = ''
+    let inQuotes = false
+    let line = 1
+    let recordLine = 1
+    const push = () => {
+      cells.push(cell)
+      out.push({ line: recordLine, cells, blank: cells.length === 1 && cells[0] === '' })
+      cells = []
+      cell = ''
+    }
+    for (let i = 0; i < text.length && out.length < max; i++) {
+      const ch = text[i]!
+      if (inQuotes) {
+        if (ch === '"' && text[i + 1] === '"') {
+          cell += '"'
+          i++
+        } else if (ch === '"') inQuotes = false
+        else {
+          if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++
+          cell += ch
+        }
+      } else if (ch === '"' && cell.trim() === '') {
+        inQuotes = true
+        cell = ''
+      } else if (ch === delimiter) {
+        cells.push(cell)
+        cell = ''
+      } else if (ch === '\n' || ch === '\r') {
+        if (ch === '\r' && text[i + 1] === '\n') i++
+        push()
+        line++
+        recordLine = line
+      } else cell += ch
+    }
+    if (out.length < max && (cell !== '' || cells.length > 0)) push()
+    return out
+  }
+
+  it('reads quotes, doubled quotes, line breaks in cells and every line ending as the plain reading does', () => {
+    const pieces = ['a', '中文', ' ', '"', '""', ',', ';', '\t', '|', '\n', '\r', '\r\n', '1,234.50', '\\', ']', '^', '-']
+    let seed = 1
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let t = 0; t < 3000; t++) {
+      let text = ''
+      for (let k = Math.floor(rand() * 40); k > 0; k--) text += pieces[Math.floor(rand() * pieces.length)]
+      for (const delimiter of [',', ';', '\t', '|']) for (const max of [1, 3, 500]) expect(parseRecords(text, delimiter, max)).toEqual(reference(text, delimiter, max))
+    }
+  })
+
+  it('numbers records by the line they start on', () => {
+    expect(parseRecords('a,b\n"x\ny",2\r\nlast,3', ',').map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['x\ny', '2']],
+      [4, ['last', '3']],
+    ])
   })
 })

@@ -20,7 +20,7 @@ export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
  * Serves a copy of the build whose embedded files are replaced (e.g. a million-row table),
  * so the app loads them exactly as it loads its own data.
  */
-export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>): Promise<Served> {
+export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>, extra: Readonly<Record<string, Buffer>> = {}): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), 'observatory-bench-dist-'))
   const remove = () => rmSync(dir, { recursive: true, force: true })
   const forget = onExit(remove)
@@ -31,6 +31,8 @@ export async function serveBuildWith(files: Readonly<Record<string, string | Buf
       if (!name) throw new Error(`no embedded file for ${table} in dist`)
       writeFileSync(path.join(dir, 'assets', name), body)
     }
+    // Files a benchmark page fetches for itself (not part of the app).
+    for (const [name, body] of Object.entries(extra)) writeFileSync(path.join(dir, name), body)
     const served = await serveDir(dir)
     return { url: served.url, close: async () => (await served.close(), remove(), forget()) }
   } catch (error) {

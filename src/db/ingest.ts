@@ -75,12 +75,12 @@ export const ISSUE_LIST_LIMIT = 1000
 let fileCounter = 0
 
 /** The benchmark sets this array to see where an upload's time goes. */
-const timings = () => (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings
+const timings = () => (globalThis as { __ingestTimings?: { sql: string; ms: number; at?: number }[] }).__ingestTimings
 
 async function run(session: IngestSession, sql: string): Promise<Result<Record<string, unknown>[], string>> {
   const t0 = performance.now()
   const r = await session.connector.query(sql)
-  timings()?.push({ sql: sql.slice(0, 60), ms: Math.round(performance.now() - t0) })
+  timings()?.push({ sql: sql.slice(0, 60), ms: Math.round(performance.now() - t0), at: Math.round(t0) })
   return r.ok ? ok(r.value as Record<string, unknown>[]) : err(r.error.message)
 }
 

@@ -75,14 +75,16 @@ export function analyseFile(bytes: Uint8Array, overrides: AnalyseOverrides = {})
     ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
     ...(overrides.hasHeader !== undefined ? { hasHeader: overrides.hasHeader } : {}),
   })
-  const records = parseRecords(sample, dialect.delimiter, 60).filter((r) => !r.blank && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
+  // One parse of the sample serves the preview (its first 60 records) and the column shapes.
+  const parsed = parseRecords(sample, dialect.delimiter, 1000)
+  const records = parsed.slice(0, 60).filter((r) => !r.blank && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
   const startAt = records.findIndex((r) => r.line > dialect.skipLines)
   const body = startAt >= 0 ? records.slice(startAt) : []
   const headerRow = dialect.hasHeader ? (body[0]?.cells ?? []) : []
   const rawHeaders = Array.from({ length: dialect.fieldCount }, (_, i) => headerRow[i] ?? '')
   const headers = dialect.hasHeader ? uniqueColumnNames(rawHeaders) : rawHeaders.map((_, i) => `列${i + 1}`)
   const sampleRows = body.slice(dialect.hasHeader ? 1 : 0, (dialect.hasHeader ? 1 : 0) + 20).map((r) => r.cells)
-  const shapeRows = parseRecords(sample, dialect.delimiter, 1000)
+  const shapeRows = parsed
     .filter((r) => !r.blank && r.line > dialect.skipLines + (dialect.hasHeader ? 1 : 0) && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
     // The last record of a cut sample may be partial.
     .slice(0, sample.length >= SAMPLE_BYTES / 2 ? -1 : undefined)

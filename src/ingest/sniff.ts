@@ -16,52 +16,83 @@ export interface SampleRecord {
   readonly blank: boolean
 }
 
-/** Splits text into records, honouring quotes; stops after `max` records. The last record may be cut off. */
+/** Line breaks in a quoted stretch: LF, or CR not followed by LF (CRLF counts once). */
+function lineBreaksIn(text: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++
+  }
+  return n
+}
+
+const specials = new Map<string, RegExp>()
+
+/**
+ * Splits text into records, honouring quotes (RFC 4180, as spreadsheets write them: a quote
+ * opens a quoted field only at the start of a cell, "" inside is one quote, and text after
+ * the closing quote joins the cell); stops after `max` records. The last record may be cut
+ * off. Unquoted stretches are sliced whole between delimiters and line ends rather than
+ * copied a character at a time: sniffing parses the sample several times over.
+ */
 export function parseRecords(text: string, delimiter: string, max = 500): SampleRecord[] {
+  let special = specials.get(delimiter)
+  if (!special) specials.set(delimiter, (special = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}"\r\n]`, 'g')))
   const out: SampleRecord[] = []
   let cells: string[] = []
   let cell = ''
-  let inQuotes = false
   let line = 1
   let recordLine = 1
   let i = 0
+  const n = text.length
   const push = () => {
     cells.push(cell)
-    const blank = cells.length === 1 && cells[0] === ''
-    out.push({ line: recordLine, cells, blank })
+    out.push({ line: recordLine, cells, blank: cells.length === 1 && cells[0] === '' })
     cells = []
     cell = ''
   }
-  while (i < text.length && out.length < max) {
-    const ch = text[i]!
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
+  while (i < n && out.length < max) {
+    special.lastIndex = i
+    const found = special.exec(text)
+    const j = found ? found.index : n
+    if (j > i) cell += text.slice(i, j)
+    if (!found) break
+    const ch = text[j]!
+    if (ch === '"' && cell.trim() === '') {
+      // A quoted field: up to the closing quote, "" standing for one quote.
+      cell = ''
+      let k = j + 1
+      for (;;) {
+        const q = text.indexOf('"', k)
+        const stop = q < 0 ? n : q
+        line += lineBreaksIn(text, k, stop)
+        cell += text.slice(k, stop)
+        if (q < 0) {
+          i = n
+          break
+        }
+        if (text[q + 1] === '"') {
           cell += '"'
-          i += 2
+          k = q + 2
           continue
         }
-        inQuotes = false
-      } else {
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++
-        cell += ch
+        i = q + 1
+        break
       }
-      i++
-      continue
-    }
-    if (ch === '"' && cell.trim() === '') {
-      inQuotes = true
-      cell = ''
+    } else if (ch === '"') {
+      cell += ch
+      i = j + 1
     } else if (ch === delimiter) {
       cells.push(cell)
       cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++
+      i = j + 1
+    } else {
+      i = j + 1
+      if (ch === '\r' && text[i] === '\n') i++
       push()
       line++
       recordLine = line
-    } else cell += ch
-    i++
+    }
   }
   if (out.length < max && (cell !== '' || cells.length > 0)) push()
   return out

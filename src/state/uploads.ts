@@ -90,6 +90,18 @@ export async function replayUploads(db: IngestDatabase): Promise<void> {
   uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
 }
 
+/** Saves still being written to this browser: leaving the page now would lose them. */
+let saving = 0
+function keepWhileSaving<T>(work: Promise<T>): Promise<T> {
+  if (saving++ === 0) addEventListener('beforeunload', warnWhileSaving)
+  return work.finally(() => {
+    if (--saving === 0) removeEventListener('beforeunload', warnWhileSaving)
+  })
+}
+function warnWhileSaving(e: BeforeUnloadEvent) {
+  e.preventDefault()
+}
+
 /** A file being uploaded: its own connection, so its staging tables are its own. */
 export interface UploadDraft {
   readonly session: IngestSession
@@ -119,9 +131,6 @@ export async function prepareDraft(
   if (!database) return err('数据引擎尚未就绪，请稍候再试')
   const session = previous?.session ?? (await openIngestSession(database))
   const id = previous?.id ?? `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
-  // The bytes go to IndexedDB while DuckDB stages the file: confirming then has little left to write.
-  // A File is stored as it is: the browser copies it without the main thread cloning 65 MB.
-  const bytesStored = previous?.bytesStored ?? storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false)
   const tablesBefore = catalog.get().tables
   const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })
   if (!prepared.ok) {
@@ -132,20 +141,32 @@ export async function prepareDraft(
     }
     return prepared
   }
+  // The bytes go to IndexedDB while the user reads the report (not while DuckDB reads the
+  // file, which would share the machine with it): confirming then has little left to write.
+  // A File is stored as it is: the browser copies it without the main thread cloning 65 MB.
+  const bytesStored = previous?.bytesStored ?? keepWhileSaving(storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false))
   // Another upload committed into the same table while this one was read: its preview may be out of date.
   const revision = revisionOf(prepared.value)
   const targetRevision = revision !== null && revision === revisionOf(prepared.value, tablesBefore) ? revision : null
   return ok({ session, prepared: prepared.value, original, id, bytesStored, targetRevision })
 }
 
-/** Commits a draft: the table changes, the catalog follows, and the upload is stored for the next visit. */
-export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: boolean }, string>> {
+/**
+ * Commits a draft: the table changes and the catalog follows at once; `persisted` settles
+ * when the upload is stored for the next visit (true), or cannot be (false).
+ */
+export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: Promise<boolean> }, string>> {
   const targetUnchanged = draft.targetRevision !== null && revisionOf(draft.prepared) === draft.targetRevision
   const committed = await confirmUpload(draft.session, draft.prepared, skipFailing, { targetUnchanged })
   await draft.session.close()
   if (!committed.ok) return committed
   const decisions = { ...draft.prepared.decisions, skipFailing }
   publish(committed.value, decisions)
+  const persisted = keepWhileSaving(persist(draft, decisions, committed.value))
+  return ok({ ...committed.value, persisted })
+}
+
+async function persist(draft: UploadDraft, decisions: UploadDecisions, committed: CommittedTable): Promise<boolean> {
   let persisted = false
   try {
     if (await draft.bytesStored) {
@@ -154,8 +175,8 @@ export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Pro
         fileName: draft.prepared.fileName,
         decisions,
         committedAt: new Date().toISOString(),
-        table: committed.value.name,
-        rows: committed.value.rows,
+        table: committed.name,
+        rows: committed.rows,
       })
     }
     const stored = await listStoredUploads()
@@ -163,7 +184,7 @@ export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Pro
   } catch {
     // Stays loaded for this visit; the message says it will not survive a reload.
   }
-  return ok({ ...committed.value, persisted })
+  return persisted
 }
 
 /** Drops a draft: its staging tables go with its connection; no table was touched. */

@@ -77,6 +77,9 @@ describe('uploading CSVs in the browser', () => {
     expect(await result.getAttribute('data-rows')).toBe('19')
     // The table is the user's now: no 示例数据 mark for it.
     expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).not.toContain('观察点月度指标')
+    // The data is usable at once; keeping it in this browser finishes just after, and says so.
+    await card.locator('[data-testid="upload-result"][data-persisted="saved"]').waitFor()
+    expect(await result.textContent()).toContain('已保存在本机浏览器中，刷新或重新打开后仍在')
 
     await page.reload()
     expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('19')
@@ -135,6 +138,7 @@ describe('uploading CSVs in the browser', () => {
     await result.waitFor()
     expect(await result.getAttribute('data-status')).toBe('loaded')
     expect(await result.getAttribute('data-rows')).toBe('2')
+    await card.locator('[data-testid="upload-result"][data-persisted="saved"]').waitFor()
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-adhoc.png`, fullPage: false })
     expect(await rowsOnDatasetsPage(page, 'clusters')).toBe('6')
     expect(await rowsOnDatasetsPage(page, 'towns')).not.toBe('0')
@@ -173,6 +177,7 @@ describe('uploading CSVs in the browser', () => {
     expect(await result.getAttribute('data-rows')).toBe('2')
     // Added to the 19 rows of the first upload (a month's sheet is appended by default).
     expect(await result.textContent()).toContain('表中现共 21 行')
+    await card.locator('[data-testid="upload-result"][data-persisted="saved"]').waitFor()
   })
 
   it('takes several files at once; an empty one is refused with a message, the others go on', async () => {

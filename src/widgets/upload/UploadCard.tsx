@@ -22,8 +22,11 @@ const PHASE_LABELS: Record<Phase, string> = {
 type CardState =
   | { kind: 'working'; phase: Phase }
   | { kind: 'ready' }
-  /** `rows`: rows taken from the file; `total`: the table's rows after the commit (more than `rows` after an append). */
-  | { kind: 'loaded'; rows: number; total: number; table: string; persisted: boolean }
+  /**
+   * `rows`: rows taken from the file; `total`: the table's rows after the commit (more than
+   * `rows` after an append); `saved`: whether the upload is kept in this browser yet.
+   */
+  | { kind: 'loaded'; rows: number; total: number; table: string; saved: 'saving' | 'saved' | 'unsaved' }
   | { kind: 'rejected'; reason: string }
 
 const fmt = (n: number) => n.toLocaleString('zh-CN')
@@ -86,7 +89,13 @@ export function UploadCard({ file }: { file: File }) {
     const taken = report.rows - (skipFailing ? report.failingRows : 0)
     const r = await commitDraft(draft, skipFailing)
     draftRef.current = null
-    setState(r.ok ? { kind: 'loaded', rows: taken, total: r.value.rows, table: r.value.name, persisted: r.value.persisted } : { kind: 'rejected', reason: r.error })
+    if (!r.ok) {
+      setState({ kind: 'rejected', reason: r.error })
+      return
+    }
+    setState({ kind: 'loaded', rows: taken, total: r.value.rows, table: r.value.name, saved: 'saving' })
+    const saved = await r.value.persisted
+    setState((s) => (s.kind === 'loaded' ? { ...s, saved: saved ? 'saved' : 'unsaved' } : s))
   }
 
   const cancel = async () => {
@@ -226,9 +235,11 @@ export function UploadCard({ file }: { file: File }) {
       )}
 
       {state.kind === 'loaded' && (
-        <div className="upload-ok" data-testid="upload-result" data-status="loaded" data-rows={state.rows}>
+        <div className="upload-ok" data-testid="upload-result" data-status="loaded" data-rows={state.rows} data-persisted={state.saved}>
           已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」{state.total !== state.rows ? `，表中现共 ${fmt(state.total)} 行` : ''}。
-          {state.persisted ? '已保存在本机浏览器中，刷新或重新打开后仍在。' : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
+          <span aria-live="polite">
+            {state.saved === 'saving' ? '正在保存到本机浏览器，请勿关闭页面…' : state.saved === 'saved' ? '已保存在本机浏览器中，刷新或重新打开后仍在。' : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
+          </span>
         </div>
       )}
       {state.kind === 'rejected' && (
