@@ -1,3 +1,5 @@
+import { quoteLiteral } from '../queries/sql'
+
 /** One column of a table in the database, as the live catalog lists it. */
 export interface LiveColumn {
   readonly table: string
@@ -13,6 +15,14 @@ export const LIVE_COLUMNS_SQL = `SELECT table_name AS "table", column_name AS "c
 FROM duckdb_columns()
 WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
 ORDER BY table_name, column_index`
+
+/** One table's columns, in order, from DuckDB's catalog (an uploaded ad-hoc table has no registry entry). */
+export function tableColumnsSql(table: string): string {
+  return `SELECT column_name AS "column", data_type AS "type"
+FROM duckdb_columns()
+WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND table_name = ${quoteLiteral(table)}
+ORDER BY column_index`
+}
 
 /** The columns a query returns, without running it. */
 export function queryColumnsSql(sql: string): string {

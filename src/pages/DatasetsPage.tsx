@@ -1,21 +1,26 @@
+import { useSyncExternalStore } from 'react'
 import { getTable, TABLES } from '../datasets/registry'
 import { navigate, useRoute } from '../state/router'
+import { uploads } from '../state/uploads'
+import { AdhocDetail } from '../widgets/datasets/AdhocDetail'
 import { DatasetDetail } from '../widgets/datasets/DatasetDetail'
 import { DatasetList } from '../widgets/datasets/DatasetList'
 
 export default function DatasetsPage() {
   const route = useRoute()
   const requested = route.params.get('table')
-  const selected = requested && getTable(requested) ? requested : TABLES[0]!.name
+  const { adhoc } = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+  const isAdhoc = requested !== null && !getTable(requested) && adhoc.some((a) => a.name === requested)
+  const selected = requested && (getTable(requested) || isAdhoc) ? requested : TABLES[0]!.name
   return (
     <div className="page page--datasets">
       <header className="page__head">
         <h2>数据集</h2>
-        <p className="page__lede">每张表的字段、类型、单位和全部数据。表结构来自数据集登记表，上传、校验和导出都以它为准。</p>
+        <p className="page__lede">每张表的字段、类型、单位和全部数据。表结构来自数据集登记表，上传、校验和导出都以它为准；上传时原样保存的临时表也在这里。</p>
       </header>
       <div className="datasets-layout">
         <DatasetList selected={selected} onSelect={(name) => navigate('/datasets', new URLSearchParams({ table: name }))} />
-        <DatasetDetail key={selected} name={selected} />
+        {isAdhoc ? <AdhocDetail key={selected} name={selected} /> : <DatasetDetail key={selected} name={selected} />}
       </div>
     </div>
   )

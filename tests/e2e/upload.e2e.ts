@@ -140,6 +140,20 @@ describe('uploading CSVs in the browser', () => {
     expect(await result.getAttribute('data-rows')).toBe('2')
     await card.locator('[data-testid="upload-result"][data-persisted="saved"]').waitFor()
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-adhoc.png`, fullPage: false })
+    // The ad-hoc table is browsable on the Datasets page like any other: its columns from the
+    // database, its rows in the grid, sorted and filtered there; its names stay text.
+    const name = (await result.textContent())!.match(/「(.+?)」/)![1]!
+    expect(await rowsOnDatasetsPage(page, name)).toBe('2')
+    await page.locator(`[data-table="${name}"] button`).click()
+    const grid = page.locator('[data-widget="dataset-preview"]')
+    await expect.poll(() => grid.getAttribute('data-state')).toBe('ready')
+    expect(await page.locator('[data-widget="adhoc-schema"]').innerText()).toContain('<img src=x onerror=alert(1)>')
+    expect(await page.locator('img').count()).toBe(0)
+    const cells = () => grid.locator('[role="row"][aria-rowindex] [role="cell"]').allInnerTexts()
+    await expect.poll(async () => (await cells()).join('|')).toBe('1|2|a|b|c|3|4|d|e|f')
+    await grid.getByLabel('筛选 <img src=x onerror=alert(1)>').fill('>2')
+    await expect.poll(async () => (await cells()).join('|')).toBe('3|4|d|e|f')
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/datasets-adhoc.png`, fullPage: false })
     expect(await rowsOnDatasetsPage(page, 'clusters')).toBe('6')
     expect(await rowsOnDatasetsPage(page, 'towns')).not.toBe('0')
     expect(w.pageErrors).toEqual([])

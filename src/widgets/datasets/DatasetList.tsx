@@ -2,7 +2,9 @@ import { TABLES } from '../../datasets/registry'
 import type { Provenance } from '../../datasets/schema'
 import { formatNumber } from '../../lib/format'
 import { periodLabel } from '../../lib/period'
+import { useSyncExternalStore } from 'react'
 import { useCatalog } from '../../state/catalog'
+import { uploads } from '../../state/uploads'
 import { WidgetFrame } from '../WidgetFrame'
 
 const PROVENANCE: Record<Provenance, { label: string; className: string; title: string }> = {
@@ -16,12 +18,13 @@ export interface DatasetListProps {
   readonly onSelect: (name: string) => void
 }
 
-/** Every table with its row count, latest month, origin and load status. */
+/** Every table with its row count, latest month, origin and load status; then the tables uploaded as they were (ad-hoc). */
 export function DatasetList({ selected, onSelect }: DatasetListProps) {
   const snapshot = useCatalog()
+  const { adhoc } = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
   const state = snapshot.dataReady ? 'ready' : 'loading'
   return (
-    <WidgetFrame id="datasets-list" title="数据集" subtitle={`${TABLES.length}张表`} state={state} tables={[]}>
+    <WidgetFrame id="datasets-list" title="数据集" subtitle={`${TABLES.length}张表${adhoc.length ? ` · ${adhoc.length}张临时表` : ''}`} state={state} tables={[]}>
       <ul className="dataset-list">
         {TABLES.map((table) => {
           const t = snapshot.tables[table.name]
@@ -49,6 +52,24 @@ export function DatasetList({ selected, onSelect }: DatasetListProps) {
           )
         })}
       </ul>
+      {adhoc.length > 0 && (
+        <>
+          <h4 className="dataset-list__group">上传的临时表</h4>
+          <ul className="dataset-list">
+            {adhoc.map((a) => (
+              <li key={a.name} data-table={a.name} data-rows={a.rows} data-status="ready">
+                <button type="button" className={`dataset-item${selected === a.name ? ' dataset-item--active' : ''}`} aria-pressed={selected === a.name} onClick={() => onSelect(a.name)}>
+                  <span className="dataset-item__label">{a.name}</span>
+                  <span className="tag tag--upload" title="上传时没有对应到数据集的文件，原样保存为一张表">
+                    临时表
+                  </span>
+                  <span className="dataset-item__meta">{formatNumber(a.rows)}行</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </WidgetFrame>
   )
 }

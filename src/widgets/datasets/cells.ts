@@ -2,6 +2,7 @@ import type { ColumnDef } from '../../datasets/schema'
 import { columnHeading } from '../../datasets/registry'
 import { formatNumber, MISSING } from '../../lib/format'
 import type { DataColumn } from '../../ui/DataTable'
+import { isNumericType } from '../../explore/catalog-sql'
 
 /** Cell text for a registry column: Chinese number style, 是/否, the dash for missing. */
 export function formatCellValue(column: ColumnDef, value: unknown): string {
@@ -41,4 +42,33 @@ export function registryColumns(columns: readonly ColumnDef[]): DataColumn[] {
     format: (v) => formatCellValue(c, v),
     filter: NUMERIC.has(c.kind) || c.kind === 'year' ? 'number' : 'text',
   }))
+}
+
+const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)\b/i
+
+/** What an ad-hoc column holds, in the words the schema table uses. */
+export function liveTypeLabel(type: string): string {
+  if (INTEGER_TYPE.test(type)) return '整数'
+  if (isNumericType(type)) return '数值'
+  if (/^DATE\b/i.test(type)) return '日期'
+  if (/^TIMESTAMP/i.test(type)) return '时间'
+  if (/^BOOLEAN\b/i.test(type)) return '是/否'
+  return '文本'
+}
+
+/** Grid columns for a table known only from DuckDB's catalog (an uploaded ad-hoc table): its own names and types. */
+export function liveColumns(columns: readonly { readonly column: string; readonly type: string }[]): DataColumn[] {
+  return columns.map((c) => {
+    const numeric = isNumericType(c.type)
+    const integer = INTEGER_TYPE.test(c.type)
+    return {
+      id: c.column,
+      header: c.column,
+      title: `${c.column} · ${c.type}`,
+      align: numeric ? 'right' : 'left',
+      width: Math.max(headingWidth(c.column), numeric ? 120 : 160),
+      format: (v: unknown) => (v === null || v === undefined || v === '' ? MISSING : numeric && typeof v === 'number' ? formatNumber(v, integer || Number.isInteger(v) ? 0 : 2) : v === true ? '是' : v === false ? '否' : String(v)),
+      filter: numeric ? 'number' : 'text',
+    }
+  })
 }
