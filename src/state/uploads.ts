@@ -90,7 +90,7 @@ export async function replayUploads(db: IngestDatabase): Promise<void> {
   uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
 }
 
-/** Saves still being written to this browser: leaving the page now would lose them. */
+/** Committed uploads still being written to this browser: leaving the page now would lose them. */
 let saving = 0
 function keepWhileSaving<T>(work: Promise<T>): Promise<T> {
   if (saving++ === 0) addEventListener('beforeunload', warnWhileSaving)
@@ -144,7 +144,8 @@ export async function prepareDraft(
   // The bytes go to IndexedDB while the user reads the report (not while DuckDB reads the
   // file, which would share the machine with it): confirming then has little left to write.
   // A File is stored as it is: the browser copies it without the main thread cloning 65 MB.
-  const bytesStored = previous?.bytesStored ?? keepWhileSaving(storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false))
+  // (Leaving before confirming loses nothing: bytes never confirmed are pruned at start-up.)
+  const bytesStored = previous?.bytesStored ?? storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false)
   // Another upload committed into the same table while this one was read: its preview may be out of date.
   const revision = revisionOf(prepared.value)
   const targetRevision = revision !== null && revision === revisionOf(prepared.value, tablesBefore) ? revision : null
