@@ -1,7 +1,6 @@
-import { useSyncExternalStore } from 'react'
 import { getTable, TABLES } from '../datasets/registry'
 import { navigate, useRoute } from '../state/router'
-import { uploads } from '../state/uploads'
+import { useUploads } from '../state/uploads'
 import { AdhocDetail } from '../widgets/datasets/AdhocDetail'
 import { DatasetDetail } from '../widgets/datasets/DatasetDetail'
 import { DatasetList } from '../widgets/datasets/DatasetList'
@@ -9,7 +8,7 @@ import { DatasetList } from '../widgets/datasets/DatasetList'
 export default function DatasetsPage() {
   const route = useRoute()
   const requested = route.params.get('table')
-  const { adhoc } = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+  const { adhoc } = useUploads()
   const isAdhoc = requested !== null && !getTable(requested) && adhoc.some((a) => a.name === requested)
   const selected = requested && (getTable(requested) || isAdhoc) ? requested : TABLES[0]!.name
   return (

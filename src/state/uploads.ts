@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react'
 import { getTable } from '../datasets/registry'
 import { bareReadCsv, benchStatement, discardStage, openIngestSession, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
 import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload, type UploadInput } from '../db/ingest-pipeline'
@@ -27,6 +28,10 @@ export interface UploadsSnapshot {
 }
 
 export const uploads = new Store<UploadsSnapshot>({ ready: false, replay: { status: 'idle', failures: [] }, stored: [], adhoc: [] })
+
+export function useUploads(): UploadsSnapshot {
+  return useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+}
 
 let database: IngestDatabase | null = null
 

@@ -2,9 +2,8 @@ import { TABLES } from '../../datasets/registry'
 import type { Provenance } from '../../datasets/schema'
 import { formatNumber } from '../../lib/format'
 import { periodLabel } from '../../lib/period'
-import { useSyncExternalStore } from 'react'
 import { useCatalog } from '../../state/catalog'
-import { uploads } from '../../state/uploads'
+import { useUploads } from '../../state/uploads'
 import { WidgetFrame } from '../WidgetFrame'
 
 const PROVENANCE: Record<Provenance, { label: string; className: string; title: string }> = {
@@ -21,7 +20,7 @@ export interface DatasetListProps {
 /** Every table with its row count, latest month, origin and load status; then the tables uploaded as they were (ad-hoc). */
 export function DatasetList({ selected, onSelect }: DatasetListProps) {
   const snapshot = useCatalog()
-  const { adhoc } = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+  const { adhoc } = useUploads()
   const state = snapshot.dataReady ? 'ready' : 'loading'
   return (
     <WidgetFrame id="datasets-list" title="数据集" subtitle={`${TABLES.length}张表${adhoc.length ? ` · ${adhoc.length}张临时表` : ''}`} state={state} tables={[]}>

@@ -1,12 +1,12 @@
-import { useState, useSyncExternalStore } from 'react'
+import { useState } from 'react'
 import { getTable } from '../../datasets/registry'
-import { restoreBuiltInData, uploads } from '../../state/uploads'
+import { restoreBuiltInData, useUploads } from '../../state/uploads'
 
 const MODE_LABELS = { replace: '替换', append: '追加', adhoc: '临时表' }
 
 /** What this browser keeps (replayed at every start-up), and the way back to the embedded data. */
 export function StoredUploads() {
-  const snapshot = useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
+  const snapshot = useUploads()
   const [confirming, setConfirming] = useState(false)
   return (
     <section className="widget upload-stored" data-widget="stored-uploads" data-count={snapshot.stored.length}>
