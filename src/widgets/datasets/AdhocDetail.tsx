@@ -1,14 +1,9 @@
 import { useMemo } from 'react'
-import { tableColumnsSql } from '../../explore/catalog-sql'
+import { tableColumnsSql, type LiveColumn } from '../../explore/catalog-sql'
 import { QueryGrid } from '../grid/QueryGrid'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import { liveColumns, liveTypeLabel } from './cells'
-
-interface LiveColumn {
-  readonly column: string
-  readonly type: string
-}
 
 /**
  * An uploaded ad-hoc table: it has no registry entry, so its columns and types come from
@@ -17,7 +12,7 @@ interface LiveColumn {
  */
 export function AdhocDetail({ name }: { readonly name: string }) {
   const tables = useMemo(() => [name], [name])
-  const schema = useWidgetQuery<LiveColumn>({ tables, sql: tableColumnsSql(name) })
+  const schema = useWidgetQuery<Pick<LiveColumn, 'column' | 'type'>>({ tables, sql: tableColumnsSql(name) })
   const columns = useMemo(() => (schema.state === 'ready' ? liveColumns(schema.rows) : null), [schema])
   const source = useMemo(() => ({ table: name }), [name])
   // No key of its own: the row's position in the table makes the order total, so paging is stable.
