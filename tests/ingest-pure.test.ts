@@ -86,6 +86,24 @@ describe('GB18030 to UTF-8', () => {
     const out = gb18030ToUtf8(encodeGb18030(text))
     expect(new TextDecoder().decode(out)).toBe(text)
   })
+
+  it('finds a high byte wherever it is, at any alignment, as a byte-by-byte look does', async () => {
+    const { hasHighByte } = await import('../src/ingest/transcode')
+    let seed = 3
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    const buffer = new Uint8Array(4096).map(() => 0x20 + rand(0x5f))
+    for (let t = 0; t < 3000; t++) {
+      const body = buffer.subarray(rand(7))
+      const high = rand(3) === 0 ? -1 : rand(body.length)
+      const saved = high >= 0 ? body[high]! : 0
+      if (high >= 0) body[high] = 0x80 + rand(0x80)
+      const start = rand(body.length)
+      const end = start + rand(body.length - start + 1)
+      const expected = body.subarray(start, end).some((b) => b >= 0x80)
+      expect(hasHighByte(body, start, end)).toBe(expected)
+      if (high >= 0) body[high] = saved
+    }
+  })
 })
 
 describe('what an upload does by default', () => {

@@ -217,6 +217,15 @@ describe('validation before anything is committed', () => {
     expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 9', '2025-01 P02 2', '2025-02 P01 3'])
   })
 
+  it('counts each replaced row once, also when the file repeats its key', async () => {
+    await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'one.csv')
+    const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
+    const unique = await prepare(utf8('period,point_id,output_value\n2025-01,P01,9\n2025-01,P02,8\n2025-01,P03,7\n'), 'unique.csv', append)
+    expect(unique.report).toMatchObject({ overlap: 2, failingRows: 0 })
+    const repeated = await prepare(utf8('period,point_id,output_value\n2025-01,P01,9\n2025-01,P01,8\n2025-01,P03,7\n'), 'repeated.csv', append)
+    expect(repeated.report).toMatchObject({ overlap: 1, failingRows: 1 })
+  })
+
   it('appends next month without touching earlier months, and still merges a key added after the preview', async () => {
     const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
     await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'jan.csv')

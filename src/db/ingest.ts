@@ -8,10 +8,13 @@ import {
   appendTableSql,
   periodOverlapSql,
   createAdhocSql,
+  distinctColumns,
+  distinctValuesSql,
   dropRejectsSql,
   emptyRejectsSql,
   emptyIssuesSql,
   ISSUES,
+  issuePrecheckSql,
   issuesForTableSql,
   nativeType,
   REJECTS,
@@ -147,17 +150,27 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
       native = new Map([...native].filter(([i]) => !retry.includes(i)))
     }
     if (!staged.ok) return err(`${describeReadError(staged.error)}。（${staged.error.split('\n')[0]!.slice(0, 300)}）`)
+    const cleaned: string[] = []
     if (plan.target.kind === 'table') {
-      const fixup = textFixupSql(session.stageTable, plan.target.table, plan.target.mapping, { decimalComma: plan.dialect.decimalComma })
+      const { table, mapping } = plan.target
+      const distinct = distinctColumns(table, mapping)
+      const values = distinct.length ? await run(session, distinctValuesSql(session.stageTable, distinct).join(';\n')) : null
+      if (values && !values.ok) return err(`整理文本列失败：${values.error.split('\n')[0]}`)
+      const fixup = textFixupSql(session.stageTable, table, mapping, { decimalComma: plan.dialect.decimalComma })
       const changed = fixup ? await run(session, fixup.probe) : null
       if (changed && !changed.ok) return err(`整理文本列失败：${changed.error.split('\n')[0]}`)
       for (const [i, sql] of (fixup?.updates ?? []).entries()) {
         if (changed?.ok && Number(changed.value[0]?.[`n${i}`]) === 0) continue
         const fixed = await run(session, sql)
         if (!fixed.ok) return err(`整理文本列失败：${fixed.error.split('\n')[0]}`)
+        cleaned.push(fixup!.columns[i]!)
       }
+      // The cleaned columns' distinct values changed with them.
+      const stale = distinct.filter((c) => cleaned.includes(c.name))
+      const refreshed = stale.length ? await run(session, distinctValuesSql(session.stageTable, stale).join(';\n')) : null
+      if (refreshed && !refreshed.ok) return err(`整理文本列失败：${refreshed.error.split('\n')[0]}`)
     }
-    return await buildReport(session, plan, native)
+    return await buildReport(session, plan, native, new Set(cleaned))
   } finally {
     await session.db.dropFile(fileName)
   }
@@ -175,11 +188,23 @@ function initialNativeColumns(plan: StagePlan): Map<number, SqlType> {
   return native
 }
 
-async function buildReport(session: IngestSession, plan: StagePlan, native: ReadonlyMap<number, SqlType>): Promise<Result<StageReport, string>> {
+async function buildReport(
+  session: IngestSession,
+  plan: StagePlan,
+  native: ReadonlyMap<number, SqlType>,
+  cleaned: ReadonlySet<string>,
+): Promise<Result<StageReport, string>> {
   const table = plan.target.kind === 'table' ? plan.target.table : null
   let adhocColumns: AdhocColumn[] | undefined
   if (plan.target.kind === 'table') {
-    const issues = await run(session, issuesForTableSql(session.stageTable, plan.target.table, plan.target.mapping, native))
+    const { table, mapping } = plan.target
+    // Which checks can find anything: only those go row by row over the staged table.
+    const pre = await run(session, issuePrecheckSql(session.stageTable, table, mapping, native, cleaned))
+    if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
+    const p = pre.value[0] ?? {}
+    const foreignKeys = new Set(Object.keys(p).filter((k) => /^fk\d+$/.test(k) && Number(p[k]) > 0).map((k) => Number(k.slice(2))))
+    const scope = { cells: Number(p.cells) > 0, cleaned, foreignKeys }
+    const issues = await run(session, issuesForTableSql(session.stageTable, table, mapping, native, scope))
     if (!issues.ok) return err(`校验失败：${issues.error.split('\n')[0]}`)
   } else {
     await run(session, emptyIssuesSql())
@@ -229,8 +254,9 @@ async function buildReport(session: IngestSession, plan: StagePlan, native: Read
   let overlap: number | undefined
   let targetRows: number | undefined
   if (plan.target.kind === 'table' && plan.target.mode === 'append') {
-    const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping)
-    const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table)) : null
+    const repeats = await count(session, `SELECT count(*) AS "n" FROM ${quoteIdent(ISSUES)} WHERE kind = 'duplicate-key'`)
+    const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping, { fileKeysUnique: repeats.ok && repeats.value === 0 })
+    const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table, { distinct: true })) : null
     if (o?.ok) overlap = o.value
     const n = await count(session, `SELECT count(*) AS "n" FROM ${quoteIdent(plan.target.table.name)}`)
     if (n.ok) targetRows = n.value
@@ -329,6 +355,7 @@ async function countOverlap(session: IngestSession, keySql: string, periodSql: s
 }
 
 export async function discardStage(session: IngestSession): Promise<void> {
+  // (The tables of distinct values are small and temporary: they go with the session's connection.)
   await run(session, `DROP TABLE IF EXISTS ${quoteIdent(session.stageTable)}; DROP TABLE IF EXISTS ${quoteIdent(STAGE)}; DROP TABLE IF EXISTS ${quoteIdent(ISSUES)}; ${dropRejectsSql()}`)
 }
 

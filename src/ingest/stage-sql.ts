@@ -134,24 +134,38 @@ export function stageForTableSql(
   return `CREATE OR REPLACE TABLE ${quoteIdent(stage)} AS SELECT ${[...outer, ...bad, '"__blank"'].join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${readCsvSql(fileName, dialect, { strict: options.strict, missingMarkers: false, types: options.native, keepRejects: options.keepRejects })})`
 }
 
+/** The table of a staged column's distinct values (one column, "raw"), temporary to the connection. */
+export const distinctName = (column: string) => `__upload_distinct_${column}`
+
+/**
+ * The staged columns whose distinct values the checks need: text columns (cleaned on their
+ * values, not cell by cell) and foreign keys (looked up once per value). A million rows
+ * hold a few dozen months and some thousand ids, so every later check is on a small table.
+ */
+export function distinctColumns(table: TableDef, mapping: ColumnMapping): ColumnDef[] {
+  const mapped = new Set(mapping.filter((m): m is string => m !== null))
+  const fks = new Set(checkedForeignKeys(table, mapping).map((fk) => fk.column))
+  return table.columns.filter((c) => mapped.has(c.name) && (c.type === 'VARCHAR' || fks.has(c.name)))
+}
+
+export function distinctValuesSql(stage: string, columns: readonly ColumnDef[]): string[] {
+  return columns.map((c) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(distinctName(c.name))} AS SELECT DISTINCT ${quoteIdent(c.name)} AS raw FROM ${quoteIdent(stage)}`)
+}
+
 /**
  * Cleans the staged text columns (trim, missing markers, period spellings such as
- * "2025年3月") on their distinct values rather than cell by cell: a million rows hold a few
- * dozen periods and some thousand ids, and in a clean file no value changes, so the update
- * touches nothing. A period that does not convert is kept in `__bad_<col>` for the report.
+ * "2025年3月") on their distinct values rather than cell by cell; in a clean file no value
+ * changes, so the update touches nothing. A period that does not convert is kept in
+ * `__bad_<col>` for the report. Reads the tables of distinctValuesSql.
  */
-export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapping, style: NumberStyle): { probe: string; updates: string[] } | null {
+export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapping, style: NumberStyle): { columns: string[]; probe: string; updates: string[] } | null {
   const S = quoteIdent(stage)
   const columns = table.columns.filter((c) => c.type === 'VARCHAR' && mapping.includes(c.name))
   if (columns.length === 0) return null
-  const changed = (column: ColumnDef) => {
-    const col = quoteIdent(column.name)
-    // The distinct values go through a list so the filter below cannot be pushed under the
-    // aggregate, which would run the cleaning on every row instead of each value once.
-    const values = `SELECT unnest(list(DISTINCT ${col})) AS raw FROM ${S}`
-    return `SELECT raw, v FROM (SELECT raw, ${columnValueExpr('raw', column, style)} AS v FROM (${values})) WHERE v IS DISTINCT FROM raw`
-  }
+  const changed = (column: ColumnDef) =>
+    `SELECT raw, v FROM (SELECT raw, ${columnValueExpr('raw', column, style)} AS v FROM ${quoteIdent(distinctName(column.name))}) WHERE v IS DISTINCT FROM raw`
   return {
+    columns: columns.map((c) => c.name),
     // One row: how many distinct values of each column change (n0, n1, …); an update runs only where one does.
     probe: `SELECT ${columns.map((c, i) => `(SELECT count(*) FROM (${changed(c)})) AS "n${i}"`).join(', ')}`,
     updates: columns.map((column) => {
@@ -178,17 +192,26 @@ export function stageRawSql(fileName: string, dialect: Dialect, strict: boolean)
 
 export type IssueKind = 'type' | 'required' | 'range' | 'category' | 'unknown-key' | 'duplicate-key'
 
+interface CellCheck {
+  readonly cond: string
+  readonly col: string
+  readonly kind: IssueKind
+  readonly value: string
+}
+
 /**
- * Every problem as a row of the issues table (row_idx, col, kind, value): the per-cell
- * checks in one pass over the staged rows, then unknown keys and duplicate keys.
+ * The checks each staged cell gets: type, required, range, category. A text column's
+ * `__bad_<col>` is only ever set by its cleaning (textFixupSql), so for a text column that
+ * needed none (`cleaned` says which did; all when not given) there is nothing to look at.
  */
-export function issuesForTableSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>): string {
+function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): CellCheck[] {
   const mapped = new Set(mapping.filter((m): m is string => m !== null))
-  const checks: { cond: string; col: string; kind: IssueKind; value: string }[] = []
+  const checks: CellCheck[] = []
   for (const column of table.columns) {
     if (!mapped.has(column.name)) continue
     const v = quoteIdent(column.name)
-    const b = convertible(column) && !native.has(mapping.indexOf(column.name)) ? quoteIdent(badName(column.name)) : null
+    const canBeBad = convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || !cleaned || cleaned.has(column.name))
+    const b = canBeBad ? quoteIdent(badName(column.name)) : null
     if (b) checks.push({ cond: `${b} IS NOT NULL`, col: column.name, kind: 'type', value: b })
     if (column.required) checks.push({ cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`, col: column.name, kind: 'required', value: 'NULL' })
     const bounds: string[] = []
@@ -197,6 +220,51 @@ export function issuesForTableSql(stage: string, table: TableDef, mapping: Colum
     if (bounds.length) checks.push({ cond: `(${bounds.join(' OR ')})`, col: column.name, kind: 'range', value: v })
     if (column.values?.length) checks.push({ cond: `${v} NOT IN (${column.values.map(quoteLiteral).join(', ')})`, col: column.name, kind: 'category', value: v })
   }
+  return checks
+}
+
+/** The foreign keys an upload into `table` is checked against (another registry table's column). */
+function checkedForeignKeys(table: TableDef, mapping: ColumnMapping): TableDef['foreignKeys'] {
+  return table.foreignKeys.filter((fk) => mapping.includes(fk.column) && fk.references.table !== table.name && getTable(fk.references.table) !== undefined)
+}
+
+function referenced(fk: TableDef['foreignKeys'][number]): string {
+  const c = quoteIdent(fk.references.column)
+  return `SELECT ${c} FROM ${quoteIdent(fk.references.table)} WHERE ${c} IS NOT NULL`
+}
+
+/**
+ * One row saying which checks can find anything, so that only those run row by row:
+ * `cells`, rows with any failing cell (one scan whose filter DuckDB pushes into the table
+ * scan, where its column statistics answer most of it); `fk<i>`, values of the i-th
+ * foreign key not in the table it names (on the distinct values, not the rows).
+ */
+export function issuePrecheckSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): string {
+  const S = quoteIdent(stage)
+  const checks = cellChecks(table, mapping, native, cleaned)
+  const parts = [checks.length ? `(SELECT count(*) FROM ${S} WHERE NOT "__blank" AND (${checks.map((c) => c.cond).join(' OR ')})) AS "cells"` : `0 AS "cells"`]
+  checkedForeignKeys(table, mapping).forEach((fk, i) => {
+    parts.push(`(SELECT count(*) FROM ${quoteIdent(distinctName(fk.column))} WHERE raw IS NOT NULL AND raw NOT IN (${referenced(fk)})) AS "fk${i}"`)
+  })
+  return `SELECT ${parts.join(', ')}`
+}
+
+/** Which row-level checks issuesForTableSql runs; by default all of them. */
+export interface IssueScope {
+  readonly cells: boolean
+  /** Text columns whose cleaning changed a value (so may have left a bad one in `__bad_<col>`). */
+  readonly cleaned?: ReadonlySet<string>
+  /** Foreign keys (by their index in issuePrecheckSql) to look up row by row. */
+  readonly foreignKeys: ReadonlySet<number> | 'all'
+}
+const EVERY_CHECK: IssueScope = { cells: true, foreignKeys: 'all' }
+
+/**
+ * Every problem as a row of the issues table (row_idx, col, kind, value): the per-cell
+ * checks in one pass over the staged rows, then unknown keys and duplicate keys.
+ */
+export function issuesForTableSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, scope: IssueScope = EVERY_CHECK): string {
+  const checks = scope.cells ? cellChecks(table, mapping, native, scope.cleaned) : []
   const parts: string[] = []
   const S = quoteIdent(stage)
   if (checks.length) {
@@ -207,12 +275,11 @@ export function issuesForTableSql(stage: string, table: TableDef, mapping: Colum
     )
   }
   const row = (col: string, kind: IssueKind, value: string) => `SELECT rowid AS row_idx, ${quoteLiteral(col)} AS col, ${quoteLiteral(kind)} AS kind, CAST(${value} AS VARCHAR) AS value`
-  for (const fk of table.foreignKeys) {
-    if (!mapped.has(fk.column) || fk.references.table === table.name || !getTable(fk.references.table)) continue
+  checkedForeignKeys(table, mapping).forEach((fk, i) => {
+    if (scope.foreignKeys !== 'all' && !scope.foreignKeys.has(i)) return
     const v = quoteIdent(fk.column)
-    const ref = `SELECT ${quoteIdent(fk.references.column)} FROM ${quoteIdent(fk.references.table)} WHERE ${quoteIdent(fk.references.column)} IS NOT NULL`
-    parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${ref})`)
-  }
+    parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${referenced(fk)})`)
+  })
   if (keyMapped(table, mapping)) {
     const keys = table.primaryKey.map((k) => quoteIdent(k))
     const shown = keys.length === 1 ? `s.${keys[0]}` : `concat_ws(' / ', ${keys.map((k) => `s.${k}`).join(', ')})`
@@ -337,17 +404,24 @@ function keyMapped(table: TableDef, mapping: ColumnMapping): boolean {
  * Zero (next month's sheet) means no key can collide, and the costly join on the key is
  * skipped. Null when the key has no month.
  */
-export function periodOverlapSql(stage: string, table: TableDef): string | null {
+export function periodOverlapSql(stage: string, table: TableDef, options: { distinct?: boolean } = {}): string | null {
   const period = table.columns.find((c) => c.kind === 'period' && table.primaryKey.includes(c.name))
   if (!period) return null
   const p = quoteIdent(period.name)
-  return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} WHERE ${p} IN (SELECT DISTINCT ${p} FROM ${quoteIdent(stage)} WHERE ${p} IS NOT NULL)`
+  // The period's distinct values are at hand after staging (distinctValuesSql); inside a commit the staged table is read.
+  const months = options.distinct && period.type === 'VARCHAR' ? `SELECT raw FROM ${quoteIdent(distinctName(period.name))} WHERE raw IS NOT NULL` : `SELECT DISTINCT ${p} FROM ${quoteIdent(stage)} WHERE ${p} IS NOT NULL`
+  return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} WHERE ${p} IN (${months})`
 }
 
 /** How many rows of the table an append would replace (same key). */
-export function appendOverlapSql(stage: string, table: TableDef, mapping: ColumnMapping): string | null {
+export function appendOverlapSql(stage: string, table: TableDef, mapping: ColumnMapping, options: { fileKeysUnique?: boolean } = {}): string | null {
   if (!keyMapped(table, mapping)) return null
   const on = table.primaryKey.map((k) => `t.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')
+  // With no key repeated in the file, each row of the table meets at most one staged row,
+  // so an inner join counts the same; DuckDB builds its hash table on the smaller side of
+  // an inner join (the few hundred rows of the sample, not the file's million), while a
+  // semi join always builds on the staged rows.
+  if (options.fileKeysUnique) return `SELECT count(*) AS "n" FROM ${quoteIdent(stage)} s JOIN ${quoteIdent(table.name)} t ON ${on}`
   return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} t SEMI JOIN ${quoteIdent(stage)} s ON ${on}`
 }
 

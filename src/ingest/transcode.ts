@@ -58,13 +58,7 @@ export function gb18030ToUtf8(body: Uint8Array): Uint8Array {
       const nl = body.lastIndexOf(0x0a, end - 1)
       end = nl >= start ? nl + 1 : body.indexOf(0x0a, end) + 1 || body.length
     }
-    let ascii = true
-    for (let i = start; i < end; i++) {
-      if (body[i]! >= 0x80) {
-        ascii = false
-        break
-      }
-    }
+    const ascii = !hasHighByte(body, start, end)
     let part: Uint8Array
     try {
       part = ascii ? body.subarray(start, end) : encoder.encode(decoder.decode(body.subarray(start, end)))
@@ -82,4 +76,22 @@ export function gb18030ToUtf8(body: Uint8Array): Uint8Array {
     offset += part.length
   }
   return out
+}
+
+/** Whether any byte in body[start, end) is 0x80 or above: four bytes at a time where the buffer is aligned. */
+export function hasHighByte(body: Uint8Array, start: number, end: number): boolean {
+  let i = start
+  const absolute = body.byteOffset + start
+  const head = Math.min(end, start + ((4 - (absolute % 4)) % 4))
+  for (; i < head; i++) if (body[i]! >= 0x80) return true
+  const words = Math.floor((end - i) / 4)
+  if (words > 0) {
+    const view = new Uint32Array(body.buffer, body.byteOffset + i, words)
+    let seen = 0
+    for (let w = 0; w < words; w++) seen |= view[w]!
+    if (seen & 0x80808080) return true
+    i += words * 4
+  }
+  for (; i < end; i++) if (body[i]! >= 0x80) return true
+  return false
 }
