@@ -226,6 +226,26 @@ describe('validation before anything is committed', () => {
     expect(repeated.report).toMatchObject({ overlap: 1, failingRows: 1 })
   })
 
+  it('finds a repeated key in a sheet sorted by its key, next to its twin or thousands of lines later, in either key order', async () => {
+    const month = (m: number) => `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
+    const byMonth: string[] = []
+    for (let m = 0; m < 1500; m++) for (const p of ['P01', 'P02', 'P03']) byMonth.push(`${month(m)},${p},${m}`)
+    const byPoint = ['P01', 'P02', 'P03'].flatMap((p) => Array.from({ length: 1500 }, (_, m) => `${month(m)},${p},${m}`))
+    const sheet = (rows: readonly string[]) => utf8(['period,point_id,output_value', ...rows].join('\n'))
+    const repeats = (r: PreparedUpload) => r.report.issues.filter((i) => i.problem.startsWith('主键重复')).map((i) => i.line)
+
+    for (const rows of [byMonth, byPoint]) {
+      expect((await prepare(sheet(rows), 'sorted.csv')).report).toMatchObject({ rows: 4500, failingRows: 0, issueCount: 0 })
+      // The last line repeats line 3; the first 4,500 rows are in order.
+      expect(repeats(await prepare(sheet([...rows, rows[1]!]), 'far.csv'))).toEqual([4502])
+      // Line 12 repeats line 11.
+      expect(repeats(await prepare(sheet([...rows.slice(0, 10), rows[9]!, ...rows.slice(10)]), 'twin.csv'))).toEqual([12])
+    }
+    // Empty key cells prove nothing about order: the two rows with the same point and no month are still a repeat.
+    const blanks = await prepare(sheet([...byMonth.slice(0, 6), ',P03,1', ',P03,2', ...byMonth.slice(6)]), 'blanks.csv')
+    expect(blanks.report.issues.filter((i) => i.line === 8 || i.line === 9).map((i) => `${i.line} ${i.problem.slice(0, 4)}`).sort()).toEqual(['8 必填项为', '9 主键重复', '9 必填项为'])
+  })
+
   it('appends next month without touching earlier months, and still merges a key added after the preview', async () => {
     const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
     await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'jan.csv')

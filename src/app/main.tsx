@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { prepareNumberFormats } from '../lib/format'
 import { boot, exposeTestHooks } from './boot'
 import './styles.css'
 import './print.css'
@@ -16,3 +17,4 @@ void boot()
 // than after the first query answers.
 void import('../ui/echart/EChartImpl')
 void import('../ui/echart/warm').then((m) => m.warmChartsWhileIdle())
+if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareNumberFormats, { timeout: 2000 })

@@ -16,6 +16,8 @@ import {
   ISSUES,
   issuePrecheckSql,
   issuesForTableSql,
+  keysAscendingSql,
+  keyOrders,
   nativeType,
   REJECTS,
   issueSampleSql,
@@ -29,7 +31,8 @@ import {
   type AdhocColumn,
   type IssueKind,
 } from '../ingest/stage-sql'
-import type { SqlType } from '../datasets/schema'
+import type { SqlType, TableDef } from '../datasets/schema'
+import type { ColumnMapping } from '../ingest/mapping'
 import { err, ok, type Result } from '../lib/result'
 import { tableSummarySql } from '../queries/ddl'
 import { quoteIdent } from '../queries/sql'
@@ -176,6 +179,17 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
   }
 }
 
+/**
+ * False when the staged keys are shown unique by their order (keysAscendingSql), tried in
+ * the first key order the first rows follow; true, so the repeats are looked for, otherwise.
+ */
+async function keysMayRepeat(session: IngestSession, table: TableDef, mapping: ColumnMapping, precheck: Record<string, unknown>): Promise<boolean> {
+  const order = keyOrders(table).findIndex((_, i) => precheck[`keys_head${i}`] !== undefined && Number(precheck[`keys_head${i}`]) === 0)
+  const sql = order >= 0 ? keysAscendingSql(session.stageTable, table, mapping, order) : null
+  const proof = sql ? await count(session, sql) : null
+  return !(proof?.ok && proof.value === 0)
+}
+
 /** File columns DuckDB can type itself, judged from the sample. */
 function initialNativeColumns(plan: StagePlan): Map<number, SqlType> {
   const native = new Map<number, SqlType>()
@@ -203,7 +217,7 @@ async function buildReport(
     if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
     const p = pre.value[0] ?? {}
     const foreignKeys = new Set(Object.keys(p).filter((k) => /^fk\d+$/.test(k) && Number(p[k]) > 0).map((k) => Number(k.slice(2))))
-    const scope = { cells: Number(p.cells) > 0, cleaned, foreignKeys }
+    const scope = { cells: Number(p.cells) > 0, cleaned, foreignKeys, duplicates: await keysMayRepeat(session, table, mapping, p) }
     const issues = await run(session, issuesForTableSql(session.stageTable, table, mapping, native, scope))
     if (!issues.ok) return err(`校验失败：${issues.error.split('\n')[0]}`)
   } else {

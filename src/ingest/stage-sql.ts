@@ -237,8 +237,13 @@ function referenced(fk: TableDef['foreignKeys'][number]): string {
  * One row saying which checks can find anything, so that only those run row by row:
  * `cells`, rows with any failing cell (one scan whose filter DuckDB pushes into the table
  * scan, where its column statistics answer most of it); `fk<i>`, values of the i-th
- * foreign key not in the table it names (on the distinct values, not the rows).
+ * foreign key not in the table it names (on the distinct values, not the rows);
+ * `keys_head<i>`, keysAscendingSql in the i-th key order on the first rows (absent when
+ * the key is not mapped).
  */
+/** How many rows keys_head looks at. */
+const KEY_ORDER_HEAD = 4096
+
 export function issuePrecheckSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): string {
   const S = quoteIdent(stage)
   const checks = cellChecks(table, mapping, native, cleaned)
@@ -246,11 +251,46 @@ export function issuePrecheckSql(stage: string, table: TableDef, mapping: Column
   checkedForeignKeys(table, mapping).forEach((fk, i) => {
     parts.push(`(SELECT count(*) FROM ${quoteIdent(distinctName(fk.column))} WHERE raw IS NOT NULL AND raw NOT IN (${referenced(fk)})) AS "fk${i}"`)
   })
+  keyOrders(table).forEach((_, order) => {
+    const head = keysAscendingSql(stage, table, mapping, order, KEY_ORDER_HEAD)
+    if (head) parts.push(`(${head}) AS "keys_head${order}"`)
+  })
   return `SELECT ${parts.join(', ')}`
+}
+
+/** The orders keysAscendingSql can test: the registry's key order, and for a composite key also reversed. */
+export function keyOrders(table: TableDef): readonly (readonly string[])[] {
+  return table.primaryKey.length > 1 ? [table.primaryKey, [...table.primaryKey].reverse()] : [table.primaryKey]
+}
+
+/**
+ * Whether the staged keys can be shown unique in one streaming pass: one row, `n`, the rows
+ * whose key is not strictly greater than the row before it, compared column by column in
+ * `keyOrders(table)[order]` (a sheet sorted by month then point, or by point then month); a
+ * row with an empty key column counts too. `n` = 0 proves that no key repeats: the keys
+ * strictly increase along a scan of every row. Exports are usually written in key order,
+ * and this costs a fraction of the hash table of every key that finding the repeats takes;
+ * any other file gets that table. `head` looks only at the first rows, to learn cheaply
+ * which order (if any) the full pass is worth trying. Null when the key is not mapped.
+ */
+export function keysAscendingSql(stage: string, table: TableDef, mapping: ColumnMapping, order: number, head?: number): string | null {
+  const keys = keyOrders(table)[order]
+  if (!keys || !keyMapped(table, mapping)) return null
+  const prev = (k: string) => quoteIdent(`__prev_${k}`)
+  const greater = keys.reduceRight<string>((rest, k, i) => {
+    const [v, p] = [quoteIdent(k), prev(k)]
+    return i === keys.length - 1 ? `${v} > ${p}` : `(${v} > ${p} OR (${v} = ${p} AND ${rest}))`
+  }, '')
+  const present = keys.map((k) => `${quoteIdent(k)} IS NOT NULL`).join(' AND ')
+  const source = `SELECT ${keys.map(quoteIdent).join(', ')} FROM ${quoteIdent(stage)} WHERE NOT "__blank"${head ? ` LIMIT ${numberLiteral(head)}` : ''}`
+  const withPrev = `SELECT ${keys.map(quoteIdent).join(', ')}, ${keys.map((k) => `lag(${quoteIdent(k)}) OVER () AS ${prev(k)}`).join(', ')} FROM (${source})`
+  return `SELECT count(*) FILTER (WHERE NOT (${present} AND (${prev(keys[0]!)} IS NULL OR ${greater}))) AS "n" FROM (${withPrev})`
 }
 
 /** Which row-level checks issuesForTableSql runs; by default all of them. */
 export interface IssueScope {
+  /** Look for repeated keys (false when keysAscendingSql has shown there are none). */
+  readonly duplicates?: boolean
   readonly cells: boolean
   /** Text columns whose cleaning changed a value (so may have left a bad one in `__bad_<col>`). */
   readonly cleaned?: ReadonlySet<string>
@@ -280,7 +320,7 @@ export function issuesForTableSql(stage: string, table: TableDef, mapping: Colum
     const v = quoteIdent(fk.column)
     parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${referenced(fk)})`)
   })
-  if (keyMapped(table, mapping)) {
+  if (keyMapped(table, mapping) && scope.duplicates !== false) {
     const keys = table.primaryKey.map((k) => quoteIdent(k))
     const shown = keys.length === 1 ? `s.${keys[0]}` : `concat_ws(' / ', ${keys.map((k) => `s.${k}`).join(', ')})`
     // Grouping on a hash of the key is much cheaper than on the text; the join back on
