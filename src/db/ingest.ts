@@ -385,14 +385,16 @@ export async function existingTables(session: IngestSession): Promise<string[]> 
 
 /**
  * For the benchmark only: DuckDB's own read_csv of the same bytes, all defaults (sniffing
- * included), into a temporary table on a connection of its own. Returns rows and ms.
+ * included), into a temporary table on a connection of its own. Returns rows and ms. From
+ * bytes in memory, or from a File as the upload path reads it (in DuckDB's worker).
  */
-export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array): Promise<{ rows: number; ms: number }> {
+export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array | Blob): Promise<{ rows: number; ms: number }> {
   const t0 = performance.now()
   const session = await openIngestSession(db)
   const name = `bare/${++fileCounter}.csv`
   try {
-    await db.registerFileBuffer(name, bytes.slice())
+    if (bytes instanceof Uint8Array) await db.registerFileBuffer(name, bytes.slice())
+    else await db.registerFileHandle(name, bytes, DuckDBDataProtocol.BROWSER_FILEREADER, true)
     const created = await session.connector.query(`CREATE OR REPLACE TEMP TABLE bare_csv AS SELECT * FROM read_csv('${name}')`)
     if (!created.ok) throw new Error(created.error.message)
     const counted = await session.connector.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bare_csv')

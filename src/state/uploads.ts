@@ -216,7 +216,7 @@ function exposeBenchHook(db: IngestDatabase) {
   const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryUpload?: object }
   if (!w.__OBSERVATORY_TEST__) return
   w.__observatoryUpload = {
-    bareReadCsv: (bytes: Uint8Array) => bareReadCsv(db, bytes),
+    bareReadCsv: (bytes: Uint8Array | Blob) => bareReadCsv(db, bytes),
     // Puts a table back between runs, outside the timed part, so every run loads into the same state.
     sql: (text: string) => benchStatement(db, text),
   }
