@@ -213,6 +213,37 @@ describe('uploading CSVs in the browser', () => {
     expect(await other.locator('[role="alert"]').innerText()).toContain('已取消，数据未改动')
   })
 
+  it('reads a GB18030 sheet longer than the sample it detects from, rows all ASCII or with Chinese past the first 256 KB, naming the line of a bad cell', async () => {
+    const { page } = w
+    await openUpload(page)
+    const month = (m: number) => `${2030 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
+    // 13,300 rows (about 400 KB): Chinese only in the header.
+    const rows = Array.from({ length: 13_300 }, (_, i) => `${month(Math.floor(i / 19))},${POINTS[i % 19]},${100 + i}.5,80`)
+    const sheet = (late: string) => Buffer.from(encodeGb18030(['月份,观察点编号,产值（万元）,产能利用率（%）', ...rows, late].join('\r\n') + '\r\n'))
+
+    const ascii = await upload(page, 'ascii-rows.csv', sheet('2099-01,P404,1.5,80'))
+    const first = ascii.locator('[data-testid="upload-preview"]')
+    expect(await first.getAttribute('data-encoding')).toBe('gb18030')
+    expect(await first.getAttribute('data-dataset')).toBe('point_indicators')
+    expect(await first.getAttribute('data-rows')).toBe('13301')
+    expect(await first.getAttribute('data-issues')).toBe('1')
+    await ascii.getByText('第 13302 行').waitFor()
+    await ascii.getByText('在观察点名单中找不到这个编号').waitFor()
+    await ascii.getByRole('button', { name: '取消' }).click()
+
+    // The last row says 高 where a number belongs: the report must show it as written.
+    const chinese = await upload(page, 'late-chinese.csv', sheet('2099-01,P01,1.5,高'))
+    const second = chinese.locator('[data-testid="upload-preview"]')
+    expect(await second.getAttribute('data-encoding')).toBe('gb18030')
+    expect(await second.getAttribute('data-rows')).toBe('13301')
+    expect(await second.getAttribute('data-issues')).toBe('1')
+    await chinese.getByText('第 13302 行').waitFor()
+    await chinese.getByText('无法识别为数字').waitFor()
+    expect(await chinese.locator('[data-testid="upload-preview"]').innerText()).toContain('高')
+    await chinese.getByRole('button', { name: '取消' }).click()
+    expect(w.pageErrors).toEqual([])
+  })
+
   it('恢复内置示例数据 forgets every upload', async () => {
     const { page } = w
     await openUpload(page)
