@@ -27,10 +27,33 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * How `vite preview` serves the build (what `npm start`, the browser tests and the
+ * benchmark use): every file under assets/ is named after its content, so the browser may
+ * keep it for good. That spares a returning visitor the 34 MB engine download, and lets
+ * the browser keep the engine's compiled code with the cached file (src/db/browser.ts), so
+ * the next start does not compile it again. index.html is still checked on every visit.
+ */
+function cacheHashedAssets(): Plugin {
+  return {
+    name: 'observatory-cache-hashed-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (/^\/assets\/[^/?]+(\?|$)/.test(req.url ?? '')) {
+          // The static server sets its own no-cache header later on: this one wins.
+          const setHeader = res.setHeader.bind(res)
+          res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'cache-control' ? 'public, max-age=31536000, immutable' : value)
+        }
+        next()
+      })
+    },
+  }
+}
+
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of an intranet server.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), cacheHashedAssets()],
   build: {
     target: 'es2022',
     // The DuckDB wasm files are big by nature; everything else should stay small.

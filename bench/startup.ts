@@ -1,17 +1,24 @@
 // Start-up: navigation start → duckdb-ready, data-ready, app-ready over cold loads of the
-// production build; bundle sizes; wasm files fetched per visit.
+// production build, and of a second visit in the same profile; bundle sizes; wasm files
+// fetched per visit.
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { assetsMatching, initialJs } from './lib/bundle'
 import { describe, summarize } from './lib/stats'
 
+/** How long the first visit stays open before the second. */
+const SETTLE_MS = 8000
+
 export async function startup({ url, runs }: { url: string; runs: number }) {
-  const samples: Record<'duckdbReady' | 'dataReady' | 'appReady' | 'appReadyAfterDuckdb' | 'wasmPerVisit', number[]> = {
+  const samples: Record<'duckdbReady' | 'dataReady' | 'appReady' | 'appReadyAfterDuckdb' | 'wasmPerVisit' | 'againDuckdbReady' | 'againAppReady' | 'againAppReadyAfterDuckdb', number[]> = {
     duckdbReady: [],
     dataReady: [],
     appReady: [],
     appReadyAfterDuckdb: [],
     wasmPerVisit: [],
+    againDuckdbReady: [],
+    againAppReady: [],
+    againAppReadyAfterDuckdb: [],
   }
   let version = 'unknown'
   for (let i = 0; i < runs; i++) {
@@ -33,6 +40,15 @@ export async function startup({ url, runs }: { url: string; runs: number }) {
       samples.appReady.push(appReady)
       samples.appReadyAfterDuckdb.push(appReady - duckdbReady)
       samples.wasmPerVisit.push(wasm.length)
+      // A second visit in the same profile, once the browser has had time to keep the
+      // compiled engine with its cached file (it does so a few seconds after a start-up).
+      await page.waitForTimeout(SETTLE_MS)
+      await page.goto(`${url}?visit=2`)
+      const againApp = await waitForMark(page, 'app-ready')
+      const againDuckdb = await waitForMark(page, 'duckdb-ready')
+      samples.againDuckdbReady.push(againDuckdb)
+      samples.againAppReady.push(againApp)
+      samples.againAppReadyAfterDuckdb.push(againApp - againDuckdb)
     } finally {
       await browser.close()
     }
@@ -53,6 +69,12 @@ export async function startup({ url, runs }: { url: string; runs: number }) {
     'navigation → app-ready': describe(metrics.appReady),
     'duckdb-ready → app-ready': describe(metrics.appReadyAfterDuckdb),
     'wasm files per visit': describe(metrics.wasmPerVisit, ''),
+  })
+  console.log(`Second visit, same profile, ${SETTLE_MS / 1000} s after the first (not a target):`)
+  console.table({
+    'navigation → duckdb-ready': describe(metrics.againDuckdbReady),
+    'navigation → app-ready': describe(metrics.againAppReady),
+    'duckdb-ready → app-ready': describe(metrics.againAppReadyAfterDuckdb),
   })
   console.log('Bundle:')
   console.table({

@@ -25,14 +25,41 @@ export interface BrowserEngine {
 }
 
 /**
+ * DuckDB's worker, started from a few lines of ours that load its script (the way
+ * DuckDB-WASM's own README starts its worker from another origin). When a worker has a
+ * TransformStream, DuckDB-WASM pipes the wasm download through one to report progress
+ * (which we do not ask for) and compiles from a Response built on that stream; such a
+ * Response has no URL, so the browser cannot keep the compiled engine with its cached
+ * file. Without one it compiles straight from `fetch(url)`, its other path, and a later
+ * visit starts with the engine already compiled (README: measured performance). Nothing
+ * else in DuckDB's worker uses TransformStream; the note it logs about the missing
+ * progress handler is dropped.
+ */
+export function engineWorkerSource(workerScriptUrl: string): string {
+  return [
+    'self.TransformStream = undefined;',
+    'const warn = console.warn.bind(console);',
+    "console.warn = (...a) => { if (!(typeof a[0] === 'string' && a[0].startsWith('instantiating without progress handler'))) warn(...a); };",
+    `importScripts(${JSON.stringify(workerScriptUrl)});`,
+  ].join('\n')
+}
+
+/**
  * Starts DuckDB-WASM in a Web Worker. selectBundle picks exactly one bundle for this
  * browser, so only one wasm file is downloaded per visit.
  */
 export async function startBrowserEngine(): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES)
-  const worker = new Worker(bundle.mainWorker!)
+  // The worker's own address is a blob: one, so every address it is given must be absolute.
+  const absolute = (url: string) => new URL(url, location.href).href
+  const source = URL.createObjectURL(new Blob([engineWorkerSource(absolute(bundle.mainWorker!))], { type: 'text/javascript' }))
+  const worker = new Worker(source)
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker)
+  try {
+    await db.instantiate(absolute(bundle.mainModule), bundle.pthreadWorker)
+  } finally {
+    URL.revokeObjectURL(source)
+  }
   await db.open({ query: { castBigIntToDouble: false } })
   const connector = await DuckDBConnector.open(db)
   await applySessionSettings(connector.connection)
