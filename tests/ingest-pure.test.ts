@@ -87,6 +87,22 @@ describe('GB18030 to UTF-8', () => {
     expect(new TextDecoder().decode(out)).toBe(text)
   })
 
+  it('leaves the lines DuckDB skips as they are, and hands on a sheet whose rows are all ASCII without a copy', async () => {
+    const { gb18030ToUtf8, dataOffset } = await import('../src/ingest/transcode')
+    const header = encodeGb18030('说明：单位万元\n月份,观察点编号,产值（万元）\n')
+    const rows = (text: string) => new Uint8Array([...header, ...encodeGb18030(text)])
+    const ascii = rows('2025-03,P01,1.5\n2025-03,P02,2.5\n')
+    expect(gb18030ToUtf8(ascii, 2)).toBe(ascii)
+    // Chinese in a row: the rows are decoded, the two skipped lines kept byte for byte.
+    const chinese = rows('2025年3月,P01,1.5\n2025-03,P02,2.5\n')
+    const out = gb18030ToUtf8(chinese, 2)
+    expect(out.subarray(0, header.length)).toEqual(header)
+    expect(new TextDecoder().decode(out.subarray(dataOffset(out, 2)!))).toBe('2025年3月,P01,1.5\n2025-03,P02,2.5\n')
+    // Nothing skipped: everything is decoded, header included.
+    expect(new TextDecoder().decode(gb18030ToUtf8(ascii))).toBe('说明：单位万元\n月份,观察点编号,产值（万元）\n2025-03,P01,1.5\n2025-03,P02,2.5\n')
+    expect(dataOffset(ascii, 5)).toBeNull()
+  })
+
   it('finds a high byte wherever it is, at any alignment, as a byte-by-byte look does', async () => {
     const { hasHighByte } = await import('../src/ingest/transcode')
     let seed = 3

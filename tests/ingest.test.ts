@@ -61,6 +61,20 @@ describe('Chinese spreadsheet exports', () => {
     ])
   })
 
+  it('reads a GB18030 sheet whose only Chinese is its header, and leaves the bytes it was given as they were', async () => {
+    const sheet = encodeGb18030('月份,观察点编号,产值（万元）,产能利用率（%）\r\n2025-03,P01,1234.5,85.3\r\n2025-03,P02,12345,90\r\n')
+    const kept = sheet.slice()
+    const { prepared, committed } = await load(sheet, '月度指标.csv')
+    expect(prepared.analysis.encoding).toBe('gb18030')
+    expect(prepared.plan.target).toMatchObject({ kind: 'table', table: { name: 'point_indicators' }, mapping: ['period', 'point_id', 'output_value', 'capacity_utilization'] })
+    expect(committed).toEqual({ name: 'point_indicators', rows: 2, latestPeriod: '2025-03' })
+    expect(await indicators()).toEqual([
+      { period: '2025-03', point_id: 'P01', output_value: 1234.5, revenue: null, capacity_utilization: 85.3 },
+      { period: '2025-03', point_id: 'P02', output_value: 12345, revenue: null, capacity_utilization: 90 },
+    ])
+    expect(sheet).toEqual(kept)
+  })
+
   it('reads Excel "Unicode text": tab-delimited UTF-16LE with a BOM', async () => {
     const text = [
       '月份\t观察点编号\t产值（万元）\t营业收入(万元)\t产能利用率（%）',

@@ -7,6 +7,7 @@ import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, ty
 import type { UploadIssue } from '../ingest/report'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
+import { linesSkipped } from '../ingest/stage-sql'
 import { commitUpload, existingTables, stageUpload, type CommittedTable, type IngestSession } from './ingest'
 
 /**
@@ -17,7 +18,7 @@ export type UploadInput = Uint8Array | Blob
 
 /** Re-encodes to UTF-8; the browser passes one that runs in a worker (which reads a File itself). */
 export type Transcoder = (input: UploadInput, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
-export const transcodeHere: Transcoder = async (input, encoding, options) => toDuckDbUtf8(await bytesOf(input), encoding, options)
+export const transcodeHere: Transcoder = async (input, encoding, options) => toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
 
 /** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
 async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
@@ -92,7 +93,9 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
   const asIs = analysis.encoding === 'utf-8' && !analysis.transcode.normaliseLineEnds && !analysis.transcode.dropNul
   let utf8: UploadInput
   try {
-    utf8 = asIs && opened.value.input instanceof Blob ? opened.value.input : await (options.transcode ?? transcodeHere)(opened.value.input, analysis.encoding, analysis.transcode)
+    utf8 = asIs && opened.value.input instanceof Blob
+      ? opened.value.input
+      : await (options.transcode ?? transcodeHere)(opened.value.input, analysis.encoding, { ...analysis.transcode, skippedLines: linesSkipped(plan.dialect) })
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e))
   }

@@ -34,9 +34,14 @@ export interface ReadOptions {
   readonly keepRejects?: boolean
 }
 
+/** How many lines at the top read_csv is told to skip: any above the header, and the header. */
+export function linesSkipped(dialect: Dialect): number {
+  return (dialect.comment ? dialect.skipRecords : dialect.skipLines) + (dialect.hasHeader ? 1 : 0)
+}
+
 export function readCsvSql(fileName: string, dialect: Dialect, options: ReadOptions): string {
   const columns = Array.from({ length: dialect.fieldCount }, (_, i) => `${quoteLiteral(rawName(i))}: ${quoteLiteral(options.types?.get(i) ?? 'VARCHAR')}`).join(', ')
-  const skip = (dialect.comment ? dialect.skipRecords : dialect.skipLines) + (dialect.hasHeader ? 1 : 0)
+  const skip = linesSkipped(dialect)
   const nullstr = options.missingMarkers ? `[${MISSING_MARKERS.map(quoteLiteral).join(', ')}]` : `''`
   return [
     `read_csv(${quoteLiteral(fileName)}, header = false, auto_detect = false, skip = ${numberLiteral(skip)},`,

@@ -9,7 +9,7 @@ export async function transcodeInWorker(input: Uint8Array | Blob, encoding: Text
   const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul
   const size = input instanceof Uint8Array ? input.length : input.size
   if (!needsDecoding || size < WORKER_THRESHOLD || typeof Worker === 'undefined') {
-    return toDuckDbUtf8(await bytesOf(input), encoding, options)
+    return toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
   }
   const worker = new Worker(new URL('./transcode.worker.ts', import.meta.url), { type: 'module' })
   try {

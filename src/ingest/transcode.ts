@@ -5,6 +5,12 @@ export interface TranscodeOptions {
   readonly normaliseLineEnds: boolean
   /** Drop NUL characters, which no spreadsheet means and which upset the reader. */
   readonly dropNul: boolean
+  /**
+   * The lines at the top DuckDB is told to skip (the header and any above it). It skips them
+   * without reading them as text, so a GB18030 file's are left as they are: a sheet whose
+   * only Chinese is in its header then goes to DuckDB unchanged, with no copy.
+   */
+  readonly skippedLines?: number
 }
 
 export class TranscodeError extends Error {}
@@ -15,13 +21,16 @@ export async function bytesOf(input: Uint8Array | Blob): Promise<Uint8Array> {
 }
 
 /**
- * The bytes DuckDB reads: UTF-8 without a BOM. A clean UTF-8 file is only copied (the copy
- * is what `registerFileBuffer` may detach); anything else is decoded and re-encoded once.
+ * The bytes DuckDB reads: UTF-8 without a BOM (from the first line it does not skip on).
+ * Bytes that need no change are copied (the copy is what `registerFileBuffer` may detach),
+ * unless they are `owned`: read from a File for this call alone, so handed on as they are.
+ * Anything else is decoded and re-encoded once.
  */
-export function toDuckDbUtf8(bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions): Uint8Array {
+export function toDuckDbUtf8(bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions, owned = false): Uint8Array {
   const body = bytes.subarray(bomLengthFor(bytes, encoding))
-  if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul) return body.slice()
-  if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul) return gb18030ToUtf8(body)
+  const handOn = (b: Uint8Array) => (b === body && !owned ? b.slice() : b)
+  if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul) return handOn(body)
+  if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul) return handOn(gb18030ToUtf8(body, options.skippedLines))
   let text: string
   try {
     // Strict for every encoding that can be wrong: bytes that do not fit mean the wrong choice.
@@ -44,14 +53,18 @@ const BLOCK = 1 << 16
 /**
  * GB18030 is ASCII where a byte is below 0x80, and a line feed is never part of a
  * multi-byte character: blocks of whole lines with no high byte (most of a numeric sheet)
- * are copied as they are; only blocks with Chinese text are decoded and re-encoded.
+ * are copied as they are; only blocks with Chinese text are decoded and re-encoded. The
+ * first `skippedLines` lines (which DuckDB skips unread) stay as they are; when nothing
+ * after them needs decoding, `body` itself comes back.
  */
-export function gb18030ToUtf8(body: Uint8Array): Uint8Array {
+export function gb18030ToUtf8(body: Uint8Array, skippedLines = 0): Uint8Array {
+  const first = skippedLines > 0 ? (dataOffset(body, skippedLines) ?? body.length) : 0
+  if (!hasHighByte(body, first, body.length)) return body
   const decoder = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true })
   const encoder = new TextEncoder()
-  const parts: Uint8Array[] = []
-  let total = 0
-  let start = 0
+  const parts: Uint8Array[] = first > 0 ? [body.subarray(0, first)] : []
+  let total = first
+  let start = first
   while (start < body.length) {
     let end = Math.min(body.length, start + BLOCK)
     if (end < body.length) {
@@ -76,6 +89,21 @@ export function gb18030ToUtf8(body: Uint8Array): Uint8Array {
     offset += part.length
   }
   return out
+}
+
+/**
+ * The byte after the first `lines` line feeds of `bytes` (where the rows DuckDB reads begin
+ * when it skips that many lines), or null if there are fewer. Counted in raw lines, whatever
+ * DuckDB counts: a skipped record spans at least one line, so nothing it reads lies before.
+ */
+export function dataOffset(bytes: Uint8Array, lines: number): number | null {
+  let at = 0
+  for (let i = 0; i < lines; i++) {
+    const nl = bytes.indexOf(0x0a, at)
+    if (nl < 0) return null
+    at = nl + 1
+  }
+  return at
 }
 
 /** Whether any byte in body[start, end) is 0x80 or above: four bytes at a time where the buffer is aligned. */
