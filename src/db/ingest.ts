@@ -106,6 +106,15 @@ export function describeReadError(message: string): string {
 }
 
 /**
+ * Makes `input` readable by DuckDB as `fileName`: bytes are handed over (registerFileBuffer
+ * detaches them), a File is read by DuckDB itself in its worker (the browser only).
+ */
+async function registerInput(db: AsyncDuckDB, fileName: string, input: Uint8Array | Blob): Promise<void> {
+  if (input instanceof Uint8Array) await db.registerFileBuffer(fileName, input)
+  else await db.registerFileHandle(fileName, input, DuckDBDataProtocol.BROWSER_FILEREADER, true)
+}
+
+/**
  * Reads the file into the staging table and lists every problem. `utf8` is UTF-8 bytes,
  * which are consumed (DuckDB takes the buffer), or a File DuckDB reads itself in its worker
  * (the browser only). Nothing outside the staging tables changes.
@@ -113,8 +122,7 @@ export function describeReadError(message: string): string {
 export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blob, plan: StagePlan): Promise<Result<StageReport, string>> {
   const fileName = `upload/${++fileCounter}.csv`
   const t0 = performance.now()
-  if (utf8 instanceof Uint8Array) await session.db.registerFileBuffer(fileName, utf8)
-  else await session.db.registerFileHandle(fileName, utf8, DuckDBDataProtocol.BROWSER_FILEREADER, true)
+  await registerInput(session.db, fileName, utf8)
   timings()?.push({ sql: 'registerFileBuffer', ms: Math.round(performance.now() - t0) })
   try {
     let native = initialNativeColumns(plan)
@@ -184,7 +192,8 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
  * the first key order the first rows follow; true, so the repeats are looked for, otherwise.
  */
 async function keysMayRepeat(session: IngestSession, table: TableDef, mapping: ColumnMapping, precheck: Record<string, unknown>): Promise<boolean> {
-  const order = keyOrders(table).findIndex((_, i) => precheck[`keys_head${i}`] !== undefined && Number(precheck[`keys_head${i}`]) === 0)
+  // A head the precheck did not count (key not mapped) is undefined: Number() makes it NaN, not 0.
+  const order = keyOrders(table).findIndex((_, i) => Number(precheck[`keys_head${i}`]) === 0)
   const sql = order >= 0 ? keysAscendingSql(session.stageTable, table, mapping, order) : null
   const proof = sql ? await count(session, sql) : null
   return !(proof?.ok && proof.value === 0)
@@ -393,8 +402,7 @@ export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array | Blob): Pr
   const session = await openIngestSession(db)
   const name = `bare/${++fileCounter}.csv`
   try {
-    if (bytes instanceof Uint8Array) await db.registerFileBuffer(name, bytes.slice())
-    else await db.registerFileHandle(name, bytes, DuckDBDataProtocol.BROWSER_FILEREADER, true)
+    await registerInput(db, name, bytes instanceof Uint8Array ? bytes.slice() : bytes)
     const created = await session.connector.query(`CREATE OR REPLACE TEMP TABLE bare_csv AS SELECT * FROM read_csv('${name}')`)
     if (!created.ok) throw new Error(created.error.message)
     const counted = await session.connector.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bare_csv')

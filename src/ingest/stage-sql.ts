@@ -238,6 +238,9 @@ function referenced(fk: TableDef['foreignKeys'][number]): string {
   return `SELECT ${c} FROM ${quoteIdent(fk.references.table)} WHERE ${c} IS NOT NULL`
 }
 
+/** How many rows keys_head looks at. */
+const KEY_ORDER_HEAD = 4096
+
 /**
  * One row saying which checks can find anything, so that only those run row by row:
  * `cells`, rows with any failing cell (one scan whose filter DuckDB pushes into the table
@@ -246,9 +249,6 @@ function referenced(fk: TableDef['foreignKeys'][number]): string {
  * `keys_head<i>`, keysAscendingSql in the i-th key order on the first rows (absent when
  * the key is not mapped).
  */
-/** How many rows keys_head looks at. */
-const KEY_ORDER_HEAD = 4096
-
 export function issuePrecheckSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): string {
   const S = quoteIdent(stage)
   const checks = cellChecks(table, mapping, native, cleaned)
