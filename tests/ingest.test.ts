@@ -296,6 +296,22 @@ describe('validation before anything is committed', () => {
     expect((await indicators()).map((r) => `${r.period} ${r.point_id} ${r.output_value}`)).toEqual(['2025-01 P01 1', '2025-01 P02 2', '2025-02 P01 3', '2025-02 P02 4', '2025-03 P01 6'])
   })
 
+  it('reports the rows and latest month the table holds after a swap, the later month being the table’s own or the file’s cleaned one', async () => {
+    const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
+    const actual = async () => (await query<{ rows: number; latest: string }>(engine, 'SELECT count(*)::INTEGER AS rows, max(period) AS latest FROM point_indicators'))[0]
+    // The table's one row is its latest month; the file (more rows, none overlapping) brings earlier ones.
+    await load(utf8('period,point_id,output_value\n2025-09,P01,1\n'), 'sep.csv')
+    let prepared = await prepare(utf8('period,point_id,output_value\n2025年1月,P01,3\n2025年1月,P02,4\n2025/2,P01,5\n'), 'jan-feb.csv', append)
+    let committed = await confirmUpload(session, prepared, true, { targetUnchanged: true })
+    expect(committed.ok && committed.value).toEqual({ name: 'point_indicators', rows: 4, latestPeriod: '2025-09' })
+    expect(await actual()).toEqual({ rows: 4, latest: '2025-09' })
+    // A replace whose latest month is spelt the Chinese way, and sorts last only once cleaned ("2025年12月" < "2025-10" as text).
+    const replace = { target: { ...append.target, mode: 'replace' } } as const
+    prepared = await prepare(utf8('月份,观察点编号,产值（万元）\n2025-10,P01,1\n2025年12月,P02,2\n2025-11,P03,3\n'), 'q4.csv', replace)
+    committed = await confirmUpload(session, prepared, true)
+    expect(committed.ok && committed.value).toEqual({ name: 'point_indicators', rows: 3, latestPeriod: '2025-12' })
+    expect(await actual()).toEqual({ rows: 3, latest: '2025-12' })
+  })
   it('appends into the table itself when it may have changed since the preview', async () => {
     const append = { target: { kind: 'table', table: 'point_indicators', mapping: ['period', 'point_id', 'output_value'], mode: 'append' } } as const
     await load(utf8('period,point_id,output_value\n2025-01,P01,1\n'), 'jan.csv')

@@ -11,7 +11,6 @@ import {
   distinctColumns,
   distinctValuesSql,
   dropRejectsSql,
-  emptyRejectsSql,
   emptyIssuesSql,
   ISSUES,
   issuePrecheckSql,
@@ -27,6 +26,7 @@ import {
   stageRawSql,
   stageSummarySql,
   STAGE,
+  swapSummarySql,
   textFixupSql,
   type AdhocColumn,
   type IssueKind,
@@ -149,10 +149,8 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
         }
         break
       }
-      if (!keepRejects) {
-        await run(session, emptyRejectsSql())
-        break
-      }
+      // Read without them and nothing failed: no line was rejected, and there is no table of them.
+      if (!keepRejects) break
       // A column DuckDB typed itself met a cell it could not read ("1,234", "—" past the
       // sample): read that column as text and clean it in SQL instead.
       const failedCasts = await run(session, `SELECT DISTINCT column_name AS "c" FROM ${quoteIdent(REJECTS)} WHERE error_type = 'CAST'`)
@@ -181,7 +179,7 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
       const refreshed = stale.length ? await run(session, distinctValuesSql(session.stageTable, stale).join(';\n')) : null
       if (refreshed && !refreshed.ok) return err(`整理文本列失败：${refreshed.error.split('\n')[0]}`)
     }
-    return await buildReport(session, plan, native, new Set(cleaned))
+    return await buildReport(session, plan, native, new Set(cleaned), keepRejects)
   } finally {
     await session.db.dropFile(fileName)
   }
@@ -216,6 +214,7 @@ async function buildReport(
   plan: StagePlan,
   native: ReadonlyMap<number, SqlType>,
   cleaned: ReadonlySet<string>,
+  rejectsKept: boolean,
 ): Promise<Result<StageReport, string>> {
   const table = plan.target.kind === 'table' ? plan.target.table : null
   let adhocColumns: AdhocColumn[] | undefined
@@ -237,11 +236,11 @@ async function buildReport(
     adhocColumns = plan.headers.slice(0, plan.dialect.fieldCount).map((name, i) => ({ name, type: adhocTypeFrom(p, i) }))
   }
   const stage = plan.target.kind === 'table' ? session.stageTable : STAGE
-  const summary = await run(session, stageSummarySql(stage))
+  const summary = await run(session, stageSummarySql(stage, { rejects: rejectsKept }))
   if (!summary.ok) return err(summary.error)
   const s = summary.value[0] as { rows: number; blank_rows: number; failing_rows: number; issues: number; rejected_lines: number }
-  const rejects = await run(session, rejectsSql(ISSUE_LIST_LIMIT))
-  const rejectRows = (rejects.ok ? rejects.value : []) as { line: number; error_type: string; csv_line: string }[]
+  const rejects = rejectsKept ? await run(session, rejectsSql(ISSUE_LIST_LIMIT)) : null
+  const rejectRows = (rejects?.ok ? rejects.value : []) as { line: number; error_type: string; csv_line: string }[]
   const rejectedLineNumbers = rejectRows.map((r) => Number(r.line)).sort((a, b) => a - b)
   const sample = await run(session, issueSampleSql(ISSUE_LIST_LIMIT))
   const firstDataLine = plan.dialect.skipLines + (plan.dialect.hasHeader ? 1 : 0) + 1
@@ -324,6 +323,8 @@ export async function commitUpload(
   const deleteRows = report.blankRows > 0 || (options.skipFailing && report.failingRows > 0)
   let statements: string[]
   let append: ReturnType<typeof appendTableSql> | null = null
+  /** What the committed table holds, learnt inside the transaction when every staged row goes in (no scan after it). */
+  let swapSummary: string | null = null
   // An append of more rows than the table holds, none of them replacing a row: copy the table into the file's rows instead.
   const swapAppend =
     plan.target.kind === 'table' && plan.target.mode === 'append' && options.targetUnchanged === true && report.overlap === 0 && report.targetRows !== undefined && report.targetRows < report.rows
@@ -335,6 +336,7 @@ export async function commitUpload(
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
     }
     statements = swap
+    if (!deleteRows) swapSummary = swapSummarySql(plan.target.table, plan.target.mapping, { append: swapAppend })
   } else if (plan.target.kind === 'table') {
     append = appendTableSql(session.stageTable, plan.target.table, plan.target.mapping, options.skipFailing)
     statements = append.insert
@@ -349,6 +351,12 @@ export async function commitUpload(
     const may = report.overlap === 0 && append.mayOverlap ? await count(session, append.mayOverlap) : null
     if (!may || !may.ok || may.value > 0) statements = [append.remove, ...statements]
   }
+  let known: { rows: number; latestPeriod: string | null } | null = null
+  if (swapSummary) {
+    const r = await run(session, swapSummary)
+    const row = r.ok ? (r.value[0] as { latest_period: string | null; target_rows: number } | undefined) : undefined
+    if (row) known = { rows: report.rows + Number(row.target_rows), latestPeriod: row.latest_period ?? null }
+  }
   for (const sql of statements) {
     const r = await run(session, sql)
     if (!r.ok) {
@@ -362,10 +370,13 @@ export async function commitUpload(
     return err(`写入失败，数据未改动：${committed.error.split('\n')[0]}`)
   }
   const name = plan.target.kind === 'table' ? plan.target.table.name : plan.target.name
-  const summary = await run(session, plan.target.kind === 'table' ? tableSummarySql(plan.target.table) : `SELECT count(*) AS "rows", NULL AS "latest_period" FROM ${quoteIdent(name)}`)
-  const row = (summary.ok ? summary.value[0] : undefined) as { rows: number; latest_period: string | null } | undefined
+  if (!known) {
+    const summary = await run(session, plan.target.kind === 'table' ? tableSummarySql(plan.target.table) : `SELECT count(*) AS "rows", NULL AS "latest_period" FROM ${quoteIdent(name)}`)
+    const row = (summary.ok ? summary.value[0] : undefined) as { rows: number; latest_period: string | null } | undefined
+    known = { rows: Number(row?.rows ?? 0), latestPeriod: row?.latest_period ?? null }
+  }
   await discardStage(session)
-  return ok({ name, rows: Number(row?.rows ?? 0), latestPeriod: row?.latest_period ?? null })
+  return ok({ name, ...known })
 }
 
 /** The append's overlap: the months first (cheap), the key join only when they meet. */

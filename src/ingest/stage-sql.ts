@@ -77,11 +77,6 @@ function blankFlag(fieldCount: number): string {
   return `(${Array.from({ length: fieldCount }, (_, i) => `${quoteIdent(rawName(i))} IS NULL`).join(' AND ')}) AS "__blank"`
 }
 
-/** The rejects table as store_rejects makes it, empty: for a read that ran without it. */
-export function emptyRejectsSql(): string {
-  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(REJECTS)} (scan_id UBIGINT, file_id UBIGINT, line UBIGINT, line_byte_position UBIGINT, byte_position UBIGINT, column_idx UBIGINT, column_name VARCHAR, error_type VARCHAR, csv_line VARCHAR, error_message VARCHAR)`
-}
-
 export function dropRejectsSql(): string {
   return `DROP TABLE IF EXISTS ${quoteIdent(REJECTS)}; DROP TABLE IF EXISTS ${quoteIdent(REJECT_SCANS)}`
 }
@@ -345,14 +340,18 @@ export function emptyIssuesSql(): string {
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(ISSUES)} AS SELECT NULL::BIGINT AS row_idx, NULL::VARCHAR AS col, NULL::VARCHAR AS kind, NULL::VARCHAR AS value WHERE FALSE`
 }
 
-/** Rows, failing rows and issues by column and kind; then the rejected (ragged, unparsable) lines. */
-export function stageSummarySql(stage: string): string {
+/**
+ * Rows (one pass over the staged table), failing rows and issues; then the rejected (ragged,
+ * unparsable) lines — none when the file was read without keeping them (`rejects: false`:
+ * such a read fails on a bad line instead, so there is no rejects table to count).
+ */
+export function stageSummarySql(stage: string, { rejects = true } = {}): string {
   return [
-    `SELECT (SELECT count(*) FROM ${quoteIdent(stage)} WHERE NOT "__blank") AS "rows",`,
-    `  (SELECT count(*) FROM ${quoteIdent(stage)} WHERE "__blank") AS "blank_rows",`,
+    `SELECT s."rows", s."blank_rows",`,
     `  (SELECT count(DISTINCT row_idx) FROM ${quoteIdent(ISSUES)}) AS "failing_rows",`,
     `  (SELECT count(*) FROM ${quoteIdent(ISSUES)}) AS "issues",`,
-    `  (SELECT count(*) FROM ${quoteIdent(REJECTS)}) AS "rejected_lines"`,
+    `  ${rejects ? `(SELECT count(*) FROM ${quoteIdent(REJECTS)})` : '0'} AS "rejected_lines"`,
+    `FROM (SELECT count(*) FILTER (WHERE NOT "__blank") AS "rows", count(*) FILTER (WHERE "__blank") AS "blank_rows" FROM ${quoteIdent(stage)}) s`,
   ].join('\n')
 }
 
@@ -421,6 +420,22 @@ export function appendBySwapSql(
   // After the helper columns go (the table has none), before the table is dropped.
   const at = swap.findIndex((s) => s.startsWith('DROP TABLE'))
   return { before, swap: [...swap.slice(0, at), copy, ...swap.slice(at)] }
+}
+
+/**
+ * What a replace or a swap-append that keeps every staged row commits, read from the small
+ * sides instead of a scan of the rows committed: the latest period is the largest of the
+ * staged column's distinct values (cleaned, as committed) and, for an append, of the table's
+ * own rows; `target_rows`, the table's own rows (0 for a replace). Run in the commit's
+ * transaction before the swap. Null when the period is not staged as distinct values.
+ */
+export function swapSummarySql(table: TableDef, mapping: ColumnMapping, { append }: { append: boolean }): string | null {
+  const period = table.periodColumn
+  if (period && !distinctColumns(table, mapping).some((c) => c.name === period)) return null
+  const staged = period ? `SELECT max(raw) AS p FROM ${quoteIdent(distinctName(period))}` : null
+  const own = period && append ? `SELECT max(${quoteIdent(period)}) FROM ${quoteIdent(table.name)}` : null
+  const latest = staged ? `(SELECT max(p) FROM (${[staged, own].filter(Boolean).join(' UNION ALL ')}))` : 'NULL'
+  return `SELECT ${latest} AS "latest_period", ${append ? `(SELECT count(*) FROM ${quoteIdent(table.name)})` : '0'} AS "target_rows"`
 }
 
 /**
