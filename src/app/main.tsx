@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { prepareNumberFormats } from '../lib/format'
 import { boot, exposeTestHooks } from './boot'
+import { preloadEChart } from '../ui/EChart'
 import './styles.css'
 import './print.css'
 
@@ -15,6 +16,6 @@ exposeTestHooks()
 void boot()
 // The chart runtime is a separate chunk: fetch and compile it while DuckDB starts, rather
 // than after the first query answers.
-void import('../ui/echart/EChartImpl')
+void preloadEChart()
 void import('../ui/echart/warm').then((m) => m.warmChartsWhileIdle())
 if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareNumberFormats, { timeout: 2000 })

@@ -215,11 +215,19 @@ class Coordinator {
   private async execute(connector: Connector, q: SqlQuery): Promise<QueryResult<Row>> {
     const fault = injectedFault(q.sql)
     if (fault) return err({ message: fault, sql: q.sql })
-    for (const table of q.derived) {
-      const made = await this.ensureDerived(connector, table)
-      if (!made.ok) return err({ message: made.error.message, sql: q.sql })
+    // The engine runs one connection's statements in the order they are sent, so the query
+    // goes out at once, right behind the creation of the derived tables it reads — not a
+    // round trip later, behind every query sent meanwhile (at start-up, the whole page's).
+    const made = q.derived.map((table) => this.ensureDerived(connector, table))
+    const pending = connector.query<Row>(q.sql)
+    for (const creation of made) {
+      const r = await creation
+      if (!r.ok) {
+        await pending
+        return err({ message: r.error.message, sql: q.sql })
+      }
     }
-    const result = await connector.query<Row>(q.sql)
+    const result = await pending
     // Evicted between creation and use (many views at once): build it again, once.
     if (!result.ok && q.derived.some((d) => result.error.message.includes(d.name))) {
       for (const table of q.derived) this.derived.delete(table.name)
