@@ -7,6 +7,9 @@ import { echarts } from './runtime'
  * data engine with nothing to do, so one small chart of each kind the dashboards draw is
  * drawn there, off screen, and thrown away; the real charts then run code already compiled.
  */
+/** The map the warm-up draws on (two squares); nothing else uses it. */
+const WARM_MAP = 'observatory-warm-up'
+
 export function warmChartsWhileIdle(): void {
   if (typeof document === 'undefined' || typeof requestIdleCallback !== 'function') return
   // A box of no size that clips its content: the chart inside has its size, but adds nothing
@@ -50,6 +53,25 @@ export function warmChartsWhileIdle(): void {
         },
         { notMerge: true },
       ),
+    () => {
+      // The town map's kinds: a map with scatter points on its geo, a continuous visual map, a text graphic.
+      const square = (name: string, x: number) => ({ type: 'Feature' as const, properties: { name }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] } })
+      echarts.registerMap(WARM_MAP, { type: 'FeatureCollection', features: [square('甲', 0), square('乙', 1)] } as Parameters<typeof echarts.registerMap>[1])
+      chart.setOption(
+        {
+          tooltip: { trigger: 'item' },
+          legend: { bottom: 0 },
+          visualMap: { type: 'continuous', min: 0, max: 10, seriesIndex: 0, left: 0, top: 0, text: ['产值', ''], calculable: false },
+          geo: { map: WARM_MAP, roam: false, label: { show: true } },
+          series: [
+            { type: 'map', geoIndex: 0, data: [{ name: '甲', value: 3 }, { name: '乙', value: 8 }] },
+            { type: 'scatter', name: '观察点', coordinateSystem: 'geo', data: [[0.5, 0.5], [1.5, 0.5]] },
+          ],
+          graphic: [{ type: 'text', right: 8, top: 4, style: { text: '示意图' } }],
+        },
+        { notMerge: true },
+      )
+    },
   ]
   const next = () => {
     const step = steps.shift()
