@@ -86,7 +86,9 @@ export async function loadCsvTables(
   if (good.length === 0) return results
 
   const name = (t: TableDef) => `embedded/${t.name}.csv`
-  await Promise.all(good.map(({ table, bytes }) => db.registerFileBuffer(name(table), bytes.slice())))
+  // The worker takes messages in order: the files are registered before the batch that reads
+  // them runs, without a round trip in between. (A registration that fails fails the batch.)
+  const registered = Promise.all(good.map(({ table, bytes }) => db.registerFileBuffer(name(table), bytes.slice()))).catch(() => undefined)
   // One round trip: every CREATE, then the summary of every table (the last statement's result comes back).
   const summarySql = good
     .map(({ table }) => `SELECT ${quoteLiteral(table.name)} AS "name", * FROM (${tableSummarySql(table)})`)
@@ -94,9 +96,13 @@ export async function loadCsvTables(
   const batch = await connector.query<{ name: string; rows: number; latest_period: string | null }>(
     [...good.map(({ table }) => createTableFromCsvSql(table, name(table))), summarySql].join(';\n'),
   )
-  await Promise.all(good.map(({ table }) => db.dropFile(name(table))))
+  // The worker drops them before it runs anything sent after: the tables' queries need not
+  // wait a round trip for the answer (a file left behind by a failed drop costs only memory).
+  await registered
+  const dropped = Promise.all(good.map(({ table }) => db.dropFile(name(table)))).catch(() => undefined)
 
   if (!batch.ok) {
+    await dropped
     for (const { table, bytes } of good) results.set(table.name, await loadCsvTable(db, connector, table, bytes))
     return results
   }
