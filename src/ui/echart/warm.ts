@@ -1,15 +1,15 @@
 import { GRID } from '../../charts/common'
 import { echarts } from './runtime'
 
+/** The map the warm-up draws on (two squares); nothing else uses it. */
+const WARM_MAP = 'observatory-warm-up'
+
 /**
  * The first chart of each kind costs far more than the next: the browser compiles the
  * ECharts code it runs on first use. At start-up the page waits about two seconds for the
  * data engine with nothing to do, so one small chart of each kind the dashboards draw is
  * drawn there, off screen, and thrown away; the real charts then run code already compiled.
  */
-/** The map the warm-up draws on (two squares); nothing else uses it. */
-const WARM_MAP = 'observatory-warm-up'
-
 export function warmChartsWhileIdle(): void {
   if (typeof document === 'undefined' || typeof requestIdleCallback !== 'function') return
   // A box of no size that clips its content: the chart inside has its size, but adds nothing
