@@ -50,6 +50,12 @@ afterAll(async () => {
 })
 
 describe('uploading CSVs in the browser', () => {
+  it('opened at its own address, the page settles (app-ready) with its panel saying nothing is stored yet', async () => {
+    const { page } = w
+    await waitForMark(page, 'app-ready')
+    expect(await page.locator('[data-widget="stored-uploads"]').getAttribute('data-state')).toBe('empty')
+  })
+
   it('maps a GB18030 sheet onto the monthly indicators, commits only on confirm, and keeps it across a reload', async () => {
     const { page } = w
     expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('872')
@@ -63,6 +69,7 @@ describe('uploading CSVs in the browser', () => {
     expect(await preview.getAttribute('data-encoding')).toBe('gb18030')
     expect(await preview.getAttribute('data-rows')).toBe('19')
     expect(await preview.getAttribute('data-issues')).toBe('0')
+    expect(await card.getAttribute('data-state')).toBe('ready')
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-preview.png` })
     // A month's sheet for a monthly table is added by default; replacing is a choice, and says what it removes.
     const mode = card.getByLabel('方式')

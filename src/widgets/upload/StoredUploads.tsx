@@ -9,7 +9,12 @@ export function StoredUploads() {
   const snapshot = useUploads()
   const [confirming, setConfirming] = useState(false)
   return (
-    <section className="widget upload-stored" data-widget="stored-uploads" data-count={snapshot.stored.length}>
+    <section
+      className="widget upload-stored"
+      data-widget="stored-uploads"
+      data-state={snapshot.replay.status === 'running' ? 'loading' : snapshot.stored.length === 0 ? 'empty' : 'ready'}
+      data-count={snapshot.stored.length}
+    >
       <div className="widget__head">
         <h3 className="widget__title">本机保存的上传</h3>
       </div>

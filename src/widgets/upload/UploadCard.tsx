@@ -117,7 +117,7 @@ export function UploadCard({ file }: { file: File }) {
   const problems = report ? report.failingRows + report.rejectedLines : 0
 
   return (
-    <section className="widget upload-card" data-widget="upload-card">
+    <section className="widget upload-card" data-widget="upload-card" data-state={state.kind === 'working' ? 'loading' : state.kind === 'rejected' ? 'error' : 'ready'}>
       <div className="widget__head">
         <span className="upload-card__name">{file.name}</span>
         <span className="muted">{file.size >= 1024 * 1024 ? `${(file.size / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1024))} KB`}</span>
