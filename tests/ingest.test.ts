@@ -113,6 +113,23 @@ describe('Chinese spreadsheet exports', () => {
     expect(prepared.report.issues).toContainEqual(expect.objectContaining({ line: 11, column: 'period', value: '2025年13月', problem: '无法识别为月份（如 2025-03、2025年3月）' }))
   })
 
+  it('stages a sheet whose months need no cleaning without a column for unreadable months, and one that does with it', async () => {
+    const helpers = async () => {
+      const r = await session.connector.query<{ name: string }>(`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = '${session.stageTable}' AND column_name LIKE '\\_\\_%' ESCAPE '\\' ORDER BY column_index`)
+      return r.ok ? r.value.map((c) => c.name) : r.error.message
+    }
+    await prepare(utf8('period,point_id,output_value\n2025-03,P01,1\n2025-04,P02,2\n'), 'clean.csv')
+    expect(await helpers()).toEqual(['__blank'])
+    const prepared = await prepare(utf8('period,point_id,output_value\n2025年3月,P01,1\n2025年13月,P02,2\n'), 'cleaned.csv')
+    expect(await helpers()).toEqual(['__blank', '__bad_period'])
+    expect(prepared.report.issues).toContainEqual(expect.objectContaining({ line: 3, column: 'period', value: '2025年13月' }))
+    const committed = await confirmUpload(session, prepared, true)
+    expect(committed.ok && committed.value.rows).toBe(1)
+    // The committed table has exactly the registry's columns, no helper left behind.
+    const columns = await query<{ name: string }>(engine, `SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'point_indicators' AND column_name LIKE '\\_\\_%' ESCAPE '\\'`)
+    expect(columns).toEqual([])
+  })
+
   it('reads decimal commas in a semicolon-delimited file from European partners', async () => {
     const text = 'period;point_id;output_value;capacity_utilization\n2025-03;P01;1.234,5;85,3\n2025-03;P02;12,25;90\n'
     const { prepared } = await load(utf8(text), 'eu.csv')

@@ -295,6 +295,7 @@ async function buildReport(
     ...(targetRows !== undefined ? { targetRows } : {}),
     blankRows: Number(s.blank_rows),
     nativeColumns: [...native],
+    cleanedColumns: [...cleaned],
   })
 }
 
@@ -330,7 +331,7 @@ export async function commitUpload(
     plan.target.kind === 'table' && plan.target.mode === 'append' && options.targetUnchanged === true && report.overlap === 0 && report.targetRows !== undefined && report.targetRows < report.rows
   if (plan.target.kind === 'table' && (plan.target.mode === 'replace' || swapAppend)) {
     const build = plan.target.mode === 'replace' ? replaceTableSql : appendBySwapSql
-    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(report.nativeColumns) })
+    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(report.nativeColumns), cleaned: new Set(report.cleanedColumns) })
     for (const sql of before) {
       const r = await run(session, sql)
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)

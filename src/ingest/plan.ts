@@ -42,6 +42,8 @@ export interface StageReport {
   readonly blankRows: number
   /** File columns DuckDB read with their type (no helper column in the staged table). */
   readonly nativeColumns: readonly (readonly [number, SqlType])[]
+  /** Text columns whose cleaning changed a value (each carries a `__bad_<col>` until commit). */
+  readonly cleanedColumns: readonly string[]
 }
 
 /** Everything needed to do an upload again, exactly, at the next start-up. */

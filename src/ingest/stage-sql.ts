@@ -113,9 +113,10 @@ export function stageForTableSql(
     }
     outer.push(`CAST(${quoteIdent(valueName(column.name))} AS ${column.type}) AS ${quoteIdent(column.name)}`)
     if (column.type === 'VARCHAR') {
-      // Text goes in as read; textFixupSql cleans it afterwards on its distinct values.
+      // Text goes in as read; textFixupSql cleans it afterwards on its distinct values (and
+      // adds its `__bad_<col>` only if the cleaning changes a value: a column of NULLs written
+      // for every row of a clean file costs time at the read and again at the commit).
       inner.push(`${quoteIdent(rawName(i))} AS ${quoteIdent(valueName(column.name))}`)
-      if (convertible(column)) bad.push(`CAST(NULL AS VARCHAR) AS ${quoteIdent(badName(column.name))}`)
       continue
     }
     if (options.native.has(i)) {
@@ -171,17 +172,25 @@ export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapp
     updates: columns.map((column) => {
       const col = quoteIdent(column.name)
       const set = [`${col} = m.v`]
+      let add = ''
       if (convertible(column)) {
-        set.push(`${quoteIdent(badName(column.name))} = CASE WHEN m.v IS NULL AND trim(m.raw) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN m.raw END`)
+        const bad = quoteIdent(badName(column.name))
+        add = `ALTER TABLE ${S} ADD COLUMN IF NOT EXISTS ${bad} VARCHAR;\n`
+        set.push(`${bad} = CASE WHEN m.v IS NULL AND trim(m.raw) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN m.raw END`)
       }
-      return `UPDATE ${S} SET ${set.join(', ')} FROM (${changed(column)}) m WHERE ${S}.${col} = m.raw`
+      return `${add}UPDATE ${S} SET ${set.join(', ')} FROM (${changed(column)}) m WHERE ${S}.${col} = m.raw`
     }),
   }
 }
 
-/** The helper columns a staged table carries until commit. */
-export function stageHelperColumns(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>): string[] {
-  return [...table.columns.filter((c) => mapping.includes(c.name) && convertible(c) && !native.has(mapping.indexOf(c.name))).map((c) => badName(c.name)), '__blank']
+/**
+ * The helper columns a staged table carries until commit: `__bad_<col>` of each column
+ * cleaned in SQL (a text column's only once its cleaning changed a value: `cleaned`), and
+ * `__blank`.
+ */
+export function stageHelperColumns(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string>): string[] {
+  const bad = table.columns.filter((c) => mapping.includes(c.name) && convertible(c) && !native.has(mapping.indexOf(c.name)) && (c.type !== 'VARCHAR' || cleaned.has(c.name)))
+  return [...bad.map((c) => badName(c.name)), '__blank']
 }
 
 /** Staging for an ad-hoc table: the raw text only; types are decided from it afterwards. */
@@ -201,16 +210,16 @@ interface CellCheck {
 
 /**
  * The checks each staged cell gets: type, required, range, category. A text column's
- * `__bad_<col>` is only ever set by its cleaning (textFixupSql), so for a text column that
- * needed none (`cleaned` says which did; all when not given) there is nothing to look at.
+ * `__bad_<col>` only exists once its cleaning (textFixupSql) changed a value, so for a text
+ * column that needed none (`cleaned` says which did) there is nothing to look at.
  */
-function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): CellCheck[] {
+function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string> = new Set()): CellCheck[] {
   const mapped = new Set(mapping.filter((m): m is string => m !== null))
   const checks: CellCheck[] = []
   for (const column of table.columns) {
     if (!mapped.has(column.name)) continue
     const v = quoteIdent(column.name)
-    const canBeBad = convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || !cleaned || cleaned.has(column.name))
+    const canBeBad = convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || cleaned.has(column.name))
     const b = canBeBad ? quoteIdent(badName(column.name)) : null
     if (b) checks.push({ cond: `${b} IS NOT NULL`, col: column.name, kind: 'type', value: b })
     if (column.required) checks.push({ cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`, col: column.name, kind: 'required', value: 'NULL' })
@@ -377,6 +386,8 @@ export interface SwapOptions {
   readonly deleteRows: boolean
   readonly skipFailing: boolean
   readonly native: ReadonlyMap<number, SqlType>
+  /** Text columns whose cleaning changed a value (each has its `__bad_<col>` to drop). */
+  readonly cleaned: ReadonlySet<string>
 }
 
 /**
@@ -395,7 +406,7 @@ export function replaceTableSql(
   if (options.deleteRows) {
     before.push(`DELETE FROM ${quoteIdent(stage)} WHERE "__blank"${options.skipFailing ? ` OR rowid IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`)
   }
-  const swap = stageHelperColumns(table, mapping, options.native).map((helper) => `ALTER TABLE ${quoteIdent(stage)} DROP COLUMN ${quoteIdent(helper)}`)
+  const swap = stageHelperColumns(table, mapping, options.native, options.cleaned).map((helper) => `ALTER TABLE ${quoteIdent(stage)} DROP COLUMN ${quoteIdent(helper)}`)
   swap.push(`DROP TABLE IF EXISTS ${quoteIdent(table.name)}`)
   swap.push(`ALTER TABLE ${quoteIdent(stage)} RENAME TO ${quoteIdent(table.name)}`)
   return { before, swap }
