@@ -184,12 +184,17 @@ export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapp
 }
 
 /**
- * The helper columns a staged table carries until commit: `__bad_<col>` of each column
- * cleaned in SQL (a text column's only once its cleaning changed a value: `cleaned`), and
- * `__blank`.
+ * Whether the staged table has a `__bad_<col>` for this mapped column: one cleaned in SQL
+ * as it is read, or a text column once its cleaning changed a value (`cleaned`). DuckDB's
+ * own typed columns have none (a bad cell is a reject with its line).
  */
+function hasBadColumn(column: ColumnDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string>): boolean {
+  return convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || cleaned.has(column.name))
+}
+
+/** The helper columns a staged table carries until commit: every `__bad_<col>` there is, and `__blank`. */
 export function stageHelperColumns(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string>): string[] {
-  const bad = table.columns.filter((c) => mapping.includes(c.name) && convertible(c) && !native.has(mapping.indexOf(c.name)) && (c.type !== 'VARCHAR' || cleaned.has(c.name)))
+  const bad = table.columns.filter((c) => mapping.includes(c.name) && hasBadColumn(c, mapping, native, cleaned))
   return [...bad.map((c) => badName(c.name)), '__blank']
 }
 
@@ -219,8 +224,7 @@ function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap
   for (const column of table.columns) {
     if (!mapped.has(column.name)) continue
     const v = quoteIdent(column.name)
-    const canBeBad = convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || cleaned.has(column.name))
-    const b = canBeBad ? quoteIdent(badName(column.name)) : null
+    const b = hasBadColumn(column, mapping, native, cleaned) ? quoteIdent(badName(column.name)) : null
     if (b) checks.push({ cond: `${b} IS NOT NULL`, col: column.name, kind: 'type', value: b })
     if (column.required) checks.push({ cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`, col: column.name, kind: 'required', value: 'NULL' })
     const bounds: string[] = []
