@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { embeddedData } from './scripts/embedded-data.ts'
 import { offlineBuild } from './scripts/offline-build.ts'
 
 /**
@@ -54,7 +55,7 @@ function cacheHashedAssets(): Plugin {
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of an intranet server.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), cacheHashedAssets(), offlineBuild()],
+  plugins: [react(), embeddedData(), contentSecurityPolicy(), cacheHashedAssets(), offlineBuild()],
   build: {
     target: 'es2022',
     // The DuckDB wasm files are big by nature; everything else should stay small.

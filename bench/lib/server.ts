@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { build, preview } from 'vite'
 import { onExit } from '../../tests/support/cleanup'
+import { ArrowMaker } from '../../scripts/arrow-maker'
 
 export interface Served {
   readonly url: string
@@ -17,8 +18,9 @@ export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
 }
 
 /**
- * Serves a copy of the build whose embedded files are replaced (e.g. a million-row table),
- * so the app loads them exactly as it loads its own data.
+ * Serves a copy of the build whose embedded tables are replaced (e.g. a million-row table),
+ * given as CSV and made into Arrow streams as the build makes them, so the app loads them
+ * exactly as it loads its own data.
  */
 export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>, extra: Readonly<Record<string, Buffer>> = {}): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), 'observatory-bench-dist-'))
@@ -26,10 +28,15 @@ export async function serveBuildWith(files: Readonly<Record<string, string | Buf
   const forget = onExit(remove)
   try {
     cpSync('dist', dir, { recursive: true })
-    for (const [table, body] of Object.entries(files)) {
-      const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.csv'))
-      if (!name) throw new Error(`no embedded file for ${table} in dist`)
-      writeFileSync(path.join(dir, 'assets', name), body)
+    const arrow = new ArrowMaker()
+    try {
+      for (const [table, csv] of Object.entries(files)) {
+        const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.arrow'))
+        if (!name) throw new Error(`no embedded file for ${table} in dist`)
+        writeFileSync(path.join(dir, 'assets', name), await arrow.mustMake(table, csv))
+      }
+    } finally {
+      await arrow.close()
     }
     // Files a benchmark page fetches for itself (not part of the app).
     for (const [name, body] of Object.entries(extra)) writeFileSync(path.join(dir, name), body)

@@ -1,5 +1,5 @@
 import { startBrowserEngine, type BrowserEngine } from '../db/browser'
-import { loadCsvTables, type TableFile } from '../db/load-table'
+import { loadArrowTables, type TableFile } from '../db/load-table'
 import { embeddedUrl } from '../datasets/embedded'
 import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
@@ -65,7 +65,7 @@ async function startEngine(): Promise<BrowserEngine> {
 
 async function loadBatch(target: BrowserEngine, tables: readonly TableDef[]) {
   const files = await Promise.all(tables.map(async (table) => ({ table, file: await downloads.get(table.name)! })))
-  const results = await loadCsvTables(target.db, target.connector, files)
+  const results = await loadArrowTables(target.connector, files)
   const states: Record<string, TableState> = {}
   for (const table of tables) {
     const r = results.get(table.name)!

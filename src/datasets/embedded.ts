@@ -2,10 +2,11 @@ import type { TableDef } from './schema'
 import { TABLES } from './registry'
 
 /**
- * URLs of the embedded CSVs in data/, as Vite emits them into the build (hashed assets,
- * same origin). A file missing at build time simply has no URL, and its table reports that.
+ * URLs of the embedded tables, as the build emits them (hashed assets, same origin): each
+ * CSV in data/ goes into the build as an Arrow stream of its table (scripts/embedded-data.ts).
+ * A file missing at build time simply has no URL, and its table reports that.
  */
-const urls = import.meta.glob('../../data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<
+const urls = import.meta.glob('../../data/*.csv', { query: '?embedded-arrow', import: 'default', eager: true }) as Record<
   string,
   string
 >

@@ -1,10 +1,12 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
-import type { TableDef } from '../datasets/schema'
-import { checkEmbeddedHeader } from '../datasets/header-check'
+import { DataType, DateUnit, Precision, RecordBatch, RecordBatchReader, Schema, Table, tableFromIPC, tableToIPC, type Field } from 'apache-arrow'
+import type { SqlType, TableDef } from '../datasets/schema'
+import { checkEmbeddedHeader, columnsMismatch } from '../datasets/header-check'
 import { err, ok, type Result } from '../lib/result'
 import { createEmptyTableSql, createTableFromCsvSql, tableSummarySql } from '../queries/ddl'
-import { quoteLiteral } from '../queries/sql'
+import { quoteIdent, quoteLiteral } from '../queries/sql'
 import type { Connector } from './connector'
+import type { DuckDBConnector } from './duckdb-connector'
 import { describeLoadError } from './errors'
 
 export interface LoadedTable {
@@ -20,9 +22,10 @@ export interface LoadFailure {
 }
 
 /**
- * Loads one embedded CSV (header = the registry's column names) into its table. On any
- * failure the table is left empty but present, so SQL that joins it still runs, and the
- * failure comes back for the widgets that need the table to show.
+ * Loads one embedded CSV (header = the registry's column names) into its table: how the
+ * build reads data/ to make each table's Arrow stream (embeddedCsvToArrow), and how tests
+ * load the same data in Node. On any failure the table is left empty but present, so SQL
+ * that joins it still runs, and the failure comes back for whoever needs the table.
  */
 export async function loadCsvTable(
   db: AsyncDuckDB,
@@ -55,60 +58,149 @@ async function fail(connector: Connector, table: TableDef, failure: LoadFailure)
   return err(failure)
 }
 
-/** The table exists (empty) but its file could not be fetched. */
-export async function markTableMissing(connector: Connector, table: TableDef, reason: string) {
-  return fail(connector, table, { reason })
-}
-
 export interface TableFile {
   readonly table: TableDef
   /** The file's bytes, or why there are none (missing, unreadable). */
   readonly file: { ok: true; bytes: Uint8Array } | { ok: false; reason: string }
 }
 
+interface TableSummary {
+  readonly name: string
+  readonly rows: number
+  readonly latest_period: string | null
+}
+
+/** One statement that answers every table's row count and latest period, a row each. */
+function summariesSql(tables: readonly TableDef[]): string {
+  return tables.map((table) => `SELECT ${quoteLiteral(table.name)} AS "name", * FROM (${tableSummarySql(table)})`).join('\nUNION ALL\n')
+}
+
+function summaryOf(rows: readonly TableSummary[], table: TableDef): Result<LoadedTable, LoadFailure> {
+  const row = rows.find((r) => r.name === table.name)
+  return row ? ok({ rows: row.rows, latestPeriod: row.latest_period }) : err({ reason: '无法统计行数' })
+}
+
+/** Schema metadata that says how many rows an embedded stream holds: a cut-short file is caught. */
+export const ARROW_ROWS_KEY = 'observatory.rows'
+
+/** Every Arrow stream ends with these eight bytes (continuation marker, zero length). */
+const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]
+
 /**
- * Loads many embedded tables at start-up in as few round trips as possible: every file is
- * registered, then one batch of CREATE statements and one summary query run. If the batch
- * fails, each table is loaded on its own so that only the broken ones are reported.
+ * A table's rows as an Arrow IPC stream, with their count in its schema: the form the build
+ * gives the embedded data (see scripts/embedded-data.ts) and loadArrowTables reads. DuckDB
+ * answers in Arrow's file form; its Arrow insert takes the stream form.
  */
-export async function loadCsvTables(
-  db: AsyncDuckDB,
-  connector: Connector,
-  files: readonly TableFile[],
-): Promise<Map<string, Result<LoadedTable, LoadFailure>>> {
+export async function tableArrowStream(db: AsyncDuckDB, table: TableDef): Promise<Uint8Array> {
+  const connection = await db.connectInternal()
+  try {
+    const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
+    const rows = tableFromIPC(await db.runQuery(connection, `SELECT ${columns} FROM ${quoteIdent(table.name)}`))
+    const schema = new Schema(rows.schema.fields, new Map([[ARROW_ROWS_KEY, String(rows.numRows)]]))
+    return tableToIPC(new Table(schema, rows.batches.map((b) => new RecordBatch(schema, b.data))), 'stream')
+  } finally {
+    await db.disconnect(connection)
+  }
+}
+
+/**
+ * An embedded CSV as the Arrow stream the app loads at start-up: read by DuckDB exactly as
+ * loadCsvTable reads it (the registry's types, nothing sniffed), so a cell that does not
+ * convert is named, with its line, when the build makes the stream.
+ */
+export async function embeddedCsvToArrow(db: AsyncDuckDB, connector: Connector, table: TableDef, csv: Uint8Array): Promise<Result<Uint8Array, LoadFailure>> {
+  const loaded = await loadCsvTable(db, connector, table, csv)
+  return loaded.ok ? ok(await tableArrowStream(db, table)) : loaded
+}
+
+/** Whether an Arrow column holds what the registry's SQL type needs, exactly as DuckDB writes it. */
+function arrowTypeFits(type: DataType, sql: SqlType): boolean {
+  switch (sql) {
+    case 'VARCHAR':
+      return DataType.isUtf8(type)
+    case 'INTEGER':
+      return DataType.isInt(type) && type.bitWidth === 32 && type.isSigned
+    case 'DOUBLE':
+      return DataType.isFloat(type) && type.precision === Precision.DOUBLE
+    case 'DECIMAL(18,2)':
+      return DataType.isDecimal(type) && type.precision === 18 && type.scale === 2
+    case 'DATE':
+      return DataType.isDate(type) && type.unit === DateUnit.DAY
+    case 'BOOLEAN':
+      return DataType.isBool(type)
+  }
+}
+
+/**
+ * What an embedded Arrow stream holds, read from its schema before DuckDB sees it: the rows
+ * it says it has; or why it cannot be loaded as `table` (not Arrow, cut short, columns not
+ * the registry's by name, order and type).
+ */
+export function readEmbeddedArrow(table: TableDef, bytes: Uint8Array): Result<{ rows: number }, string> {
+  if (bytes.length === 0) return err('文件为空')
+  let schema: Schema
+  try {
+    const reader = RecordBatchReader.from(bytes)
+    reader.open()
+    schema = reader.schema
+  } catch {
+    return err('文件损坏：不是有效的 Arrow 数据')
+  }
+  const fields: readonly Field[] = schema.fields
+  const names = columnsMismatch(table, fields.map((f) => f.name))
+  if (names) return err(`列与数据模型不一致：${names}`)
+  const wrong = table.columns.flatMap((c, i) => (arrowTypeFits(fields[i]!.type, c.type) ? [] : [`${c.name} 应为 ${c.type}，文件中为 ${String(fields[i]!.type)}`]))
+  if (wrong.length) return err(`列的类型与数据模型不一致：${wrong.join('；')}`)
+  const rows = Number(schema.metadata.get(ARROW_ROWS_KEY) ?? NaN)
+  if (!Number.isSafeInteger(rows) || rows < 0) return err('文件损坏：缺少行数标记，不是本应用构建生成的数据')
+  if (END_OF_STREAM.some((b, i) => bytes[bytes.length - 8 + i] !== b)) return err('文件不完整：数据在结尾之前中断')
+  return ok({ rows })
+}
+
+/**
+ * Loads the embedded tables at start-up from their Arrow streams: one round trip creates
+ * them all, empty, with the registry's columns; each file's rows then go into its table in
+ * one statement (all or nothing), and one query counts them. The messages go to the worker
+ * without waiting for each other (it takes them in order). A file that fails leaves its
+ * table empty but present, and its failure comes back for the widgets that need the table.
+ * The caller's bytes are kept (the engine takes a copy): a restarted engine loads them again.
+ */
+export async function loadArrowTables(connector: DuckDBConnector, files: readonly TableFile[]): Promise<Map<string, Result<LoadedTable, LoadFailure>>> {
   const results = new Map<string, Result<LoadedTable, LoadFailure>>()
-  const good: { table: TableDef; bytes: Uint8Array }[] = []
+  const good: { table: TableDef; bytes: Uint8Array; rows: number }[] = []
   for (const { table, file } of files) {
-    const problem = file.ok ? checkEmbeddedHeader(table, file.bytes) : file.reason
-    if (problem) results.set(table.name, await fail(connector, table, { reason: problem }))
-    else if (file.ok) good.push({ table, bytes: file.bytes })
+    const read = file.ok ? readEmbeddedArrow(table, file.bytes) : err(file.reason)
+    if (!read.ok) results.set(table.name, await fail(connector, table, { reason: read.error }))
+    else if (file.ok) good.push({ table, bytes: file.bytes, rows: read.value.rows })
   }
   if (good.length === 0) return results
 
-  const name = (t: TableDef) => `embedded/${t.name}.csv`
-  // The worker takes messages in order: the files are registered before the batch that reads
-  // them runs, without a round trip in between. (A registration that fails fails the batch.)
-  const registered = Promise.all(good.map(({ table, bytes }) => db.registerFileBuffer(name(table), bytes.slice()))).catch(() => undefined)
-  // One round trip: every CREATE, then the summary of every table (the last statement's result comes back).
-  const summarySql = good
-    .map(({ table }) => `SELECT ${quoteLiteral(table.name)} AS "name", * FROM (${tableSummarySql(table)})`)
-    .join('\nUNION ALL\n')
-  const batch = await connector.query<{ name: string; rows: number; latest_period: string | null }>(
-    [...good.map(({ table }) => createTableFromCsvSql(table, name(table))), summarySql].join(';\n'),
+  const created = connector.query(good.map(({ table }) => createEmptyTableSql(table)).join(';\n'))
+  const inserted = good.map(({ table, bytes }) =>
+    connector.connection.insertArrowFromIPCStream(bytes.slice(), { name: table.name, create: false }).then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    ),
   )
-  // The worker drops them before it runs anything sent after: the tables' queries need not
-  // wait a round trip for the answer (a file left behind by a failed drop costs only memory).
-  await registered
-  const dropped = Promise.all(good.map(({ table }) => db.dropFile(name(table)))).catch(() => undefined)
-
-  if (!batch.ok) {
-    await dropped
-    for (const { table, bytes } of good) results.set(table.name, await loadCsvTable(db, connector, table, bytes))
-    return results
-  }
-  for (const { table } of good) {
-    const row = batch.value.find((r) => r.name === table.name)
-    results.set(table.name, row ? ok({ rows: row.rows, latestPeriod: row.latest_period }) : err({ reason: '无法统计行数' }))
+  const summary = connector.query<TableSummary>(summariesSql(good.map((g) => g.table)))
+  const [made, failures, counted] = await Promise.all([created, Promise.all(inserted), summary])
+  for (const [i, { table, rows }] of good.entries()) {
+    const failure = made.ok ? failures[i] : made.error.message
+    if (failure) {
+      results.set(table.name, err({ reason: describeArrowError(failure), detail: failure }))
+    } else if (!counted.ok) {
+      results.set(table.name, err({ reason: describeLoadError(counted.error.message), detail: counted.error.message }))
+    } else {
+      const loaded = summaryOf(counted.value, table)
+      const short = loaded.ok && loaded.value.rows !== rows ? `文件不完整：应有 ${rows} 行，只读到 ${loaded.value.rows} 行` : null
+      results.set(table.name, short ? await fail(connector, table, { reason: short }) : loaded)
+    }
   }
   return results
+}
+
+/** DuckDB's or Arrow's message about a stream it could not insert, in the words a user can act on. */
+function describeArrowError(message: string): string {
+  if (/conver|cast/i.test(message)) return '文件损坏：有值无法转换为规定类型'
+  return '文件损坏：无法按 Arrow 格式读取'
 }

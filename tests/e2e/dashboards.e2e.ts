@@ -10,11 +10,13 @@ import { overviewNarrative } from '../../src/widgets/overview/narrative'
 import { bigIndicatorFiles } from '../../bench/lib/big-data'
 import { query, wrap } from '../support/engine'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { useEmbeddedData } from './support/embedded'
 import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
 const baseUrl = inject('baseUrl')
 const h = usePageHarness()
+const embedded = useEmbeddedData()
 const { one } = h
 
 async function openReady(path: string) {
@@ -309,8 +311,8 @@ describe('the grid after a prefetched click', () => {
     const page = await h.session.context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.route(/\/assets\/point_indicators-[^/]*\.csv$/, (route) => route.fulfill({ body: big.indicators, contentType: 'text/csv' }))
-    await page.route(/\/assets\/observation_points-[^/]*\.csv$/, (route) => route.fulfill({ body: big.points, contentType: 'text/csv' }))
+    await embedded.serve(page, 'point_indicators', big.indicators)
+    await embedded.serve(page, 'observation_points', big.points)
     await enableChartHooks(page)
     await page.goto(`${baseUrl}#/clusters`)
     await waitForMark(page, 'app-ready', 120_000)
@@ -348,12 +350,8 @@ describe('untrusted text', () => {
       void d.dismiss()
     })
     await enableChartHooks(page)
-    await page.route(/observation_points-[^/]*\.csv$/, async (route) => {
-      const response = await route.fetch()
-      // P06 has the largest output, so it is on top of the ranking and of the table.
-      const body = (await response.text()).replace(/^P06,[^,]*,/m, `P06,${hostile},`)
-      await route.fulfill({ response, body })
-    })
+    // P06 has the largest output, so it is on top of the ranking and of the table.
+    await embedded.serve(page, 'observation_points', (csv) => csv.replace(/^P06,[^,]*,/m, `P06,${hostile},`))
     await page.goto(`${baseUrl}#/clusters`)
     await waitForMark(page, 'app-ready')
 

@@ -13,6 +13,7 @@ import { query, startEngineWithSchema } from '../support/engine'
 import { readXlsx } from '../support/xlsx-read'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
 import { download, inspectPng, parseCsv } from './support/exports'
+import { useEmbeddedData } from './support/embedded'
 import { waitForMark, widgetStates } from './support/marks'
 
 /**
@@ -28,6 +29,7 @@ let closeServer: (() => Promise<void>) | undefined
 let engine: NodeEngine
 let session: Session
 let w: Watched
+const embedded = useEmbeddedData()
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
@@ -151,13 +153,12 @@ describe('table exports', () => {
   it('neutralises a formula in a cell, in CSV and XLSX, and keeps numbers as numbers', async () => {
     const page = await session.context.newPage()
     // The first observation point's name, as served, is a formula.
-    await page.route(/observation_points-[^/]*\.csv$/, async (route) => {
-      const response = await route.fetch()
-      const lines = (await response.text()).split('\n')
+    await embedded.serve(page, 'observation_points', (csv) => {
+      const lines = csv.split('\n')
       const cells = lines[1]!.split(',')
       cells[1] = `"${HOSTILE.replace(/"/g, '""')}"`
       lines[1] = cells.join(',')
-      await route.fulfill({ response, body: lines.join('\n') })
+      return lines.join('\n')
     })
     await page.goto(`${baseUrl}#/clusters`)
     await waitForMark(page, 'app-ready')

@@ -6,6 +6,7 @@ import { supervisionNarrative } from '../../src/widgets/supervision/present'
 import { query } from '../support/engine'
 import { openPage, type Watched } from './support/browser'
 import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { useEmbeddedData } from './support/embedded'
 import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
@@ -25,6 +26,7 @@ const WIDGETS = [
 
 /** What the page must show, computed in Node with the same SQL over the same files. */
 const h = usePageHarness()
+const embedded = useEmbeddedData()
 const { one, count } = h
 const narrativeFor = async (filters: FilterSet) => supervisionNarrative(await one<SupervisionSummaryRow>(supervisionSummarySql(filters)))
 
@@ -150,12 +152,11 @@ describe('Supervision and deputies’ work', () => {
   it('says where the ledger and a report disagree', async () => {
     const page = await h.session.context.newPage()
     // Drop one 2024 law-enforcement check from the ledger as it is served.
-    await page.route(/supervision_activities-[^/]*\.csv$/, async (route) => {
-      const response = await route.fetch()
-      const lines = (await response.text()).split('\n')
+    await embedded.serve(page, 'supervision_activities', (csv) => {
+      const lines = csv.split('\n')
       const i = lines.findIndex((l) => /,2024-\d\d-\d\d,执法检查,/.test(l))
       lines.splice(i, 1)
-      await route.fulfill({ response, body: lines.join('\n') })
+      return lines.join('\n')
     })
     await page.goto(`${baseUrl}#/supervision`)
     await waitForMark(page, 'app-ready')
