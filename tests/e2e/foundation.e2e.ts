@@ -107,6 +107,26 @@ describe('the built app on the embedded data', () => {
   })
 })
 
+describe('while the data loads', () => {
+  it('shows still placeholders: nothing on the page animates for as long as the engine takes to start', async () => {
+    const page = await h.session.context.newPage()
+    await page.goto(baseUrl)
+    // While the engine starts, every widget waits with its placeholder.
+    await page.waitForSelector('[data-widget="kpi-output-ytd"] .widget__placeholder')
+    const endless = await page.evaluate(() => {
+      if (performance.getEntriesByName('duckdb-ready', 'mark').length) return null
+      return document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations === Infinity)
+        .map((a) => ((a.effect as KeyframeEffect | null)?.target as Element | null)?.className ?? String(a))
+    })
+    // null: the engine was ready before the page could look (then there was nothing to wait for).
+    if (endless !== null) expect(endless).toEqual([])
+    await waitForMark(page, 'app-ready')
+    await page.close()
+  })
+})
+
 describe('a missing or corrupt embedded file', () => {
   it('puts a Chinese message naming the table in the widgets that need it, and the rest still render', async () => {
     const page = await h.session.context.newPage()
