@@ -1,7 +1,7 @@
 // Makes the Arrow stream of an embedded table from its CSV, on one DuckDB-WASM engine in Node
 // started when first needed: for the build (scripts/embedded-data.ts), and for the tests and
 // benchmarks that serve the app other data.
-import { TABLES } from '../src/datasets/registry'
+import { getTable, requireTable } from '../src/datasets/registry'
 import type { TableDef } from '../src/datasets/schema'
 import { embeddedCsvToArrow, type LoadFailure } from '../src/db/load-table'
 import { startNodeEngine, type NodeEngine } from '../src/db/node'
@@ -10,7 +10,7 @@ import type { Result } from '../src/lib/result'
 export class ArrowMaker {
   private engine: Promise<NodeEngine> | null = null
 
-  /** The table's Arrow stream, read from its CSV exactly as the app reads one; or why it cannot be. */
+  /** The table's Arrow stream, its CSV read as loadCsvTable reads one; or why it cannot be. */
   async make(table: TableDef, csv: Uint8Array): Promise<Result<Uint8Array, LoadFailure>> {
     this.engine ??= startNodeEngine()
     const engine = await this.engine
@@ -19,9 +19,7 @@ export class ArrowMaker {
 
   /** The same, for a table named by its registry name; throws with the reason if it cannot. */
   async mustMake(tableName: string, csv: string | Uint8Array): Promise<Uint8Array> {
-    const table = TABLES.find((t) => t.name === tableName)
-    if (!table) throw new Error(`no table ${tableName} in the registry`)
-    const made = await this.make(table, typeof csv === 'string' ? new TextEncoder().encode(csv) : csv)
+    const made = await this.make(requireTable(tableName), typeof csv === 'string' ? new TextEncoder().encode(csv) : csv)
     if (!made.ok) throw new Error(`${tableName}: ${made.error.reason}${made.error.detail ? ` (${made.error.detail})` : ''}`)
     return made.value
   }
@@ -35,6 +33,5 @@ export class ArrowMaker {
 
 /** The registry's table whose embedded file this is (data/<table>.csv). */
 export function tableOfFile(file: string): TableDef | undefined {
-  const name = file.split(/[\\/]/).pop()?.replace(/\.csv$/, '')
-  return TABLES.find((t) => t.name === name)
+  return getTable(file.split(/[\\/]/).pop()?.replace(/\.csv$/, '') ?? '')
 }
