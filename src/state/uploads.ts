@@ -127,14 +127,45 @@ function revisionOf(prepared: PreparedUpload, tables = catalog.get().tables): nu
   return state?.status === 'ready' ? state.revision : null
 }
 
+const readyDatabase = (): IngestDatabase | null => (uploads.get().replay.status === 'done' ? database : null)
+
+/**
+ * The engine uploads go to, once it has the embedded data and has done every stored upload
+ * again (a new upload comes after them); or why there will be none (it failed to start).
+ * A file picked while the engine starts waits here instead of being turned away.
+ */
+function engineForUploads(): Promise<Result<IngestDatabase, string>> {
+  const now = (): Result<IngestDatabase, string> | null => {
+    const engine = catalog.get().engine
+    if (engine.status === 'failed') return err(`数据引擎未能启动，无法导入：${engine.reason}`)
+    const ready = readyDatabase()
+    return ready ? ok(ready) : null
+  }
+  const ready = now()
+  if (ready) return Promise.resolve(ready)
+  return new Promise((resolve) => {
+    const check = () => {
+      const r = now()
+      if (!r) return
+      stop.forEach((unsubscribe) => unsubscribe())
+      resolve(r)
+    }
+    const stop = [uploads.subscribe(check), catalog.subscribe(check)]
+  })
+}
+
+export type DraftPhase = 'waiting' | NonNullable<Parameters<NonNullable<PrepareOptions['onPhase']>>[0]>
+
 export async function prepareDraft(
   original: UploadInput,
   fileName: string,
-  options: Pick<PrepareOptions, 'decisions' | 'onPhase'>,
+  options: Pick<PrepareOptions, 'decisions'> & { readonly onPhase?: (phase: DraftPhase) => void },
   previous?: UploadDraft,
 ): Promise<Result<UploadDraft, string>> {
-  if (!database) return err('数据引擎尚未就绪，请稍候再试')
-  const session = previous?.session ?? (await openIngestSession(database))
+  if (!previous && !readyDatabase()) options.onPhase?.('waiting')
+  const engine = previous ? ok(previous.session.db) : await engineForUploads()
+  if (!engine.ok) return engine
+  const session = previous?.session ?? (await openIngestSession(engine.value))
   const id = previous?.id ?? `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const tablesBefore = catalog.get().tables
   const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeGb18030 } from '../support/gb18030'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
+import { embeddedFile } from './support/embedded'
 import { waitForMark } from './support/marks'
 
 const baseUrl = inject('baseUrl')
@@ -54,6 +55,27 @@ describe('uploading CSVs in the browser', () => {
     const { page } = w
     await waitForMark(page, 'app-ready')
     expect(await page.locator('[data-widget="stored-uploads"]').getAttribute('data-state')).toBe('empty')
+  })
+
+  it('reads a file picked while the engine is still starting once it is ready, instead of turning it away', async () => {
+    const page = await session.context.newPage()
+    // One embedded table arrives late, so the data is surely not ready when the file is picked.
+    await page.route(embeddedFile('micro_suggestions'), async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000))
+      await route.continue()
+    })
+    await page.goto(`${baseUrl}#/upload`)
+    await page.locator('[data-testid="upload-input"]').waitFor({ state: 'attached' })
+    expect(await page.evaluate(() => performance.getEntriesByName('data-ready', 'mark').length)).toBe(0)
+    await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({ name: '启动时选的文件.csv', mimeType: 'text/csv', buffer: indicatorSheet(['P01', 'P02'], '2030年2月') })
+    const card = page.locator('[data-widget="upload-card"]', { hasText: '启动时选的文件.csv' })
+    await expect(card.getByRole('progressbar').getAttribute('aria-valuetext')).resolves.toBe('正在等待数据引擎启动，就绪后自动开始')
+    await card.locator('[data-testid="upload-preview"], [data-testid="upload-result"]').first().waitFor({ timeout: 60_000 })
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-dataset')).toBe('point_indicators')
+    expect(await preview.getAttribute('data-rows')).toBe('2')
+    expect(await card.locator('[role="alert"]').count()).toBe(0)
+    await page.close()
   })
 
   it('maps a GB18030 sheet onto the monthly indicators, commits only on confirm, and keeps it across a reload', async () => {

@@ -10,8 +10,10 @@ import { PreviewTable } from './PreviewTable'
 import { TargetEditor, type TargetChoice } from './TargetEditor'
 
 const PHASES = ['reading', 'decoding', 'loading', 'validating', 'committing'] as const
-type Phase = (typeof PHASES)[number]
+/** 'waiting': the file was picked while the engine starts; it is read as soon as it is ready. */
+type Phase = (typeof PHASES)[number] | 'waiting'
 const PHASE_LABELS: Record<Phase, string> = {
+  waiting: '正在等待数据引擎启动，就绪后自动开始',
   reading: '正在读取文件',
   decoding: '正在识别编码并转换',
   loading: '正在载入并校验',
@@ -127,7 +129,8 @@ export function UploadCard({ file }: { file: File }) {
         <div className="upload-card__phase" aria-live="polite">
           {/* The file is read by DuckDB (or the decoding worker) off the main thread, which
               reports no byte count: the bar shows the step, not a percentage. */}
-          {PHASE_LABELS[state.phase]}（第 {PHASES.indexOf(state.phase) + 1}/{PHASES.length} 步）…
+          {PHASE_LABELS[state.phase]}
+          {state.phase === 'waiting' ? '' : `（第 ${PHASES.indexOf(state.phase) + 1}/${PHASES.length} 步）`}…
           <div className="progress progress--indeterminate" role="progressbar" aria-valuetext={PHASE_LABELS[state.phase]}>
             <div className="progress__bar" />
           </div>
