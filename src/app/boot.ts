@@ -5,7 +5,7 @@ import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
-import { replayUploads } from '../state/uploads'
+import { replayUploads, tablesWithStoredUploads } from '../state/uploads'
 
 async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
   if (!url) return { ok: false, reason: '文件缺失：构建中没有这张表的内置数据' }
@@ -21,6 +21,12 @@ async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
 let engine: BrowserEngine | null = null
 /** The embedded files, kept so a restarted engine can load them again without the network. */
 let downloads = new Map<string, Promise<TableFile['file']>>()
+/**
+ * Tables that stored uploads change, and their embedded states once loaded: not shown until
+ * the uploads are done again (replayUploads shows them), so no view draws the sample first.
+ */
+let holding: Promise<ReadonlySet<string>> = Promise.resolve(new Set())
+let held: Record<string, TableState> = {}
 let restarting: Promise<void> | null = null
 
 /**
@@ -32,6 +38,7 @@ let restarting: Promise<void> | null = null
 export async function boot(): Promise<void> {
   setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'loading' } as const])))
   downloads = new Map(TABLES.map((t) => [t.name, fetchBytes(embeddedUrl(t))]))
+  holding = tablesWithStoredUploads()
 
   try {
     engine = await startEngine()
@@ -50,7 +57,7 @@ export async function boot(): Promise<void> {
   // before the next batch does.
   if (first.length) await loadBatch(engine, first)
   if (rest.length) await loadBatch(engine, rest)
-  await replayUploads(engine.db)
+  await replayUploads(engine.db, takeHeld())
   performance.mark('data-ready')
   setDataReady()
 }
@@ -66,15 +73,25 @@ async function startEngine(): Promise<BrowserEngine> {
 async function loadBatch(target: BrowserEngine, tables: readonly TableDef[]) {
   const files = await Promise.all(tables.map(async (table) => ({ table, file: await downloads.get(table.name)! })))
   const results = await loadArrowTables(target.connector, files)
+  const hold = await holding
   const states: Record<string, TableState> = {}
   for (const table of tables) {
     const r = results.get(table.name)!
-    states[table.name] = r.ok
+    const state: TableState = r.ok
       ? { status: 'ready', rows: r.value.rows, latestPeriod: r.value.latestPeriod, source: 'embedded', revision: nextRevision() }
       : { status: 'error', reason: r.error.reason, ...(r.error.detail ? { detail: r.error.detail } : {}) }
+    if (hold.has(table.name)) held[table.name] = state
+    else states[table.name] = state
   }
   // One update: waiting queries go out now, before the next batch is sent to the engine.
   setTables(states)
+}
+
+/** The held embedded states, for replayUploads to show with the uploads done again. */
+function takeHeld(): Record<string, TableState> {
+  const taken = held
+  held = {}
+  return taken
 }
 
 /**
@@ -90,8 +107,9 @@ export function restartEngine(reason: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         engine = await startEngine()
+        holding = tablesWithStoredUploads()
         await loadBatch(engine, TABLES)
-        await replayUploads(engine.db)
+        await replayUploads(engine.db, takeHeld())
         performance.mark('engine-restarted')
         return
       } catch (e) {

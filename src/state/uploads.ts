@@ -5,7 +5,7 @@ import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload,
 import { transcodeInWorker } from '../ingest/transcode-client'
 import type { UploadDecisions } from '../ingest/plan'
 import { err, ok, type Result } from '../lib/result'
-import { catalog, nextRevision, setTable } from './catalog'
+import { catalog, nextRevision, setTable, setTables, type TableState } from './catalog'
 import { Store } from './store'
 import { deleteStoredUploads, listStoredUploads, pruneUnconfirmedBytes, readStoredBytes, storeBytes, storeUpload, type StoredUpload } from './upload-store'
 
@@ -40,29 +40,54 @@ function summarise(s: StoredUpload): StoredUploadSummary {
   return { id: s.id, fileName: s.fileName, table: s.table, rows: s.rows, committedAt: s.committedAt, mode: t.kind === 'adhoc' ? 'adhoc' : t.mode }
 }
 
-/** Tells the catalog the table changed: a new revision, so every view asks again. */
-function publish(committed: CommittedTable, decisions: UploadDecisions) {
-  const previous = catalog.get().tables[committed.name]
-  // An append onto the embedded sample still holds sample rows: it keeps its 示例数据 mark.
+/**
+ * What a committed upload makes of its table's state: a new revision, so every view asks
+ * again. An append onto the embedded sample still holds sample rows: it keeps its 示例数据 mark.
+ */
+function committedState(committed: CommittedTable, decisions: UploadDecisions, previous: TableState | undefined): TableState {
   const keepSource = decisions.target.kind === 'table' && decisions.target.mode === 'append' && previous?.status === 'ready'
-  setTable(committed.name, {
+  return {
     status: 'ready',
     rows: committed.rows,
     latestPeriod: committed.latestPeriod,
     source: keepSource && previous?.status === 'ready' ? previous.source : 'upload',
     revision: nextRevision(),
-  })
-  if (decisions.target.kind === 'adhoc') {
-    uploads.set((s) => ({ ...s, adhoc: [...s.adhoc.filter((a) => a.name !== committed.name), { name: committed.name, rows: committed.rows }] }))
+  }
+}
+
+function listAdhoc(committed: CommittedTable, decisions: UploadDecisions) {
+  if (decisions.target.kind !== 'adhoc') return
+  uploads.set((s) => ({ ...s, adhoc: [...s.adhoc.filter((a) => a.name !== committed.name), { name: committed.name, rows: committed.rows }] }))
+}
+
+/** Tells the catalog the table changed. */
+function publish(committed: CommittedTable, decisions: UploadDecisions) {
+  setTable(committed.name, committedState(committed, decisions, catalog.get().tables[committed.name]))
+  listAdhoc(committed, decisions)
+}
+
+/**
+ * The tables stored uploads change, read from this browser's store (none if it cannot be
+ * read): start-up holds their embedded state back until replayUploads has done the uploads
+ * again, so no view shows the sample's figures first and the user's a moment later.
+ */
+export async function tablesWithStoredUploads(): Promise<ReadonlySet<string>> {
+  try {
+    return new Set((await listStoredUploads()).map((s) => s.table))
+  } catch {
+    return new Set()
   }
 }
 
 /**
  * Start-up and engine restart (called from app/boot after the embedded tables load):
  * every stored upload is done again, in order, with the decisions the user made. One that
- * no longer loads is reported and skipped; it never throws.
+ * no longer loads is reported and skipped; it never throws. `held`: the embedded states of
+ * the tables the uploads change, not yet shown; every table the replay touches is shown in
+ * one update at the end, with what the uploads made of it (or its embedded state if none
+ * of them loads).
  */
-export async function replayUploads(db: IngestDatabase): Promise<void> {
+export async function replayUploads(db: IngestDatabase, held: Readonly<Record<string, TableState>> = {}): Promise<void> {
   database = db
   exposeBenchHook(db)
   uploads.set((s) => ({ ...s, ready: true, adhoc: [], replay: { status: 'running', failures: [] } }))
@@ -74,6 +99,7 @@ export async function replayUploads(db: IngestDatabase): Promise<void> {
   } catch (e) {
     failures.push({ fileName: '（全部）', reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}` })
   }
+  const states: Record<string, TableState> = { ...held }
   if (stored.length) {
     const session = await openIngestSession(db)
     try {
@@ -85,13 +111,17 @@ export async function replayUploads(db: IngestDatabase): Promise<void> {
         }
         const prepared = await prepareUpload(session, bytes, record.fileName, { decisions: record.decisions, transcode: transcodeInWorker })
         const committed = prepared.ok ? await confirmUpload(session, prepared.value, record.decisions.skipFailing) : prepared
-        if (committed.ok) publish(committed.value, record.decisions)
-        else failures.push({ fileName: record.fileName, reason: committed.error })
+        if (committed.ok) {
+          const name = committed.value.name
+          states[name] = committedState(committed.value, record.decisions, states[name] ?? catalog.get().tables[name])
+          listAdhoc(committed.value, record.decisions)
+        } else failures.push({ fileName: record.fileName, reason: committed.error })
       }
     } finally {
       await session.close()
     }
   }
+  setTables(states)
   uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
 }
 

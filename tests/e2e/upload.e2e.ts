@@ -115,6 +115,27 @@ describe('uploading CSVs in the browser', () => {
     expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).not.toContain('观察点月度指标')
   })
 
+  it('opens on the user’s data: the first complete drawing of the Overview already has the stored upload in it', async () => {
+    const page = await session.context.newPage()
+    // What the page shows at the moment it marks app-ready (every widget drawn with data).
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance)
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'app-ready') {
+          ;(window as { __atAppReady?: object }).__atAppReady = {
+            asOf: document.querySelector('.page__lede')?.textContent,
+            reporting: document.querySelector('[data-widget="kpi-points-reporting"] .figure__line')?.textContent,
+          }
+        }
+        return mark(name, options)
+      }
+    })
+    await page.goto(baseUrl)
+    await waitForMark(page, 'app-ready')
+    expect(await page.evaluate(() => (window as { __atAppReady?: object }).__atAppReady)).toEqual({ asOf: '数据截至2030年1月', reporting: '2030年1月已报送' })
+    await page.close()
+  })
+
   it('replays the stored upload when the data engine is restarted, without a reload', async () => {
     const page = await session.context.newPage()
     await page.addInitScript(() => {
