@@ -5,7 +5,7 @@ import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
-import { replayUploads, tablesWithStoredUploads } from '../state/uploads'
+import { forgetEngine, replayUploads, tablesWithStoredUploads } from '../state/uploads'
 
 async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
   if (!url) return { ok: false, reason: '文件缺失：构建中没有这张表的内置数据' }
@@ -103,6 +103,7 @@ export function restartEngine(reason: string): Promise<void> {
   restarting ??= (async () => {
     setEngine({ status: 'restarting', reason })
     coordinator.detach()
+    forgetEngine()
     engine?.kill(reason)
     for (let attempt = 0; ; attempt++) {
       try {

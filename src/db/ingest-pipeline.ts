@@ -40,11 +40,14 @@ export interface PreparedUpload {
   readonly decisions: UploadDecisions
 }
 
+/** The steps of a prepare a page can show as they start. */
+export type PreparePhase = 'decoding' | 'loading' | 'validating'
+
 export interface PrepareOptions {
   /** What the user chose (or what a stored upload recorded); anything left out is detected. */
   readonly decisions?: Partial<UploadDecisions>
   readonly transcode?: Transcoder
-  readonly onPhase?: (phase: 'decoding' | 'loading' | 'validating') => void
+  readonly onPhase?: (phase: PreparePhase) => void
 }
 
 async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAnalysis, fileName: string, tables: () => Promise<string[]>): Promise<Result<UploadTarget, string>> {

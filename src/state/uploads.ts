@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { getTable } from '../datasets/registry'
 import { bareReadCsv, benchStatement, discardStage, openIngestSession, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
-import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload, type UploadInput } from '../db/ingest-pipeline'
+import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload, type PreparePhase, type UploadInput } from '../db/ingest-pipeline'
 import { transcodeInWorker } from '../ingest/transcode-client'
 import type { UploadDecisions } from '../ingest/plan'
 import { err, ok, type Result } from '../lib/result'
@@ -159,6 +159,11 @@ function revisionOf(prepared: PreparedUpload, tables = catalog.get().tables): nu
 
 const readyDatabase = (): IngestDatabase | null => (uploads.get().replay.status === 'done' ? database : null)
 
+/** The engine is being replaced (app/boot): new uploads wait for the next one and its replay. */
+export function forgetEngine(): void {
+  database = null
+}
+
 /**
  * The engine uploads go to, once it has the embedded data and has done every stored upload
  * again (a new upload comes after them); or why there will be none (it failed to start).
@@ -184,7 +189,7 @@ function engineForUploads(): Promise<Result<IngestDatabase, string>> {
   })
 }
 
-export type DraftPhase = 'waiting' | NonNullable<Parameters<NonNullable<PrepareOptions['onPhase']>>[0]>
+export type DraftPhase = 'waiting' | PreparePhase
 
 export async function prepareDraft(
   original: UploadInput,
