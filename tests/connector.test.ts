@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNodeEngine, type NodeEngine } from '../src/db/node'
+import { openIngestSession, untilEngineDies } from '../src/db/ingest'
+import { DuckDBConnector } from '../src/db/duckdb-connector'
+import type { Result } from '../src/lib/result'
 
 let engine: NodeEngine
 
@@ -88,4 +91,22 @@ describe('connector: a dead engine', () => {
       await other.terminate()
     }
   })
+
+  it('reaches every connection on the engine: an upload’s own, and one opened after', async () => {
+    const other = await startNodeEngine()
+    try {
+      const upload = await openIngestSession(other.db)
+      const slow = upload.connector.query('SELECT count(*) AS n FROM range(300000000) a')
+      // Declared on the dashboard's connection, as app/boot does when the worker crashes.
+      other.connector.kill('数据引擎异常退出')
+      expect(await slow).toEqual({ ok: false, error: { message: '数据引擎异常退出', sql: 'SELECT count(*) AS n FROM range(300000000) a' } })
+      await expect(DuckDBConnector.open(other.db)).rejects.toThrow('数据引擎异常退出')
+      // Work that talks to the engine some other way stops with the reason too.
+      const never = new Promise<Result<number, string>>(() => undefined)
+      expect(await untilEngineDies(other.db, never)).toEqual({ ok: false, error: '数据引擎中断，本次导入没有完成（数据引擎异常退出）' })
+    } finally {
+      await other.terminate()
+    }
+  })
 })
+

@@ -150,11 +150,19 @@ export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
 }
 
 /**
- * For browser tests only (behind the test flag): end the engine's worker the way a crash
- * would, without telling the app, so the watchdog has to notice.
+ * For browser tests only (behind the test flag): end the engine's worker without telling the
+ * app, so the watchdog has to notice; or the way a crash does, with the error it reports.
  */
 export function exposeTestHooks() {
   const w = window as { __OBSERVATORY_TEST__?: boolean; __observatory?: object }
   if (!w.__OBSERVATORY_TEST__) return
-  w.__observatory = { stopEngineWorker: () => engine?.worker.terminate(), queriesSent: () => ({ ...coordinator.sent }) }
+  w.__observatory = {
+    stopEngineWorker: () => engine?.worker.terminate(),
+    // A crash as the page sees one: the worker is gone and reports an uncaught error.
+    crashEngineWorker: () => {
+      engine?.worker.terminate()
+      engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
+    },
+    queriesSent: () => ({ ...coordinator.sent }),
+  }
 }

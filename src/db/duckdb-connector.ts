@@ -49,23 +49,47 @@ export class Mortality {
   }
 }
 
+/**
+ * One fate per engine: every connection on it (the dashboard's, the console's, each
+ * upload's) learns of its death, so nothing waits for a worker that will never answer.
+ */
+const fates = new WeakMap<AsyncDuckDB, Mortality>()
+
+export function fateOf(db: AsyncDuckDB): Mortality {
+  let fate = fates.get(db)
+  if (!fate) fates.set(db, (fate = new Mortality()))
+  return fate
+}
+
+/** A new connection; throws if the engine is declared dead before it answers. */
+async function connect(db: AsyncDuckDB): Promise<AsyncDuckDBConnection> {
+  const connected = await fateOf(db).race<Result<AsyncDuckDBConnection, string>>(
+    db.connect().then((c) => ok(c)),
+    (reason) => err(reason),
+  )
+  if (!connected.ok) throw new Error(connected.error)
+  return connected.value
+}
+
 /** A Connector over one DuckDB-WASM connection. */
 export class DuckDBConnector implements Connector {
   /** Every query still waiting when the engine is declared dead fails as a value. */
-  readonly dead = new Mortality()
+  readonly dead: Mortality
 
   private constructor(
     readonly db: AsyncDuckDB,
     readonly connection: AsyncDuckDBConnection,
-  ) {}
+  ) {
+    this.dead = fateOf(db)
+  }
 
-  /** The worker is gone (crashed, killed, unresponsive): answer every pending query with an error. */
+  /** The worker is gone (crashed, killed, unresponsive): answer every pending query on it with an error. */
   kill(reason: string) {
     this.dead.declare(reason)
   }
 
   static async open(db: AsyncDuckDB): Promise<DuckDBConnector> {
-    return new DuckDBConnector(db, await db.connect())
+    return new DuckDBConnector(db, await connect(db))
   }
 
   async query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>> {
@@ -97,7 +121,7 @@ export class DuckDBConnector implements Connector {
    * worker runs in slices, so `cancelSent` can stop a runaway query between two slices.
    */
   async openSession(): Promise<QuerySession> {
-    const connection = await this.db.connect()
+    const connection = await connect(this.db)
     await applySessionSettings(connection)
     return new DuckDBSession(connection, this.dead)
   }

@@ -37,7 +37,7 @@ import { err, ok, type Result } from '../lib/result'
 import { tableSummarySql } from '../queries/ddl'
 import { quoteIdent } from '../queries/sql'
 import type { Connector } from './connector'
-import { applySessionSettings, DuckDBConnector } from './duckdb-connector'
+import { applySessionSettings, DuckDBConnector, fateOf } from './duckdb-connector'
 
 /**
  * Uploads run on a connection of their own: the staging tables are temporary to it, and
@@ -73,6 +73,19 @@ export async function openIngestSession(db: AsyncDuckDB): Promise<IngestSession>
       }
     },
   }
+}
+
+/**
+ * `work` on the engine `db`, or, if the engine dies first (a crash, or the watchdog giving up
+ * on it), why it stopped: nothing waits for a worker that will never answer. A rejection
+ * comes back as a value too. (The engine is then replaced and its tables loaded again,
+ * without whatever this work had not committed and stored.)
+ */
+export function untilEngineDies<T>(db: AsyncDuckDB, work: Promise<Result<T, string>>): Promise<Result<T, string>> {
+  return fateOf(db).race(
+    work.catch((e: unknown) => err(e instanceof Error ? e.message : String(e))),
+    (reason) => err(`数据引擎中断，本次导入没有完成（${reason}）`),
+  )
 }
 
 /** How many issues are listed in full (all are counted). */

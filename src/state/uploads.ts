@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { getTable } from '../datasets/registry'
-import { bareReadCsv, benchStatement, discardStage, openIngestSession, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
+import { bareReadCsv, benchStatement, discardStage, openIngestSession, untilEngineDies, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
 import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload, type PreparePhase, type UploadInput } from '../db/ingest-pipeline'
 import { transcodeInWorker } from '../ingest/transcode-client'
 import type { UploadDecisions } from '../ingest/plan'
@@ -200,7 +200,17 @@ export async function prepareDraft(
   if (!previous && !readyDatabase()) options.onPhase?.('waiting')
   const engine = previous ? ok(previous.session.db) : await engineForUploads()
   if (!engine.ok) return engine
-  const session = previous?.session ?? (await openIngestSession(engine.value))
+  return untilEngineDies(engine.value, stageDraft(engine.value, original, fileName, options, previous))
+}
+
+async function stageDraft(
+  db: IngestDatabase,
+  original: UploadInput,
+  fileName: string,
+  options: Pick<PrepareOptions, 'decisions' | 'onPhase'>,
+  previous?: UploadDraft,
+): Promise<Result<UploadDraft, string>> {
+  const session = previous?.session ?? (await openIngestSession(db))
   const id = previous?.id ?? `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const tablesBefore = catalog.get().tables
   const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })
@@ -229,8 +239,10 @@ export async function prepareDraft(
  */
 export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: Promise<boolean> }, string>> {
   const targetUnchanged = draft.targetRevision !== null && revisionOf(draft.prepared) === draft.targetRevision
-  const committed = await confirmUpload(draft.session, draft.prepared, skipFailing, { targetUnchanged })
-  await draft.session.close()
+  const committed = await untilEngineDies(
+    draft.session.db,
+    confirmUpload(draft.session, draft.prepared, skipFailing, { targetUnchanged }).finally(() => draft.session.close()),
+  )
   if (!committed.ok) return committed
   const decisions = { ...draft.prepared.decisions, skipFailing }
   publish(committed.value, decisions)
@@ -261,8 +273,12 @@ async function persist(draft: UploadDraft, decisions: UploadDecisions, committed
 
 /** Drops a draft: its staging tables go with its connection; no table was touched. */
 export async function discardDraft(draft: UploadDraft): Promise<void> {
-  await discardStage(draft.session)
-  await draft.session.close()
+  const dropped = async () => {
+    await discardStage(draft.session)
+    await draft.session.close()
+    return ok(undefined)
+  }
+  await untilEngineDies(draft.session.db, dropped())
   if (await draft.bytesStored) await deleteStoredUploads([draft.id])
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeGb18030 } from '../support/gb18030'
@@ -303,5 +306,37 @@ describe('uploading CSVs in the browser', () => {
     await Promise.all([page.waitForEvent('load'), page.locator('[data-testid="restore-builtin-confirm"]').click()])
     expect(await rowsOnDatasetsPage(page, 'point_indicators')).toBe('872')
     expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).toContain('观察点月度指标')
+  })
+
+  it('says an upload stopped when the engine crashes under it, instead of waiting for ever, and the page carries on', async () => {
+    const page = await session.context.newPage()
+    await page.addInitScript(() => {
+      ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
+    })
+    await page.goto(`${baseUrl}#/upload`)
+    await waitForMark(page, 'data-ready')
+    // A sheet big enough that the engine is still reading it when it crashes (from disk: over the test tool's 50 MB limit for bytes).
+    const lines = ['月份,观察点编号,产值（万元）']
+    for (let i = 0; i < 1_500_000; i++) lines.push(`2031-01,P${String((i % 19) + 1).padStart(2, '0')},${i}.5`)
+    const dir = mkdtempSync(path.join(tmpdir(), 'observatory-crash-'))
+    const file = path.join(dir, '很大的指标表.csv')
+    writeFileSync(file, lines.join('\n') + '\n')
+    try {
+      await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles(file)
+      const card = page.locator('[data-widget="upload-card"]', { hasText: '很大的指标表.csv' })
+      await card.locator('[role="progressbar"][aria-valuetext="正在载入并校验"]').waitFor({ timeout: 60_000 })
+      await page.evaluate(() => (window as { __observatory?: { crashEngineWorker(): void } }).__observatory!.crashEngineWorker())
+      const result = card.locator('[data-testid="upload-result"]')
+      await result.waitFor({ timeout: 30_000 })
+      expect(await result.getAttribute('data-status')).toBe('rejected')
+      expect(await card.locator('[role="alert"]').textContent()).toContain('数据引擎中断，本次导入没有完成')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    // The engine is replaced with its data, and the next file goes through.
+    await waitForMark(page, 'engine-restarted', 90_000)
+    const next = await upload(page, '崩溃之后.csv', indicatorSheet(['P01'], '2031年2月'))
+    expect(await next.locator('[data-testid="upload-preview"]').getAttribute('data-rows')).toBe('1')
+    await page.close()
   })
 })
