@@ -100,7 +100,7 @@ export async function replayUploads(db: IngestDatabase, held: Readonly<Record<st
     failures.push({ fileName: '（全部）', reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}` })
   }
   const states: Record<string, TableState> = { ...held }
-  if (stored.length) {
+  const replayAll = async (): Promise<Result<void, string>> => {
     const session = await openIngestSession(db)
     try {
       for (const record of stored) {
@@ -120,7 +120,11 @@ export async function replayUploads(db: IngestDatabase, held: Readonly<Record<st
     } finally {
       await session.close()
     }
+    return ok(undefined)
   }
+  // An engine that dies meanwhile ends the replay (the next engine does it all again).
+  const replayed = stored.length ? await untilEngineDies(db, replayAll()) : ok(undefined)
+  if (!replayed.ok) failures.push({ fileName: '（未完成的其余上传）', reason: replayed.error })
   setTables(states)
   uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
 }
