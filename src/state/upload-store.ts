@@ -125,16 +125,49 @@ export function deleteStoredUploads(ids?: readonly string[]): Promise<void> {
   })
 }
 
-/** Bytes of uploads never confirmed (the tab closed mid-way) are dropped at start-up. */
+/** The Web Lock a tab holds while one of its uploads is still a draft (its bytes stored, not yet confirmed). */
+export const draftLockName = (id: string) => `observatory-upload-draft:${id}`
+
+/**
+ * Holds the lock that keeps a draft's bytes from being pruned by any tab, until the returned
+ * function is called (the draft committed and recorded, or dropped) or the tab closes.
+ */
+export function holdDraftLock(id: string): () => void {
+  let release = () => {}
+  if (typeof navigator === 'undefined' || !navigator.locks) return release
+  const held = new Promise<void>((resolve) => (release = resolve))
+  void navigator.locks.request(draftLockName(id), () => held).catch(() => undefined)
+  return release
+}
+
+/** Ids of drafts some tab still works on (their lock held or asked for). */
+async function draftsInUse(): Promise<Set<string> | null> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return new Set()
+  try {
+    const { held = [], pending = [] } = await navigator.locks.query()
+    const prefix = draftLockName('')
+    return new Set([...held, ...pending].flatMap((l) => (l.name?.startsWith(prefix) ? [l.name.slice(prefix.length)] : [])))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Bytes of uploads never confirmed (the tab closed mid-way) are dropped at start-up; not
+ * those of a draft another tab is still showing (its lock is held), which that tab may yet
+ * confirm. The bytes are listed before the locks are asked about, and each draft takes its
+ * lock before its bytes are written, so a draft's bytes are never taken for an orphan.
+ */
 export function pruneUnconfirmedBytes(): Promise<void> {
   return withDb(undefined, async (db) => {
-    const metas = (await request(db.transaction(META, 'readonly').objectStore(META).getAllKeys())) as string[]
     const keys = (await request(db.transaction(BYTES, 'readonly').objectStore(BYTES).getAllKeys())) as string[]
-    const keep = new Set(metas)
-    const orphans = keys.filter((k) => !keep.has(k))
-    if (orphans.length === 0) return
-    const tx = db.transaction(BYTES, 'readwrite')
-    for (const k of orphans) tx.objectStore(BYTES).delete(k)
+    if (keys.length === 0) return
+    const inUse = await draftsInUse()
+    // Without a way to tell which drafts are alive, nothing is dropped: bytes cost space, a loss costs data.
+    if (!inUse) return
+    const tx = db.transaction([META, BYTES], 'readwrite')
+    const confirmed = new Set((await request(tx.objectStore(META).getAllKeys())) as string[])
+    for (const k of keys) if (!confirmed.has(k) && !inUse.has(k)) tx.objectStore(BYTES).delete(k)
     await done(tx)
   })
 }

@@ -7,7 +7,7 @@ import type { UploadDecisions } from '../ingest/plan'
 import { err, ok, type Result } from '../lib/result'
 import { catalog, nextRevision, setTable, setTables, type TableState } from './catalog'
 import { Store } from './store'
-import { deleteStoredUploads, listStoredUploads, pruneUnconfirmedBytes, readStoredBytes, storeBytes, storeUpload, type StoredUpload } from './upload-store'
+import { deleteStoredUploads, holdDraftLock, listStoredUploads, pruneUnconfirmedBytes, readStoredBytes, storeBytes, storeUpload, type StoredUpload } from './upload-store'
 
 export interface StoredUploadSummary {
   readonly id: string
@@ -152,6 +152,8 @@ export interface UploadDraft {
   readonly bytesStored: Promise<boolean>
   /** The target table's revision the preview was made against (null: it changed while the preview was made). */
   readonly targetRevision: number | null
+  /** Lets go of the lock that keeps this draft's stored bytes from any tab's pruning (the draft is over). */
+  readonly release: () => void
 }
 
 /** The revision of a registry target's table now, or null for an ad-hoc target. */
@@ -216,6 +218,8 @@ async function stageDraft(
 ): Promise<Result<UploadDraft, string>> {
   const session = previous?.session ?? (await openIngestSession(db))
   const id = previous?.id ?? `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+  // Taken before the bytes are written: until the draft is over, no tab prunes them.
+  const release = previous?.release ?? holdDraftLock(id)
   const tablesBefore = catalog.get().tables
   const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })
   if (!prepared.ok) {
@@ -223,6 +227,7 @@ async function stageDraft(
     if (!previous) {
       await discardStage(session)
       await session.close()
+      release()
     }
     return prepared
   }
@@ -234,7 +239,7 @@ async function stageDraft(
   // Another upload committed into the same table while this one was read: its preview may be out of date.
   const revision = revisionOf(prepared.value)
   const targetRevision = revision !== null && revision === revisionOf(prepared.value, tablesBefore) ? revision : null
-  return ok({ session, prepared: prepared.value, original, id, bytesStored, targetRevision })
+  return ok({ session, prepared: prepared.value, original, id, bytesStored, targetRevision, release })
 }
 
 /**
@@ -247,10 +252,13 @@ export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Pro
     draft.session.db,
     confirmUpload(draft.session, draft.prepared, skipFailing, { targetUnchanged }).finally(() => draft.session.close()),
   )
-  if (!committed.ok) return committed
+  if (!committed.ok) {
+    draft.release()
+    return committed
+  }
   const decisions = { ...draft.prepared.decisions, skipFailing }
   publish(committed.value, decisions)
-  const persisted = keepWhileSaving(persist(draft, decisions, committed.value))
+  const persisted = keepWhileSaving(persist(draft, decisions, committed.value).finally(draft.release))
   return ok({ ...committed.value, persisted })
 }
 
@@ -284,6 +292,7 @@ export async function discardDraft(draft: UploadDraft): Promise<void> {
   }
   await untilEngineDies(draft.session.db, dropped())
   if (await draft.bytesStored) await deleteStoredUploads([draft.id])
+  draft.release()
 }
 
 /** 恢复内置示例数据: forget every upload and start again from the embedded files. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeGb18030 } from '../support/gb18030'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
@@ -44,6 +44,17 @@ async function openUpload(page: Page) {
   await page.locator('[data-testid="upload-input"]').waitFor({ state: 'attached' })
 }
 
+/** Pages a test opens besides the shared one: closed after it even if it fails, so none goes on working behind the next test. */
+const opened: Page[] = []
+async function newPage(): Promise<Page> {
+  const page = await session.context.newPage()
+  opened.push(page)
+  return page
+}
+afterEach(async () => {
+  for (const page of opened.splice(0)) if (!page.isClosed()) await page.close()
+})
+
 beforeAll(async () => {
   session = await launchBrowser({ width: 1920, height: 1080 })
   w = await openPage(session, `${baseUrl}#/upload`)
@@ -61,7 +72,7 @@ describe('uploading CSVs in the browser', () => {
   })
 
   it('reads a file picked while the engine is still starting once it is ready, instead of turning it away', async () => {
-    const page = await session.context.newPage()
+    const page = await newPage()
     // One embedded table arrives late, so the data is surely not ready when the file is picked.
     await page.route(embeddedFile('micro_suggestions'), async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 4000))
@@ -72,7 +83,7 @@ describe('uploading CSVs in the browser', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('data-ready', 'mark').length)).toBe(0)
     await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({ name: '启动时选的文件.csv', mimeType: 'text/csv', buffer: indicatorSheet(['P01', 'P02'], '2030年2月') })
     const card = page.locator('[data-widget="upload-card"]', { hasText: '启动时选的文件.csv' })
-    await expect(card.getByRole('progressbar').getAttribute('aria-valuetext')).resolves.toBe('正在等待数据引擎启动，就绪后自动开始')
+    await card.locator('[role="progressbar"][aria-valuetext="正在等待数据引擎启动，就绪后自动开始"]').waitFor({ timeout: 10_000 })
     await card.locator('[data-testid="upload-preview"], [data-testid="upload-result"]').first().waitFor({ timeout: 60_000 })
     const preview = card.locator('[data-testid="upload-preview"]')
     expect(await preview.getAttribute('data-dataset')).toBe('point_indicators')
@@ -119,7 +130,7 @@ describe('uploading CSVs in the browser', () => {
   })
 
   it('opens on the user’s data: the first complete drawing of the Overview already has the stored upload in it', async () => {
-    const page = await session.context.newPage()
+    const page = await newPage()
     // What the page shows at the moment it marks app-ready (every widget drawn with data).
     await page.addInitScript(() => {
       const mark = performance.mark.bind(performance)
@@ -140,7 +151,7 @@ describe('uploading CSVs in the browser', () => {
   })
 
   it('replays the stored upload when the data engine is restarted, without a reload', async () => {
-    const page = await session.context.newPage()
+    const page = await newPage()
     await page.addInitScript(() => {
       ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
     })
@@ -308,8 +319,42 @@ describe('uploading CSVs in the browser', () => {
     expect(await page.locator('[data-testid="sample-badge"]').getAttribute('title')).toContain('观察点月度指标')
   })
 
+  it('keeps the file of a preview another tab opened meanwhile: a tab starting up drops only bytes no tab is working on', async () => {
+    const storedBytes = (page: Page) =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('observatory-uploads')
+            open.onsuccess = () => {
+              const count = open.result.transaction('bytes', 'readonly').objectStore('bytes').count()
+              count.onsuccess = () => (open.result.close(), resolve(count.result))
+            }
+          }),
+      )
+    const first = await newPage()
+    await first.goto(`${baseUrl}#/upload`)
+    await waitForMark(first, 'data-ready')
+    const before = await storedBytes(first)
+    const card = await upload(first, '另一个标签页打开时的预览.csv', indicatorSheet(['P01', 'P02'], '2031年3月'))
+    // The file is kept while the user reads the report; the card does not say when that is done.
+    await expect.poll(() => storedBytes(first), { timeout: 30_000 }).toBe(before + 1)
+    // Another tab starts meanwhile: its start-up prunes the bytes of uploads never confirmed.
+    const second = await newPage()
+    await second.goto(baseUrl)
+    await waitForMark(second, 'data-ready')
+    await second.close()
+    await card.locator('[data-testid="upload-confirm"]').click()
+    await card.locator('[data-testid="upload-result"][data-persisted="saved"]').waitFor()
+    const rows = await rowsOnDatasetsPage(first, 'point_indicators')
+    await first.reload()
+    // The upload is done again after the reload: its file was still there.
+    expect(await rowsOnDatasetsPage(first, 'point_indicators')).toBe(rows)
+    await first.evaluate(() => (location.hash = '#/upload'))
+    await expect(first.locator('[data-widget="stored-uploads"]').textContent()).resolves.not.toContain('已丢失')
+  })
+
   it('says an upload stopped when the engine crashes under it, instead of waiting for ever, and the page carries on', async () => {
-    const page = await session.context.newPage()
+    const page = await newPage()
     await page.addInitScript(() => {
       ;(window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ = true
     })
