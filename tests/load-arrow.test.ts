@@ -3,14 +3,13 @@ import { ARROW_ROWS_KEY, embeddedCsvToArrow, loadArrowTables, loadCsvTable, read
 import { RecordBatch, Table, tableFromIPC, tableToIPC } from 'apache-arrow'
 import type { NodeEngine } from '../src/db/node'
 import { requireTable, TABLES } from '../src/datasets/registry'
-import { readDataFile } from './support/embedded'
+import { corruptIndicatorsCsv, readDataFile } from './support/embedded'
 import { must, query, startEngineWithSchema } from './support/engine'
 
 let source: NodeEngine
 let target: NodeEngine
 const encode = (s: string) => new TextEncoder().encode(s)
 const indicators = requireTable('point_indicators')
-const header = indicators.columns.map((c) => c.name).join(',')
 
 beforeAll(async () => {
   ;[source, target] = await Promise.all([startEngineWithSchema(), startEngineWithSchema()])
@@ -49,10 +48,7 @@ describe('the embedded data as Arrow streams', () => {
   })
 
   it('names the line and the value of a corrupt cell when the stream is made', async () => {
-    const lines = [header]
-    for (let i = 0; i < 20; i++) lines.push(`2026-0${(i % 9) + 1},P${i},100,,,,,,,,`)
-    lines[14] = '2026-05,P13,12O.5,,,,,,,,'
-    const r = await embeddedCsvToArrow(source.db, source.connector, indicators, encode(lines.join('\n') + '\n'))
+    const r = await embeddedCsvToArrow(source.db, source.connector, indicators, corruptIndicatorsCsv())
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.reason).toMatch(/^文件损坏.*第15行.*12O\.5/)
   })

@@ -3,14 +3,13 @@ import { loadCsvTable } from '../src/db/load-table'
 import type { NodeEngine } from '../src/db/node'
 import { requireTable } from '../src/datasets/registry'
 import { integrityChecks } from '../src/queries/integrity'
-import { readDataFile } from './support/embedded'
+import { corruptIndicatorsCsv, readDataFile } from './support/embedded'
 import { query, startEngineWithSchema } from './support/engine'
 
 let engine: NodeEngine
 const encode = (s: string) => new TextEncoder().encode(s)
 const clusters = requireTable('clusters')
 const indicators = requireTable('point_indicators')
-const header = indicators.columns.map((c) => c.name).join(',')
 
 beforeAll(async () => {
   engine = await startEngineWithSchema()
@@ -26,11 +25,7 @@ describe('loading an embedded CSV into its table', () => {
   })
 
   it('names the line and the value when a number is corrupt', async () => {
-    const lines = [header]
-    for (let i = 0; i < 20; i++) lines.push(`2026-0${(i % 9) + 1},P${i},100,,,,,,,,`)
-    // Line 15 of the file (the header is line 1).
-    lines[14] = '2026-05,P13,12O.5,,,,,,,,'
-    const result = await loadCsvTable(engine.db, engine.connector, indicators, encode(lines.join('\n') + '\n'))
+    const result = await loadCsvTable(engine.db, engine.connector, indicators, corruptIndicatorsCsv())
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.reason).toContain('第15行')
