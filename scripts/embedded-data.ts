@@ -50,11 +50,10 @@ export function embeddedData(): Plugin {
       const [file, query] = id.split('?')
       // The dev server adds its own parameters (?import&embedded-arrow).
       if (!file || !new URLSearchParams(query).has(EMBEDDED_QUERY)) return null
-      const name = path.basename(file, '.csv')
       if (!building) {
         // The dev server (and Vitest) make the stream only when a page asks for it.
         this.addWatchFile(file)
-        return `export default ${JSON.stringify(`${DEV_PREFIX}${name}.arrow`)}`
+        return `export default ${JSON.stringify(`${DEV_PREFIX}${path.basename(file, '.csv')}.arrow`)}`
       }
       const { module, maker: arrow } = await maker()
       const table = module.tableOfFile(file)

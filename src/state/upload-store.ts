@@ -126,7 +126,7 @@ export function deleteStoredUploads(ids?: readonly string[]): Promise<void> {
 }
 
 /** The Web Lock a tab holds while one of its uploads is still a draft (its bytes stored, not yet confirmed). */
-export const draftLockName = (id: string) => `observatory-upload-draft:${id}`
+const draftLockName = (id: string) => `observatory-upload-draft:${id}`
 
 /**
  * Holds the lock that keeps a draft's bytes from being pruned by any tab, until the returned
@@ -140,9 +140,9 @@ export function holdDraftLock(id: string): () => void {
   return release
 }
 
-/** Ids of drafts some tab still works on (their lock held or asked for). */
+/** Ids of drafts some tab still works on (their lock held or asked for); null when the browser cannot tell. */
 async function draftsInUse(): Promise<Set<string> | null> {
-  if (typeof navigator === 'undefined' || !navigator.locks) return new Set()
+  if (typeof navigator === 'undefined' || !navigator.locks) return null
   try {
     const { held = [], pending = [] } = await navigator.locks.query()
     const prefix = draftLockName('')
