@@ -9,7 +9,7 @@ import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
 import { bigIndicatorFiles } from '../../bench/lib/big-data'
 import { query, wrap } from '../support/engine'
-import { enableChartHooks, itemPosition, settledAfter } from './support/charts'
+import { chartAtRest, enableChartHooks, itemPosition, settledAfter } from './support/charts'
 import { useEmbeddedData } from './support/embedded'
 import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
@@ -125,7 +125,8 @@ describe('Industry clusters', () => {
 
   it('cross-filters from the share chart: the narrative and the points table follow the SQL for the clicked cluster', async () => {
     const { page } = await openReady('#/clusters')
-    // The biomed slice: find its centre from the pie's layout.
+    // The biomed slice: find its centre from the pie's layout, once the pie has grown into place.
+    await chartAtRest(page, 'cluster-share')
     const slice = await page.evaluate(() => {
       const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement & { __chart: { getModel(): { getSeriesByIndex(i: number): { getData(): { count(): number; getItemLayout(i: number): { cx: number; cy: number; r: number; r0: number; startAngle: number; endAngle: number }; getItemModel(i: number): { option: { key: string } } } } } } }
       const data = el.__chart.getModel().getSeriesByIndex(0).getData()

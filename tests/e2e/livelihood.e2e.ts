@@ -12,7 +12,7 @@ import {
 } from '../../src/queries/livelihood'
 import { livelihoodNarrative } from '../../src/widgets/livelihood/narrative'
 import { openPage, type Watched } from './support/browser'
-import { settledAfter } from './support/charts'
+import { chartAtRest, settledAfter } from './support/charts'
 import { usePageHarness } from './support/harness'
 import { waitForMark, widgetStates } from './support/marks'
 
@@ -64,6 +64,7 @@ function itemCentre(page: Page, widget: string, seriesIndex: number, key: string
 }
 
 async function clickItem(page: Page, widget: string, seriesIndex: number, key: string) {
+  await chartAtRest(page, widget)
   const at = await itemCentre(page, widget, seriesIndex, key)
   const t0 = await page.evaluate(() => performance.now())
   await page.mouse.click(at.x, at.y)

@@ -35,3 +35,32 @@ describe('Theme', () => {
     await page.close()
   })
 })
+
+describe('Desk widths', () => {
+  it('redraws every chart at its new size when the window is resized', async () => {
+    const w = await openPage(session, `${baseUrl}#/`, { width: 1920, height: 1080 })
+    const { page } = w
+    await waitForMark(page, 'app-ready')
+    const sizes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-widget] .echart')].map((el) => ({
+          widget: el.closest('[data-widget]')!.getAttribute('data-widget'),
+          element: (el as HTMLElement).clientWidth,
+          canvas: Math.round(el.querySelector('canvas')!.getBoundingClientRect().width),
+        })),
+      )
+    const wide = await sizes()
+    expect(wide.length).toBeGreaterThanOrEqual(4)
+    for (const s of wide) expect(s.canvas, s.widget!).toBe(s.element)
+    // At 1280 px the grid becomes one column: every chart's element grows, and the chart with it.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await expect
+      .poll(async () => (await sizes()).filter((s) => s.canvas !== s.element).map((s) => `${s.widget}: chart ${s.canvas} px in ${s.element} px`), { timeout: 5000 })
+      .toEqual([])
+    const narrow = await sizes()
+    expect(narrow.filter((s, i) => s.element !== wide[i]!.element).length).toBeGreaterThanOrEqual(3)
+    expect(w.pageErrors).toEqual([])
+    expect(w.consoleErrors).toEqual([])
+    await page.close()
+  })
+})

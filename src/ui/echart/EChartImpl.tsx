@@ -26,6 +26,15 @@ const live = (chart: EChartsType | null): chart is EChartsType => chart !== null
 const reinitOnly = (prev: { theme?: unknown; opts?: Record<string, unknown> }, next: { theme?: unknown; opts?: Record<string, unknown> }) =>
   prev.theme !== next.theme || JSON.stringify(prev.opts) !== JSON.stringify(next.opts)
 
+/** Whether the chart's element now has another size than the chart was drawn at (measured as zrender measures it). */
+export function sizeChanged(chart: Pick<EChartsType, 'getDom' | 'getWidth' | 'getHeight'>): boolean {
+  const dom = chart.getDom()
+  const style = getComputedStyle(dom)
+  const width = dom.clientWidth - (parseInt(style.paddingLeft, 10) || 0) - (parseInt(style.paddingRight, 10) || 0)
+  const height = dom.clientHeight - (parseInt(style.paddingTop, 10) || 0) - (parseInt(style.paddingBottom, 10) || 0)
+  return width !== chart.getWidth() || height !== chart.getHeight()
+}
+
 interface ClickParams {
   readonly data?: unknown
   readonly name?: string
@@ -66,7 +75,11 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
     const el = holder.current
     if (!el) return
     const observer = new ResizeObserver(() => {
-      if (live(instance.current)) instance.current.resize()
+      const chart = instance.current
+      // An observer reports the element's size once when it starts, which is the size the
+      // chart was just drawn at: ECharts' resize would lay out and draw the whole chart
+      // again for nothing (about as long as its first drawing).
+      if (live(chart) && sizeChanged(chart)) chart.resize()
     })
     observer.observe(el)
     return () => observer.disconnect()
@@ -105,7 +118,10 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
     forgetHovered(chart)
   }, [option])
 
-  const opts = useMemo(() => ({ renderer, ...(devicePixelRatio ? { devicePixelRatio } : {}), locale: 'ZH' }), [renderer, devicePixelRatio])
+  // Width and height 'auto': the chart takes its element's size whenever it is resized.
+  // (echarts-for-react creates the chart with the element's first size fixed in its options
+  // unless these say otherwise, and a chart with a fixed size never follows its element.)
+  const opts = useMemo(() => ({ renderer, ...(devicePixelRatio ? { devicePixelRatio } : {}), locale: 'ZH', width: 'auto' as const, height: 'auto' as const }), [renderer, devicePixelRatio])
   return (
     <div ref={holder} className="echart" role="img" aria-label={label} style={{ height }}>
       <EChartsReactCore

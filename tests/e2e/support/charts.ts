@@ -8,10 +8,27 @@ export async function enableChartHooks(page: Page) {
 }
 
 /**
+ * Waits until the chart in a widget is at rest: its first drawing grows into place over
+ * 300 ms, and an item's final position (from the chart's layout) is only under the mouse
+ * once it has.
+ */
+export async function chartAtRest(page: Page, widget: string): Promise<void> {
+  await page.waitForFunction(
+    (widget) => {
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { getZr(): { animation: { isFinished(): boolean } } } }) | null
+      return el?.__chart?.getZr().animation.isFinished() === true
+    },
+    widget,
+    { timeout: 10_000, polling: 20 },
+  )
+}
+
+/**
  * The page position of a data item of a chart in a widget, from the chart's own layout
  * (convertToPixel), so a test can move the mouse there and click like a user.
  */
 export async function itemPosition(page: Page, widget: string, seriesIndex: number, value: unknown): Promise<{ x: number; y: number }> {
+  await chartAtRest(page, widget)
   return page.evaluate(
     ({ widget, seriesIndex, value }) => {
       const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { convertToPixel(finder: object, value: unknown): number[] } }) | null
