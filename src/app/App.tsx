@@ -86,9 +86,13 @@ function Desk() {
   return (
     <div className="shell">
       <header className="shell__bar">
-        <h1 className="shell__title">
+        <h1 className="shell__title" title="人大代表经济运行观察点数据看板">
           <span className="shell__logo" aria-hidden="true" />
-          人大代表经济运行观察点数据看板
+          {/* A desk narrower than the whole bar shows the short name; a screen reader always hears the full one. */}
+          <span className="shell__name">人大代表经济运行观察点数据看板</span>
+          <span className="shell__name-short" aria-hidden="true">
+            观察点数据看板
+          </span>
         </h1>
         <nav className="shell__nav" aria-label="页面">
           {ROUTES.map((r) => (

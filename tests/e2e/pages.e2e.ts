@@ -37,6 +37,46 @@ describe('Theme', () => {
 })
 
 describe('Desk widths', () => {
+  it('keeps the top bar on one line at every desk width from 1280 to 1920 px: no label broken, nothing hidden or overlapping', async () => {
+    const w = await openPage(session, `${baseUrl}#/`, { width: 1280, height: 800 })
+    const { page } = w
+    await waitForMark(page, 'app-ready')
+    for (const width of [1280, 1366, 1440, 1536, 1600, 1680, 1920]) {
+      await page.setViewportSize({ width, height: 800 })
+      const bar = await page.evaluate(() => {
+        const lines = (el: Element) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+        }
+        const nav = document.querySelector('.shell__nav')!
+        const title = document.querySelector('.shell__title')!.getBoundingClientRect()
+        const status = document.querySelector('.shell__status')!.getBoundingClientRect()
+        const links = [...nav.querySelectorAll('a')]
+        return {
+          brokenLabels: links.filter((a) => lines(a) !== 1).map((a) => a.textContent),
+          // Every link in view: the nav needs no scrolling at a desk width.
+          navOverflow: nav.scrollWidth - nav.clientWidth,
+          overlaps: title.right > nav.getBoundingClientRect().left || nav.getBoundingClientRect().right > status.left,
+          // The as-of month and the briefing button on one line each, inside the bar.
+          statusLines: [...document.querySelectorAll('.shell__status > span, .shell__status summary')].map(lines),
+          statusInBar: status.height <= document.querySelector('.shell__bar')!.getBoundingClientRect().height,
+          titleText: document.querySelector('.shell__title')!.textContent,
+        }
+      })
+      expect(bar.brokenLabels, `${width}px`).toEqual([])
+      expect(bar.navOverflow, `${width}px`).toBeLessThanOrEqual(0)
+      expect(bar.overlaps, `${width}px`).toBe(false)
+      expect(bar.statusLines.length, `${width}px`).toBeGreaterThanOrEqual(2)
+      expect(bar.statusLines.every((n) => n === 1), `${width}px: ${bar.statusLines}`).toBe(true)
+      expect(bar.statusInBar, `${width}px`).toBe(true)
+      // The full name is always there for a screen reader, even where the short one shows.
+      expect(bar.titleText).toContain('人大代表经济运行观察点数据看板')
+    }
+    expect(w.pageErrors).toEqual([])
+    await page.close()
+  })
+
   it('redraws every chart at its new size when the window is resized', async () => {
     const w = await openPage(session, `${baseUrl}#/`, { width: 1920, height: 1080 })
     const { page } = w

@@ -44,7 +44,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
     <div className="export-menu briefing">
       <details className="export-menu__details" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)} data-briefing-page={path}>
         <summary className="export-menu__button" title="把本页图表生成 PPT 或 PDF 汇报材料">
-          一键生成汇报材料
+          <span className="briefing__long">一键生成</span>汇报材料
         </summary>
         <div className="export-menu__panel" role="menu" aria-label="汇报材料">
           <p className="briefing__charts">选择图表（默认本页全部）：</p>
