@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { forScreen } from '../src/charts/screen'
 import { categoryBudgetOption, categoryShareOption, itemsProgressOption, livelihoodMonthlyOption, satisfactionOption, votesOption } from '../src/charts/livelihood'
 import type { ItemRow, LivelihoodSummaryRow } from '../src/queries/livelihood'
 import { livelihoodNarrative } from '../src/widgets/livelihood/narrative'
@@ -76,7 +77,20 @@ describe('votes, satisfaction and categories', () => {
     expect(budget[1]!.data.map((d) => [d.key, d.value, d.itemStyle.opacity])).toEqual([['教育', 1, 0.28], ['养老服务', 0.4, 1]])
     const share = categoryShareOption(rows, { theme: 'light' })
     expect(seriesOf(share)[0]!.data.map((d) => [d.key, d.value])).toEqual([['教育', 2], ['养老服务', 1]])
-    expect(renderSvg(share)).toContain('教育 2项')
+    // Name and count on two lines beside the ring.
+    expect(renderSvg(share)).toMatch(/>教育<[\s\S]*>2项</)
+  })
+
+  it('puts four-character category names on two lines under the budget bars, so eight fit on a narrow card', () => {
+    const rows = ['城乡建设', '交通出行', '养老服务', '生态环境', '医疗卫生', '文化体育', '就业社保', '教育'].map((category) => ({ category, items: 1, budget: 1000, spent: 500, avg_progress: 50, behind: 0 }))
+    const svg = renderSvg(categoryBudgetOption(rows, { theme: 'light' }), 400, 260)
+    expect(svg).toContain('>城乡<')
+    expect(svg).toContain('>建设<')
+    expect(svg).toContain('>教育<')
+    expect(svg).not.toContain('>城乡建设<')
+    // On the wall (24 px text) two lines are still too wide for eight columns: the labels turn, as on every wall chart.
+    const wall = forScreen(categoryBudgetOption(rows, { theme: 'dark', font: 24 }), { width: 420, height: 300, font: 24 }) as { xAxis: { axisLabel: { rotate?: number } } }
+    expect(wall.xAxis.axisLabel.rotate).toBeGreaterThan(0)
   })
 
   it('draws the monthly average against the expected curve', () => {

@@ -72,12 +72,14 @@ export function clusterShareOption(rows: readonly ClusterYtdRow[], ctx: ChartCon
         ])
       },
     },
-    legend: { bottom: 0, type: 'scroll' },
+    // Six clusters: on a narrow card the legend takes two lines rather than hiding some behind a pager,
+    // and the ring leaves room beside it for its labels (名称 and share) in full.
+    legend: { bottom: 0 },
     series: [
       {
         type: 'pie',
-        radius: ['42%', '68%'],
-        center: ['50%', '45%'],
+        radius: ['38%', '60%'],
+        center: ['50%', '44%'],
         avoidLabelOverlap: true,
         label: { formatter: '{b}\n{d}%' },
         data: data.map((r, i) => ({

@@ -71,7 +71,8 @@ export function projectsMonthlyOption(rows: readonly ProjectMonthRow[], ctx: Cha
 export function pipelineOption(rows: readonly PipelineRow[], ctx: ChartContext): EChartsOption {
   return {
     ...base('重点项目按推进状态分布'),
-    grid: { ...GRID, top: 24 },
+    // The default top: room for the axis name (个) above the axis.
+    grid: GRID,
     tooltip: {
       trigger: 'item',
       confine: true,

@@ -28,7 +28,8 @@ export function ProjectStatusChart({ filters }: Props) {
       emptyText="本年尚无重点项目清单"
       selected={filters.statuses ?? []}
       onSelect={(s) => toggleFilter('statuses', s.key)}
-      height={260}
+      // As tall as the livelihood chart beside it: the row's cards end together, with no blank half.
+      height={420}
     />
   )
 }
