@@ -1,7 +1,7 @@
 import { ACTIVITY_TYPES } from '../datasets/vocabulary'
 import { formatPercent } from '../lib/format'
 import type { ActivityCountRow, MicroTownRow, MicroYearRow, SuggestionCategoryRow, SuggestionYearRow } from '../queries/supervision'
-import { base, dimmed, GRID, type ChartContext, type EChartsOption } from './common'
+import { base, dimmed, GRID, sz, type ChartContext, type EChartsOption } from './common'
 import { SERIES } from './palette'
 import { tooltipHtml } from './tooltip'
 
@@ -34,7 +34,8 @@ export function activitiesOption(rows: readonly ActivityCountRow[], ctx: ChartCo
   const types = [...new Set(rows.map((r) => r.type))].sort((a, b) => typeRank(a) - typeRank(b) || (a < b ? -1 : a > b ? 1 : 0))
   return {
     ...base('各年度监督活动分类型统计'),
-    grid: { ...GRID, top: 48 },
+    // Room between the legend and the axis name 次/项 (they touched at 48).
+    grid: { ...GRID, top: 60 },
     legend: { top: 0, type: 'scroll' },
     tooltip: {
       trigger: 'axis',
@@ -95,7 +96,7 @@ const microLines = (r: MicroCounts) =>
 function microStackOption<R extends MicroCounts>(
   rows: readonly R[],
   label: (r: R) => string,
-  look: { readonly description: string; readonly barMaxWidth: number; readonly axisLabel?: { readonly interval: number } },
+  look: { readonly description: string; readonly barMaxWidth: number; readonly axisLabel?: { readonly interval: number; readonly width?: number; readonly overflow?: 'break' } },
 ): EChartsOption {
   const bar = (name: string, color: string, pick: (r: R) => number) => ({ name, type: 'bar' as const, stack: 'm', barMaxWidth: look.barMaxWidth, itemStyle: { color }, data: rows.map(pick) })
   return {
@@ -124,8 +125,8 @@ export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): E
 
 /** The scope's micro-suggestions by town (a town's name comes from a file: the tooltip escapes it). */
 export function microTownsOption(rows: readonly MicroTownRow[], ctx: ChartContext): EChartsOption {
-  void ctx
-  return microStackOption(rows, (r) => r.town, { description: '代表微建议分镇区提出与解决情况', barMaxWidth: 28, axisLabel: { interval: 0 } })
+  // Ten towns' names (娄东街道, 太仓高新区) ran into each other on a 1366 px desk: three characters a line.
+  return microStackOption(rows, (r) => r.town, { description: '代表微建议分镇区提出与解决情况', barMaxWidth: 28, axisLabel: { interval: 0, width: sz(ctx, 38), overflow: 'break' } })
 }
 
 /** The scope year's suggestions by category, stacked by status: which fields still wait for answers. */
