@@ -64,7 +64,8 @@ export function suggestionsOption(rows: readonly SuggestionYearRow[], ctx: Chart
   void ctx
   return {
     ...base('代表建议办理情况'),
-    grid: { ...GRID, top: 40 },
+    // The axis names (件, 满意率) below the legend, not on its line.
+    grid: { ...GRID, top: 56 },
     legend: { top: 0, data: ['建议总数', '已办结', '满意率'] },
     tooltip: {
       trigger: 'axis',
@@ -78,7 +79,8 @@ export function suggestionsOption(rows: readonly SuggestionYearRow[], ctx: Chart
     yAxis: [
       // Headroom above the tallest bar keeps its label clear of the satisfaction line, which sits at 100% most years.
       { type: 'value', name: '件', minInterval: 1, max: (v: { max: number }) => Math.max(10, Math.ceil((v.max * 1.25) / 10) * 10) },
-      { type: 'value', name: '满意率', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+      // Its name ends over the axis rather than running past the chart's right edge.
+      { type: 'value', name: '满意率', nameTextStyle: { align: 'right' }, min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
       { name: '建议总数', type: 'bar', barGap: '-100%', barMaxWidth: 30, itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => r.total) },

@@ -77,6 +77,23 @@ describe('Desk widths', () => {
     await page.close()
   })
 
+  it('keeps the Overview in columns on a 1280 px laptop: five KPI cards in one row, charts side by side', async () => {
+    const w = await openPage(session, `${baseUrl}#/`, { width: 1280, height: 800 })
+    const { page } = w
+    await waitForMark(page, 'app-ready')
+    const layout = await page.evaluate(() => {
+      const top = (sel: string) => Math.round(document.querySelector(sel)!.getBoundingClientRect().top)
+      return {
+        kpiRows: new Set([...document.querySelectorAll('.kpi-row > *')].map((c) => Math.round(c.getBoundingClientRect().top))).size,
+        kpis: document.querySelectorAll('.kpi-row > *').length,
+        mapBesideClusters: top('[data-widget="town-map"]') === top('[data-widget="cluster-ytd"]'),
+        threeInARow: new Set(['overview-project-status', 'overview-livelihood', 'overview-activities'].map((id) => top(`[data-widget="${id}"]`))).size === 1,
+      }
+    })
+    expect(layout).toEqual({ kpiRows: 1, kpis: 5, mapBesideClusters: true, threeInARow: true })
+    await page.close()
+  })
+
   it('redraws every chart at its new size when the window is resized', async () => {
     const w = await openPage(session, `${baseUrl}#/`, { width: 1920, height: 1080 })
     const { page } = w
@@ -92,8 +109,8 @@ describe('Desk widths', () => {
     const wide = await sizes()
     expect(wide.length).toBeGreaterThanOrEqual(4)
     for (const s of wide) expect(s.canvas, s.widget!).toBe(s.element)
-    // At 1280 px the grid becomes one column: every chart's element grows, and the chart with it.
-    await page.setViewportSize({ width: 1280, height: 900 })
+    // At 1024 px the grid becomes one column: every chart's element changes width, and the chart with it.
+    await page.setViewportSize({ width: 1024, height: 768 })
     await expect
       .poll(async () => (await sizes()).filter((s) => s.canvas !== s.element).map((s) => `${s.widget}: chart ${s.canvas} px in ${s.element} px`), { timeout: 5000 })
       .toEqual([])
