@@ -73,7 +73,7 @@ export function clusterShareOption(rows: readonly ClusterYtdRow[], ctx: ChartCon
       },
     },
     // Six clusters: on a narrow card the legend takes two lines rather than hiding some behind a pager,
-    // and the ring leaves room beside it for its labels (名称 and share) in full.
+    // and the ring leaves room beside it for its labels (name and share) in full.
     legend: { bottom: 0 },
     series: [
       {
