@@ -117,7 +117,16 @@ export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting,
         accessorFn: (row: DataRow) => row[c.id],
         header: c.header,
         size: c.width ?? 140,
-        cell: (info) => (c.format ?? defaultText)(info.getValue(), info.row.original),
+        // The text in a span of its own: a flex cell cannot end its text in an ellipsis, and the
+        // tooltip shows a value too long for its column in full.
+        cell: (info) => {
+          const text = (c.format ?? defaultText)(info.getValue(), info.row.original)
+          return (
+            <span className="data-table__text" title={text}>
+              {text}
+            </span>
+          )
+        },
       })),
     [columns],
   )

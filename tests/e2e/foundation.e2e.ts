@@ -91,6 +91,17 @@ describe('the built app on the embedded data', () => {
     await w.page.close()
   })
 
+  it('ends a value too long for its column with an ellipsis and shows it whole on hover', async () => {
+    const w = await openPage(h.session, `${baseUrl}#/datasets?table=clusters`)
+    await waitForMark(w.page, 'app-ready')
+    const grid = w.page.getByRole('table', { name: '产业集群数据预览' })
+    const cell = grid.locator('[role="cell"] .data-table__text', { hasText: 'culture_tourism' })
+    await cell.waitFor()
+    const shown = await cell.evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow, title: el.getAttribute('title') }))
+    expect(shown).toEqual({ cut: true, ellipsis: 'ellipsis', title: 'culture_tourism' })
+    await w.page.close()
+  })
+
   it('works from a sub-path of an ordinary static web server', async () => {
     const server = await serveUnderSubPath(path.resolve('dist'), '/intranet/observatory/')
     try {

@@ -26,8 +26,8 @@ describe('Theme', () => {
         await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
         // The page is still there, with every widget ready and its charts drawn.
         await expect.poll(async () => Object.values(await widgetStates(page)).filter((s) => s !== 'ready' && s !== 'empty').length).toBe(0)
-        const charts = await page.locator(`[data-page="${path}"] .echart canvas`).count()
-        expect(charts, `${path} ${theme}`).toBeGreaterThan(0)
+        // Re-created for the theme, a chart has its canvas from its first frame on: wait for that frame.
+        await expect.poll(() => page.locator(`[data-page="${path}"] .echart canvas`).count(), { message: `${path} ${theme}` }).toBeGreaterThan(0)
       }
     }
     expect(w.pageErrors).toEqual([])
