@@ -21,12 +21,6 @@ async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
 let engine: BrowserEngine | null = null
 /** The embedded files, kept so a restarted engine can load them again without the network. */
 let downloads = new Map<string, Promise<TableFile['file']>>()
-/**
- * Tables that stored uploads change, and their embedded states once loaded: not shown until
- * the uploads are done again (replayUploads shows them), so no view draws the sample first.
- */
-let holding: Promise<ReadonlySet<string>> = Promise.resolve(new Set())
-let held: Record<string, TableState> = {}
 let restarting: Promise<void> | null = null
 
 /**
@@ -38,7 +32,7 @@ let restarting: Promise<void> | null = null
 export async function boot(): Promise<void> {
   setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'loading' } as const])))
   downloads = new Map(TABLES.map((t) => [t.name, fetchBytes(embeddedUrl(t))]))
-  holding = tablesWithStoredUploads()
+  const holding = tablesWithStoredUploads()
 
   try {
     engine = await startEngine()
@@ -55,9 +49,11 @@ export async function boot(): Promise<void> {
   const rest = TABLES.filter((t) => !wanted.has(t.name))
   // Loading them releases the queries waiting in the coordinator, which reach the engine
   // before the next batch does.
-  if (first.length) await loadBatch(engine, first)
-  if (rest.length) await loadBatch(engine, rest)
-  await replayUploads(engine.db, takeHeld())
+  const held = {
+    ...(first.length ? await loadBatch(engine, first, holding) : {}),
+    ...(rest.length ? await loadBatch(engine, rest, holding) : {}),
+  }
+  await replayUploads(engine.db, held)
   performance.mark('data-ready')
   setDataReady()
 }
@@ -70,11 +66,17 @@ async function startEngine(): Promise<BrowserEngine> {
   return started
 }
 
-async function loadBatch(target: BrowserEngine, tables: readonly TableDef[]) {
+/**
+ * Loads the embedded tables and shows them, except those in `holding` (tables stored uploads
+ * change): their embedded states come back instead, for replayUploads to show once the
+ * uploads are done again, so no view draws the sample first.
+ */
+async function loadBatch(target: BrowserEngine, tables: readonly TableDef[], holding: Promise<ReadonlySet<string>>): Promise<Record<string, TableState>> {
   const files = await Promise.all(tables.map(async (table) => ({ table, file: await downloads.get(table.name)! })))
   const results = await loadArrowTables(target.connector, files)
   const hold = await holding
   const states: Record<string, TableState> = {}
+  const held: Record<string, TableState> = {}
   for (const table of tables) {
     const r = results.get(table.name)!
     const state: TableState = r.ok
@@ -85,13 +87,7 @@ async function loadBatch(target: BrowserEngine, tables: readonly TableDef[]) {
   }
   // One update: waiting queries go out now, before the next batch is sent to the engine.
   setTables(states)
-}
-
-/** The held embedded states, for replayUploads to show with the uploads done again. */
-function takeHeld(): Record<string, TableState> {
-  const taken = held
-  held = {}
-  return taken
+  return held
 }
 
 /**
@@ -108,9 +104,8 @@ export function restartEngine(reason: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         engine = await startEngine()
-        holding = tablesWithStoredUploads()
-        await loadBatch(engine, TABLES)
-        await replayUploads(engine.db, takeHeld())
+        const held = await loadBatch(engine, TABLES, tablesWithStoredUploads())
+        await replayUploads(engine.db, held)
         performance.mark('engine-restarted')
         return
       } catch (e) {
