@@ -35,6 +35,19 @@ export function sizeChanged(chart: Pick<EChartsType, 'getDom' | 'getWidth' | 'ge
   return width !== chart.getWidth() || height !== chart.getHeight()
 }
 
+/**
+ * echarts-for-react first creates a throw-away chart, waits until it has drawn a frame,
+ * disposes it and only then creates the real one, to learn the element's size. Our options
+ * give width and height as 'auto', so there is nothing to learn: the real chart is created
+ * at once (one chart per element instead of two, and a frame sooner). The override is the
+ * library's own public method; everything else about the component stays the library's.
+ */
+class EChartsCore extends EChartsReactCore {
+  override initEchartsInstance() {
+    return Promise.resolve(this.echarts.init(this.ele, this.props.theme, this.props.opts) as ReturnType<EChartsReactCore['getEchartsInstance']>)
+  }
+}
+
 interface ClickParams {
   readonly data?: unknown
   readonly name?: string
@@ -124,7 +137,7 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
   const opts = useMemo(() => ({ renderer, ...(devicePixelRatio ? { devicePixelRatio } : {}), locale: 'ZH', width: 'auto' as const, height: 'auto' as const }), [renderer, devicePixelRatio])
   return (
     <div ref={holder} className="echart" role="img" aria-label={label} style={{ height }}>
-      <EChartsReactCore
+      <EChartsCore
         echarts={echarts}
         option={option}
         notMerge
