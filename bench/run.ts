@@ -5,6 +5,7 @@ import os from 'node:os'
 import { serveBuild } from './lib/server'
 import { console_ } from './console'
 import { crossfilter } from './crossfilter'
+import { engine } from './engine'
 import { exports } from './exports'
 import { pages } from './pages'
 import { screen } from './screen'
@@ -12,7 +13,7 @@ import { startup } from './startup'
 import { upload } from './upload'
 
 type Scenario = (options: { url: string; runs: number }) => Promise<object>
-const SCENARIOS: Record<string, Scenario> = { startup, pages, crossfilter, screen, exports, upload, console: console_ }
+const SCENARIOS: Record<string, Scenario> = { startup, engine, pages, crossfilter, screen, exports, upload, console: console_ }
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback

@@ -43,6 +43,33 @@ describe('the embedded data as Arrow streams', () => {
     files.forEach((f, i) => expect(f.file.bytes).toEqual(kept[i]))
   })
 
+  it('lists what it asks the engine, in order, only when the benchmark asks for the list', async () => {
+    const g = globalThis as { __OBSERVATORY_STATEMENTS__?: unknown[] }
+    const files = async () => [
+      { table: requireTable('clusters'), file: { ok: true as const, bytes: await arrowOf('clusters') } },
+      { table: requireTable('towns'), file: { ok: true as const, bytes: await arrowOf('towns') } },
+    ]
+    const batch = await files()
+    g.__OBSERVATORY_STATEMENTS__ = []
+    try {
+      await loadArrowTables(target.connector, batch)
+      const log = g.__OBSERVATORY_STATEMENTS__ as { kind: string; sql?: string; table?: string; at: number }[]
+      // bench/engine.ts replays exactly this: the tables created, each file inserted, the rows counted.
+      expect(log.map((e) => (e.kind === 'insert' ? `insert ${e.table}` : e.sql!.split(' (')[0]))).toEqual([
+        'CREATE OR REPLACE TABLE "clusters"',
+        'insert clusters',
+        'insert towns',
+        expect.stringMatching(/^SELECT 'clusters' AS "name"/),
+      ])
+      expect(log.every((e, i) => i === 0 || e.at >= log[i - 1]!.at)).toBe(true)
+    } finally {
+      delete g.__OBSERVATORY_STATEMENTS__
+    }
+    const again = await files()
+    await loadArrowTables(target.connector, again)
+    expect(g.__OBSERVATORY_STATEMENTS__).toBeUndefined()
+  })
+
   it('is the same bytes every time it is made from the same CSV', async () => {
     expect(await arrowOf('key_projects')).toEqual(await arrowOf('key_projects'))
   })

@@ -49,7 +49,7 @@ export async function serveBuildWith(files: Readonly<Record<string, string | Buf
   }
 }
 
-async function serveDir(outDir: string): Promise<Served> {
+export async function serveDir(outDir: string): Promise<Served> {
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
   const { port } = server.httpServer.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r())) }

@@ -3,6 +3,7 @@ import { DataType, type Table } from 'apache-arrow'
 import { err, ok, type Result } from '../lib/result'
 import { arrowToRows, type Row } from './arrow-rows'
 import type { ColumnsAndRows, Connector, PendingQuery, QueryError, QueryResult, QuerySession, SqlParam } from './connector'
+import { logStatement } from './statement-log'
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -93,6 +94,7 @@ export class DuckDBConnector implements Connector {
   }
 
   async query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>> {
+    logStatement({ kind: 'sql', sql, ...(params?.length ? { params } : {}) })
     return this.dead.race(this.run<T>(sql, params), (reason) => err({ message: reason, sql }))
   }
 

@@ -8,6 +8,7 @@ import { quoteIdent, quoteLiteral } from '../queries/sql'
 import type { Connector } from './connector'
 import type { DuckDBConnector } from './duckdb-connector'
 import { describeLoadError } from './errors'
+import { logStatement } from './statement-log'
 
 export interface LoadedTable {
   readonly rows: number
@@ -176,12 +177,13 @@ export async function loadArrowTables(connector: DuckDBConnector, files: readonl
   if (good.length === 0) return results
 
   const created = connector.query(good.map(({ table }) => createEmptyTableSql(table)).join(';\n'))
-  const inserted = good.map(({ table, bytes }) =>
-    connector.connection.insertArrowFromIPCStream(bytes.slice(), { name: table.name, create: false }).then(
+  const inserted = good.map(({ table, bytes }) => {
+    logStatement({ kind: 'insert', table: table.name })
+    return connector.connection.insertArrowFromIPCStream(bytes.slice(), { name: table.name, create: false }).then(
       () => null,
       (e: unknown) => (e instanceof Error ? e.message : String(e)),
-    ),
-  )
+    )
+  })
   const summary = connector.query<TableSummary>(summariesSql(good.map((g) => g.table)))
   const [made, failures, counted] = await Promise.all([created, Promise.all(inserted), summary])
   for (const [i, { table, rows }] of good.entries()) {
