@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTY_OUTLINE, schematicGeoJson, spread } from '../src/charts/geo/schematic'
+import { COUNTY_OUTLINE, SCHEMATIC_MAP, schematicGeoJson, spread } from '../src/charts/geo/schematic'
 import { area, contains, voronoiCells } from '../src/charts/geo/voronoi'
 import { TOWNS } from '../src/datasets/vocabulary'
+import { townMapOption } from '../src/charts/overview'
+import type { TownMapRow } from '../src/queries/overview'
+import { echarts } from '../src/ui/echart/runtime'
+import { renderSvg } from './support/ssr'
 
 describe('schematic town map', () => {
   const sites = TOWNS.map((t) => [t.lon, t.lat] as const)
@@ -43,5 +47,53 @@ describe('schematic town map', () => {
     expect(a).toEqual(spread([121.1, 31.45], 7))
     expect(new Set(a.map((p) => p.join())).size).toBe(7)
     for (const p of a) expect(Math.hypot(p[0] - 121.1, p[1] - 31.45)).toBeLessThan(0.02)
+  })
+})
+
+describe('town map', () => {
+  // Every town with eight observation points and eight projects, as crowded as a busy town gets.
+  const rows: TownMapRow[] = TOWNS.map((t) => ({
+    town_id: t.id,
+    name: t.name,
+    lon: t.lon,
+    lat: t.lat,
+    points: 8,
+    ytd_output: 1000,
+    projects: 8,
+    project_plan: 100,
+    markers: [
+      ...Array.from({ length: 8 }, (_, i) => ({ kind: 'point' as const, id: `${t.id}-P${i}`, name: `P${i}`, town_id: t.id, detail: '先进材料', value: null })),
+      ...Array.from({ length: 8 }, (_, i) => ({ kind: 'project' as const, id: `${t.id}-K${i}`, name: `K${i}`, town_id: t.id, detail: '在建', value: 1000 })),
+    ],
+  }))
+  echarts.registerMap(SCHEMATIC_MAP, schematicGeoJson(rows) as never)
+
+  it('draws every town’s name after (over) its markers, so no marker hides a name', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const svg = renderSvg(townMapOption(rows, { theme }), 540, 420, theme)
+      const lastMarker = Math.max(svg.lastIndexOf('fill="#e24c3d"'), svg.lastIndexOf('fill="#2e86c1"'))
+      expect(lastMarker, 'markers drawn').toBeGreaterThan(0)
+      for (const t of TOWNS) {
+        const at = svg.indexOf(`>${t.name}</text>`)
+        expect(at, `${t.name} (${theme})`).toBeGreaterThan(lastMarker)
+        // Only once: the regions' own labels are off.
+        expect(svg.indexOf(`>${t.name}</text>`, at + 1), t.name).toBe(-1)
+      }
+    }
+  })
+
+  it('puts each town’s markers below its name, and lets clicks through the names to the town or marker under them', () => {
+    const option = townMapOption(rows, { theme: 'light' })
+    const series = option.series as { name: string; silent?: boolean; data: { name?: string; value: number[]; marker?: { town_id: string } }[] }[]
+    const names = series.at(-1)!
+    expect(names.silent).toBe(true)
+    const nameLat = new Map(names.data.map((d) => [d.name!, d.value[1]!]))
+    for (const s of series.filter((s) => s.name === '观察点' || s.name === '重点项目')) {
+      for (const d of s.data) {
+        const town = TOWNS.find((t) => t.id === d.marker!.town_id)!
+        // Half a line of desk text below the name's centre, at this map's scale (~0.001° a pixel).
+        expect(d.value[1]!, `${s.name} of ${town.name}`).toBeLessThan(nameLat.get(town.name)! - 0.006)
+      }
+    }
   })
 })

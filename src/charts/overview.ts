@@ -6,6 +6,9 @@ import { UP } from './palette'
 import { themeTokens } from './theme'
 import { tooltipHtml } from './tooltip'
 
+/** How far above its centre a town's name sits (degrees of latitude); its markers sit below. */
+const NAME_LIFT = 0.01
+
 /**
  * The towns as regions coloured by observation points' YTD output, with each point (circle)
  * and key project (diamond) placed around its town's centre. Regions are keyed by town id.
@@ -21,8 +24,8 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
     return [...byTown.entries()].flatMap(([town, ms]) => {
       const c = centre.get(town)
       if (!c) return []
-      // Points sit close to the centre, projects on a wider ring, so the two never collide.
-      const spots = spread(kind === 'point' ? [c[0] - 0.008, c[1] + 0.004] : [c[0] + 0.01, c[1] - 0.006], ms.length, kind === 'point' ? 0.012 : 0.02)
+      // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right, so the two never collide.
+      const spots = spread(kind === 'point' ? [c[0] - 0.012, c[1] - 0.008] : [c[0] + 0.014, c[1] - 0.012], ms.length, kind === 'point' ? 0.012 : 0.017)
       return ms.map((m, i) => ({ key: m.town_id, marker: m, value: [...spots[i]!, m.value ?? 0] }))
     })
   }
@@ -66,8 +69,9 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
       roam: false,
       top: 24,
       bottom: 36,
-      label: { show: true, color: t.text, fontSize: sz(ctx, 12) },
-      emphasis: { label: { color: t.text }, itemStyle: { areaColor: ctx.theme === 'dark' ? '#2a3a5c' : '#fde2df' } },
+      // The names are their own layer (the last series), drawn above the markers.
+      label: { show: false },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: ctx.theme === 'dark' ? '#2a3a5c' : '#fde2df' } },
       select: { disabled: true },
       itemStyle: { borderColor: ctx.theme === 'dark' ? '#4a5a7b' : '#ffffff', borderWidth: 1.5 },
     },
@@ -94,6 +98,27 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
         symbolSize: sz(ctx, 9),
         itemStyle: { color: '#2e86c1', borderColor: '#fff', borderWidth: 1 },
         data: placed('project'),
+      },
+      {
+        // Each town's name above its markers, on top of them and outlined in the map's own
+        // colour, so no marker ever hides it; silent, so a click still reaches the town or marker under it.
+        name: '镇区名称',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        silent: true,
+        z: 5,
+        symbolSize: 0,
+        tooltip: { show: false },
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: '{b}',
+          color: t.text,
+          fontSize: sz(ctx, 12),
+          textBorderColor: ctx.theme === 'dark' ? 'rgba(16, 24, 42, 0.85)' : 'rgba(255, 255, 255, 0.9)',
+          textBorderWidth: 3,
+        },
+        data: data.towns.map((r) => ({ name: r.name, value: [r.lon, r.lat + NAME_LIFT] })),
       },
     ],
     graphic: ctx.schematic === false ? [] : [{ type: 'text', right: sz(ctx, 8), top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) } }],
