@@ -3,15 +3,11 @@
 // a page that draws nothing, twice. The first pass is the engine's cold cost as the app meets
 // it; the second, the same work with every part of the engine it needs already compiled —
 // a floor no page-side change can go below, set against #2's budget of 300 ms.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { build } from 'vite'
 import type { LoggedStatement } from '../src/db/statement-log'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
-import { onExit } from '../tests/support/cleanup'
-import { serveDir } from './lib/server'
+import { serveTempDir } from './lib/server'
 import { describe, summarize } from './lib/stats'
 
 const BUDGET_MS = 300
@@ -34,12 +30,10 @@ async function recordWorkload(url: string): Promise<{ work: LoggedStatement[]; g
 
 /** The replay page, built with the app's own Vite configuration (same engine files, same embedded data). */
 async function buildReplayPage(): Promise<{ url: string; close(): Promise<void> }> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'observatory-engine-replay-'))
-  const remove = () => rmSync(outDir, { recursive: true, force: true })
-  const forget = onExit(remove)
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: 'bench/engine/index.html' } } })
-  const served = await serveDir(outDir)
-  return { url: `${served.url}bench/engine/index.html`, close: async () => (await served.close(), remove(), forget()) }
+  const served = await serveTempDir('observatory-engine-replay-', async (outDir) => {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: 'bench/engine/index.html' } } })
+  })
+  return { url: `${served.url}bench/engine/index.html`, close: served.close }
 }
 
 type Replay = { engineMs: number; passes: { totalMs: number; ms: number[] }[]; errors: string[] }

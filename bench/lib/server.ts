@@ -23,10 +23,7 @@ export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
  * exactly as it loads its own data.
  */
 export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>, extra: Readonly<Record<string, Buffer>> = {}): Promise<Served> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'observatory-bench-dist-'))
-  const remove = () => rmSync(dir, { recursive: true, force: true })
-  const forget = onExit(remove)
-  try {
+  return serveTempDir('observatory-bench-dist-', async (dir) => {
     cpSync('dist', dir, { recursive: true })
     const arrow = new ArrowMaker()
     try {
@@ -40,6 +37,19 @@ export async function serveBuildWith(files: Readonly<Record<string, string | Buf
     }
     // Files a benchmark page fetches for itself (not part of the app).
     for (const [name, body] of Object.entries(extra)) writeFileSync(path.join(dir, name), body)
+  })
+}
+
+/**
+ * Serves a new temporary directory once `fill` has written it. The directory goes when the
+ * server is closed, if filling it fails, or when the process exits first.
+ */
+export async function serveTempDir(prefix: string, fill: (dir: string) => Promise<void>): Promise<Served> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  const forget = onExit(remove)
+  try {
+    await fill(dir)
     const served = await serveDir(dir)
     return { url: served.url, close: async () => (await served.close(), remove(), forget()) }
   } catch (error) {
@@ -49,7 +59,7 @@ export async function serveBuildWith(files: Readonly<Record<string, string | Buf
   }
 }
 
-export async function serveDir(outDir: string): Promise<Served> {
+async function serveDir(outDir: string): Promise<Served> {
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
   const { port } = server.httpServer.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r())) }

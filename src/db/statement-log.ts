@@ -4,11 +4,11 @@
  * every Arrow insert sent to DuckDB is appended to it with the time it was sent, so the
  * same work can be replayed on an engine of its own. Otherwise nothing is kept.
  */
-export type LoggedStatement =
-  | { readonly kind: 'sql'; readonly sql: string; readonly params?: readonly unknown[]; readonly at: number }
-  | { readonly kind: 'insert'; readonly table: string; readonly at: number }
+type Entry =
+  | { readonly kind: 'sql'; readonly sql: string; readonly params?: readonly unknown[] }
+  | { readonly kind: 'insert'; readonly table: string }
 
-type Entry = LoggedStatement extends infer E ? (E extends LoggedStatement ? Omit<E, 'at'> : never) : never
+export type LoggedStatement = Entry & { readonly at: number }
 
 export function logStatement(entry: Entry): void {
   const log = (globalThis as { __OBSERVATORY_STATEMENTS__?: unknown }).__OBSERVATORY_STATEMENTS__
