@@ -56,8 +56,9 @@ interface ClickParams {
 
 /**
  * The one ECharts wrapper (through echarts-for-react's core, so only the chart types we
- * register are bundled): init and dispose are the library's, resizing follows the element
- * through a ResizeObserver, and the option is updated in place rather than re-created.
+ * register are bundled): its lifecycle is the library's, but for creating the chart once
+ * (EChartsCore); resizing follows the element through a ResizeObserver, and the option is
+ * updated in place rather than re-created.
  */
 export default function EChartImpl({ option, theme, height, renderer = 'canvas', devicePixelRatio, maps, onSelect, onRendered, onInstance, label, cycleMs }: EChartProps) {
   const holder = useRef<HTMLDivElement>(null)
