@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
 import reactHooks from 'eslint-plugin-react-hooks'
+import simpleImportSort from 'eslint-plugin-simple-import-sort'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -25,9 +27,14 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      // Side-effect imports (style sheets) stay last, in the order written: CSS order is cascade order.
+      'simple-import-sort/imports': ['error', { groups: [['^node:'], ['^@?\\w'], ['^'], ['^\\.'], ['^\\u0000']] }],
+      'simple-import-sort/exports': 'error',
       'no-duplicate-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Untrusted text from files must never become markup.
@@ -53,11 +60,18 @@ export default tseslint.config(
   // Only src/db touches DuckDB.
   layer(['src/**/*.{ts,tsx}'], [DUCKDB], 'Only src/db may touch DuckDB; ask the connector instead.'),
   { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  layer(['src/db/**/*.ts'], [['react', 'react-dom', 'echarts', 'echarts/*'], UPWARD], 'src/db is the data engine: no React, no charts, no views.'),
+  layer(
+    ['src/db/**/*.ts'],
+    [['react', 'react-dom', 'echarts', 'echarts/*'], UPWARD],
+    'src/db is the data engine: no React, no charts, no views.',
+  ),
   // lib imports nothing internal.
   layer(
     ['src/lib/**/*.ts'],
-    [['react', 'react-dom', 'echarts', 'echarts/*', ...DUCKDB], ['../*/**', '../*', '!../lib/**']],
+    [
+      ['react', 'react-dom', 'echarts', 'echarts/*', ...DUCKDB],
+      ['../*/**', '../*', '!../lib/**'],
+    ],
     'src/lib is pure and imports nothing internal.',
   ),
   // Pure builders: no React, no DuckDB, no views.
@@ -69,7 +83,11 @@ export default tseslint.config(
   // src/explore: the console's and chart builder's pure logic (SQL text, specs, stores over an injected storage).
   layer(
     ['src/explore/**/*.ts'],
-    [['react', 'react-dom', 'echarts', 'echarts/*', '@codemirror/*', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*']],
+    [
+      ['react', 'react-dom', 'echarts', 'echarts/*', '@codemirror/*', ...DUCKDB],
+      UPWARD,
+      ['**/db/*', '**/state/*', '**/ui/*', '**/export/*'],
+    ],
     'src/explore is pure: SQL text, chart specs and stores, no React, no engine, no views.',
   ),
   // Pages compose widgets: no SQL builders, no engine, no echarts.init.
@@ -83,8 +101,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'Literal[value=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]', message: 'No SQL in pages: put it in src/queries.' },
-        { selector: 'TemplateElement[value.raw=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]', message: 'No SQL in pages: put it in src/queries.' },
+        {
+          selector: 'Literal[value=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]',
+          message: 'No SQL in pages: put it in src/queries.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\b(SELECT|FROM|WHERE|GROUP BY)\\b/]',
+          message: 'No SQL in pages: put it in src/queries.',
+        },
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
       ],
     },
@@ -95,7 +119,11 @@ export default tseslint.config(
     [DUCKDB, UPWARD, ['**/datasets/*', '**/queries/*', '**/db/*', '**/state/*']],
     'src/ui holds generic components with no domain imports.',
   ),
-  layer(['src/widgets/**/*.{ts,tsx}'], [DUCKDB, ['**/app/*', '**/pages/*', '**/bigscreen/*']], 'Widgets never import pages or the app.'),
+  layer(
+    ['src/widgets/**/*.{ts,tsx}'],
+    [DUCKDB, ['**/app/*', '**/pages/*', '**/bigscreen/*']],
+    'Widgets never import pages or the app.',
+  ),
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.mjs', '*.config.{ts,js}'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+
 import { embeddedData } from './scripts/embedded-data.ts'
 import { offlineBuild } from './scripts/offline-build.ts'
 
@@ -25,7 +26,9 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'observatory-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head' },
+    ],
   }
 }
 
@@ -44,7 +47,8 @@ function cacheHashedAssets(): Plugin {
         if (/^\/assets\/[^/?]+(\?|$)/.test(req.url ?? '')) {
           // The static server sets its own no-cache header later on: this one wins.
           const setHeader = res.setHeader.bind(res)
-          res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'cache-control' ? 'public, max-age=31536000, immutable' : value)
+          res.setHeader = (name, value) =>
+            setHeader(name, name.toLowerCase() === 'cache-control' ? 'public, max-age=31536000, immutable' : value)
         }
         next()
       })

@@ -31,12 +31,18 @@ export async function console_({ runs }: { url: string; runs: number }) {
       for (let i = 0; i < Math.max(5, runs); i++) {
         const before = await page.locator('[data-widget="sql-console"]').getAttribute('data-run')
         await page.keyboard.press('Control+Enter')
-        await page.waitForFunction((b) => {
-          const el = document.querySelector('[data-widget="sql-console"]')
-          return el?.getAttribute('data-run') === 'done' && (b !== 'done' || el.textContent?.includes('用时'))
-        }, before, { timeout: 60_000 })
+        await page.waitForFunction(
+          (b) => {
+            const el = document.querySelector('[data-widget="sql-console"]')
+            return el?.getAttribute('data-run') === 'done' && (b !== 'done' || el.textContent?.includes('用时'))
+          },
+          before,
+          { timeout: 60_000 },
+        )
         // The console's own timing, in seconds with two decimals.
-        await page.waitForFunction(() => /用时 [\d.]+ 秒/.test(document.querySelector('[data-widget="sql-console"]')?.textContent ?? ''))
+        await page.waitForFunction(() =>
+          /用时 [\d.]+ 秒/.test(document.querySelector('[data-widget="sql-console"]')?.textContent ?? ''),
+        )
         const text = (await page.locator('[data-widget="sql-console"]').textContent()) ?? ''
         times.push(Number(/用时 ([\d.]+) 秒/.exec(text)![1]) * 1000)
         rowsShown = /共\s*[\d,]+\s*行|[\d,]+\s*行/.exec(text)?.[0] ?? ''
@@ -49,6 +55,8 @@ export async function console_({ runs }: { url: string; runs: number }) {
     await server.close()
   }
   const summary = summarize(times)
-  console.log(`\nSQL console, GROUP BY month × cluster over ${data.rows.toLocaleString()} rows (${rowsShown}): ${describe(summary)}, p95 ${summary.p95}ms`)
+  console.log(
+    `\nSQL console, GROUP BY month × cluster over ${data.rows.toLocaleString()} rows (${rowsShown}): ${describe(summary)}, p95 ${summary.p95}ms`,
+  )
   return { rows: data.rows, query: QUERY, ms: summary }
 }

@@ -5,7 +5,7 @@
 // back to back, the next click as soon as the page settles, and once with a pause of a
 // second on each view, as a person reading it would, which leaves the page time to fetch
 // the views one click away. Each pass starts on a freshly loaded page (nothing cached).
-import { itemPosition, settledAfter, enableChartHooks } from '../tests/e2e/support/charts'
+import { enableChartHooks, itemPosition, settledAfter } from '../tests/e2e/support/charts'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { bigIndicatorFiles } from './lib/big-data'
@@ -19,7 +19,9 @@ const PAUSE_MS = 1000
 export async function crossfilter({ runs }: { url: string; runs: number }) {
   const clicks = Math.max(20, runs * 3)
   const data = bigIndicatorFiles(1_000_000)
-  console.log(`\nCross-filter: ${data.rows.toLocaleString()} indicator rows, ${data.pointCount.toLocaleString()} points, ${(data.indicators.length / 1048576).toFixed(1)} MB CSV`)
+  console.log(
+    `\nCross-filter: ${data.rows.toLocaleString()} indicator rows, ${data.pointCount.toLocaleString()} points, ${(data.indicators.length / 1048576).toFixed(1)} MB CSV`,
+  )
   const server = await serveBuildWith({ point_indicators: data.indicators, observation_points: data.points })
   const backToBack: number[] = []
   const afterPause: number[] = []
@@ -59,7 +61,9 @@ export async function crossfilter({ runs }: { url: string; runs: number }) {
       }
       appReady = await pass(0, backToBack, polled.backToBack)
       await pass(PAUSE_MS, afterPause, polled.afterPause)
-      widgets = await page.evaluate(() => [...document.querySelectorAll('[data-widget]')].map((w) => w.getAttribute('data-widget')))
+      widgets = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-widget]')].map((w) => w.getAttribute('data-widget')),
+      )
     } finally {
       await browser.close()
     }
@@ -68,7 +72,8 @@ export async function crossfilter({ runs }: { url: string; runs: number }) {
   }
   const quick = summarize(backToBack)
   const paused = summarize(afterPause)
-  const line = (st: typeof quick) => `median ${st.median}ms, p95 ${st.p95}ms (${st.min}–${st.max}) ${st.p95 <= 150 ? 'PASS' : 'MISS'}`
+  const line = (st: typeof quick) =>
+    `median ${st.median}ms, p95 ${st.p95}ms (${st.min}–${st.max}) ${st.p95 <= 150 ? 'PASS' : 'MISS'}`
   console.table({
     'clusters page app-ready (1M rows)': `${Math.round(appReady)}ms`,
     [`click → all widgets updated, back to back (${clicks} clicks; target p95 ≤ 150 ms)`]: line(quick),
@@ -76,7 +81,16 @@ export async function crossfilter({ runs }: { url: string; runs: number }) {
     'as timed up to stop 9 (polling, two frames), back to back': line(summarize(polled.backToBack)),
     'as timed up to stop 9 (polling, two frames), after a pause': line(summarize(polled.afterPause)),
   })
-  return { rows: data.rows, points: data.pointCount, appReadyMs: appReady, widgets, clicks: quick, clicksAfterPause: { pauseMs: PAUSE_MS, ...paused }, polledAsBefore: { backToBack: summarize(polled.backToBack), afterPause: summarize(polled.afterPause) }, targets: { p95Under150ms: quick.p95 <= 150, p95Under150msAfterPause: paused.p95 <= 150 } }
+  return {
+    rows: data.rows,
+    points: data.pointCount,
+    appReadyMs: appReady,
+    widgets,
+    clicks: quick,
+    clicksAfterPause: { pauseMs: PAUSE_MS, ...paused },
+    polledAsBefore: { backToBack: summarize(polled.backToBack), afterPause: summarize(polled.afterPause) },
+    targets: { p95Under150ms: quick.p95 <= 150, p95Under150msAfterPause: paused.p95 <= 150 },
+  }
 }
 
 export { describe }

@@ -7,7 +7,10 @@ import { launchChromium } from '../tests/support/chromium'
 import { describe, summarize } from './lib/stats'
 
 const CASES = {
-  'png-3x': { menu: '[data-widget="cluster-ytd"] details[data-export-menu]', item: '[data-export="png"][data-pixel-ratio="3"]' },
+  'png-3x': {
+    menu: '[data-widget="cluster-ytd"] details[data-export-menu]',
+    item: '[data-export="png"][data-pixel-ratio="3"]',
+  },
   'briefing-pptx': { menu: '.briefing > details', item: '[data-export="briefing"][data-format="pptx"]' },
   'briefing-pdf': { menu: '.briefing > details', item: '[data-export="briefing"][data-format="pdf"]' },
 } as const
@@ -33,6 +36,10 @@ export async function exports({ url, runs }: { url: string; runs: number }) {
   }
   const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]))
   console.log(`\nExports on the Overview, ${runs} runs each (median, min–max; click → download):`)
-  console.table(Object.fromEntries(Object.entries(metrics).map(([k, s]) => [k, `${describe(s)} · ${(sizes[k]! / 1024).toFixed(0)} KB`])))
+  console.table(
+    Object.fromEntries(
+      Object.entries(metrics).map(([k, s]) => [k, `${describe(s)} · ${(sizes[k]! / 1024).toFixed(0)} KB`]),
+    ),
+  )
   return { runs, metrics, bytes: sizes }
 }

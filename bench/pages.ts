@@ -18,7 +18,9 @@ export async function pages({ url, runs }: { url: string; runs: number }) {
       await page.goto(url)
       await waitForMark(page, 'app-ready')
       await waitForMark(page, 'data-ready')
-      const routes = await page.evaluate(() => [...document.querySelectorAll('.shell__nav a')].map((a) => a.getAttribute('href')!.replace(/^#/, '')))
+      const routes = await page.evaluate(() =>
+        [...document.querySelectorAll('.shell__nav a')].map((a) => a.getAttribute('href')!.replace(/^#/, '')),
+      )
       for (const round of [first, again]) {
         for (const path of PAGES) {
           if (!routes.includes(path)) continue

@@ -3,13 +3,13 @@
 // at 1920×1080 while the headline figures count up (each page shown) and the lists scroll,
 // from requestAnimationFrame timing.
 import type { Page } from 'playwright-core'
+
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { KEEP_NAMES_SHIM } from './lib/page-shim'
 import { describe, summarize } from './lib/stats'
 
 const ROTATIONS = Number(process.env.SCREEN_ROTATIONS ?? 20)
-
 
 async function rotationTimes(page: Page, count: number) {
   // For each rotation: its mark, the page-ready mark after it, and the next painted frame.
@@ -27,13 +27,15 @@ async function rotationTimes(page: Page, count: number) {
               const mark = performance.getEntriesByName(target, 'mark').find((m) => m.startTime >= start)
               if (!mark) return void setTimeout(wait, 5)
               ready.push(mark.startTime - start)
-              requestAnimationFrame(() => requestAnimationFrame((t) => {
-                painted.push(t - start)
-                if (painted.length >= n) {
-                  observer.disconnect()
-                  resolve({ ready, painted })
-                }
-              }))
+              requestAnimationFrame(() =>
+                requestAnimationFrame((t) => {
+                  painted.push(t - start)
+                  if (painted.length >= n) {
+                    observer.disconnect()
+                    resolve({ ready, painted })
+                  }
+                }),
+              )
             }
             wait()
           }
@@ -116,8 +118,20 @@ export async function screen({ url, runs }: { url: string; runs: number }) {
     sessions,
     rotation3840: { toReady: summarize(ready), toPaint: summarize(painted) },
     frames1920: {
-      all: { ...summarize(frames), values: undefined, over50: over(frames, 50), over33: over(frames, 33.4), frames: frames.length },
-      countUp: { ...summarize(countUpFrames), values: undefined, over50: over(countUpFrames, 50), over33: over(countUpFrames, 33.4), frames: countUpFrames.length },
+      all: {
+        ...summarize(frames),
+        values: undefined,
+        over50: over(frames, 50),
+        over33: over(frames, 33.4),
+        frames: frames.length,
+      },
+      countUp: {
+        ...summarize(countUpFrames),
+        values: undefined,
+        over50: over(countUpFrames, 50),
+        over33: over(countUpFrames, 33.4),
+        frames: countUpFrames.length,
+      },
     },
   }
   console.log(`\nBig screen, ${sessions} sessions:`)

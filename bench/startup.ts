@@ -10,7 +10,17 @@ import { describe, summarize } from './lib/stats'
 const SETTLE_MS = 8000
 
 export async function startup({ url, runs }: { url: string; runs: number }) {
-  const samples: Record<'duckdbReady' | 'dataReady' | 'appReady' | 'appReadyAfterDuckdb' | 'wasmPerVisit' | 'againDuckdbReady' | 'againAppReady' | 'againAppReadyAfterDuckdb', number[]> = {
+  const samples: Record<
+    | 'duckdbReady'
+    | 'dataReady'
+    | 'appReady'
+    | 'appReadyAfterDuckdb'
+    | 'wasmPerVisit'
+    | 'againDuckdbReady'
+    | 'againAppReady'
+    | 'againAppReadyAfterDuckdb',
+    number[]
+  > = {
     duckdbReady: [],
     dataReady: [],
     appReady: [],
@@ -53,9 +63,18 @@ export async function startup({ url, runs }: { url: string; runs: number }) {
       await browser.close()
     }
   }
-  const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, ReturnType<typeof summarize>>
+  const metrics = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<
+    keyof typeof samples,
+    ReturnType<typeof summarize>
+  >
   const js = initialJs()
-  const bundle = { initialJsGzipBytes: js.gzipBytes, initialJsBytes: js.bytes, initialJsFiles: js.files, wasm: assetsMatching(/\.wasm$/), workers: assetsMatching(/worker.*\.js$/) }
+  const bundle = {
+    initialJsGzipBytes: js.gzipBytes,
+    initialJsBytes: js.bytes,
+    initialJsFiles: js.files,
+    wasm: assetsMatching(/\.wasm$/),
+    workers: assetsMatching(/worker.*\.js$/),
+  }
   const targets = {
     appReadyWithin300msOfDuckdb: metrics.appReadyAfterDuckdb.median <= 300,
     initialJsUnder350KB: js.gzipBytes <= 350 * 1024,
@@ -79,8 +98,18 @@ export async function startup({ url, runs }: { url: string; runs: number }) {
   console.log('Bundle:')
   console.table({
     'initial JS (gzip)': `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files.length} file(s)`,
-    ...Object.fromEntries(bundle.wasm.map((w) => [w.file, `${(w.bytes / 1048576).toFixed(1)} MB, ${(w.gzipBytes / 1048576).toFixed(1)} MB gzip`])),
-    ...Object.fromEntries(bundle.workers.map((w) => [w.file, `${(w.bytes / 1024).toFixed(0)} KB, ${(w.gzipBytes / 1024).toFixed(0)} KB gzip`])),
+    ...Object.fromEntries(
+      bundle.wasm.map((w) => [
+        w.file,
+        `${(w.bytes / 1048576).toFixed(1)} MB, ${(w.gzipBytes / 1048576).toFixed(1)} MB gzip`,
+      ]),
+    ),
+    ...Object.fromEntries(
+      bundle.workers.map((w) => [
+        w.file,
+        `${(w.bytes / 1024).toFixed(0)} KB, ${(w.gzipBytes / 1024).toFixed(0)} KB gzip`,
+      ]),
+    ),
   })
   console.log('Targets:')
   console.table({

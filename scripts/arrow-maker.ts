@@ -4,7 +4,7 @@
 import { getTable, requireTable } from '../src/datasets/registry'
 import type { TableDef } from '../src/datasets/schema'
 import { embeddedCsvToArrow, type LoadFailure } from '../src/db/load-table'
-import { startNodeEngine, type NodeEngine } from '../src/db/node'
+import { type NodeEngine, startNodeEngine } from '../src/db/node'
 import type { Result } from '../src/lib/result'
 
 export class ArrowMaker {
@@ -20,7 +20,8 @@ export class ArrowMaker {
   /** The same, for a table named by its registry name; throws with the reason if it cannot. */
   async mustMake(tableName: string, csv: string | Uint8Array): Promise<Uint8Array> {
     const made = await this.make(requireTable(tableName), typeof csv === 'string' ? new TextEncoder().encode(csv) : csv)
-    if (!made.ok) throw new Error(`${tableName}: ${made.error.reason}${made.error.detail ? ` (${made.error.detail})` : ''}`)
+    if (!made.ok)
+      throw new Error(`${tableName}: ${made.error.reason}${made.error.detail ? ` (${made.error.detail})` : ''}`)
     return made.value
   }
 
@@ -33,5 +34,10 @@ export class ArrowMaker {
 
 /** The registry's table whose embedded file this is (data/<table>.csv). */
 export function tableOfFile(file: string): TableDef | undefined {
-  return getTable(file.split(/[\\/]/).pop()?.replace(/\.csv$/, '') ?? '')
+  return getTable(
+    file
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.csv$/, '') ?? '',
+  )
 }

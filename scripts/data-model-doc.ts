@@ -4,8 +4,9 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { columnHeading, TABLES } from '../src/datasets/registry'
+
 import { headerAliases } from '../src/datasets/headers'
+import { columnHeading, TABLES } from '../src/datasets/registry'
 
 const PREAMBLE = `# Data model
 
@@ -48,14 +49,24 @@ export function renderDataModel(): string {
     parts.push(`\n## \`${t.name}\` ${t.label}\n\n${t.description}\n`)
     parts.push(
       `- primary key: ${t.primaryKey.map((k) => `\`${k}\``).join(' + ')}` +
-        (t.foreignKeys.length ? `\n- references: ${t.foreignKeys.map((fk) => `\`${fk.column}\` → \`${fk.references.table}.${fk.references.column}\``).join(', ')}` : '') +
+        (t.foreignKeys.length
+          ? `\n- references: ${t.foreignKeys.map((fk) => `\`${fk.column}\` → \`${fk.references.table}.${fk.references.column}\``).join(', ')}`
+          : '') +
         `\n- embedded data: ${{ sample: '示例数据 (synthetic)', report: 'exact report figures', reference: 'reference names' }[t.provenance]}\n`,
     )
-    parts.push('\n| column | 中文 | type | unit | required | allowed values / range | header aliases |\n|---|---|---|---|---|---|---|')
+    parts.push(
+      '\n| column | 中文 | type | unit | required | allowed values / range | header aliases |\n|---|---|---|---|---|---|---|',
+    )
     for (const c of t.columns) {
-      const range = c.values ? c.values.join('、') : [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ')
-      const aliases = [...headerAliases(c)].filter((a) => !a.includes('(') && !a.includes('/') && !a.includes('_') || a === c.name).join(', ')
-      parts.push(`| \`${c.name}\` | ${columnHeading(c)} | ${c.type} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${range} | ${aliases} |`)
+      const range = c.values
+        ? c.values.join('、')
+        : [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ')
+      const aliases = [...headerAliases(c)]
+        .filter((a) => (!a.includes('(') && !a.includes('/') && !a.includes('_')) || a === c.name)
+        .join(', ')
+      parts.push(
+        `| \`${c.name}\` | ${columnHeading(c)} | ${c.type} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${range} | ${aliases} |`,
+      )
     }
   }
   return parts.join('\n') + '\n'

@@ -7,7 +7,9 @@
 // build, naming the file, the line and the value.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runnerImport, type Plugin } from 'vite'
+
+import { type Plugin, runnerImport } from 'vite'
+
 import type { LoadFailure } from '../src/db/load-table.ts'
 import type { ArrowMaker } from './arrow-maker.ts'
 
@@ -30,7 +32,10 @@ export function embeddedData(): Plugin {
   // Vite's module runner: the config itself stays free of them.
   let loaded: Promise<{ module: MakerModule; maker: ArrowMaker }> | null = null
   const maker = () =>
-    (loaded ??= runnerImport<MakerModule>(path.join(import.meta.dirname, 'arrow-maker.ts'), { configFile: false, logLevel: 'error' }).then(({ module }) => ({
+    (loaded ??= runnerImport<MakerModule>(path.join(import.meta.dirname, 'arrow-maker.ts'), {
+      configFile: false,
+      logLevel: 'error',
+    }).then(({ module }) => ({
       module,
       maker: new module.ArrowMaker(),
     })))

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
 import { isPeriod, latestCompleteMonth } from '../src/lib/period'
 import { DEFAULT_CONFIG, generateSampleFiles } from './sample-data'
 

@@ -4,7 +4,8 @@
 import type { Plugin } from 'vite'
 
 /** Public CDNs a page could load code or styles from. */
-export const CDN = /jsdelivr|unpkg|cdnjs\.cloudflare\.com|esm\.sh|cdn\.skypack\.dev|fonts\.googleapis\.com|fonts\.gstatic\.com/i
+export const CDN =
+  /jsdelivr|unpkg|cdnjs\.cloudflare\.com|esm\.sh|cdn\.skypack\.dev|fonts\.googleapis\.com|fonts\.gstatic\.com/i
 
 /**
  * DuckDB-WASM bundles its own package.json, with the fields that tell jsDelivr and unpkg
@@ -24,13 +25,15 @@ export const ENGINE_CDN_LINK_OFFLINE = `${OFFLINE_NOTE}${' '.repeat(ENGINE_CDN_L
 /** `text` with `what` (which must occur exactly once) replaced by `by`. */
 export function replaceOnce(text: string, what: string, by: string, where: string): string {
   const at = text.indexOf(what)
-  if (at < 0 || text.indexOf(what, at + 1) >= 0) throw new Error(`${where}: expected ${JSON.stringify(what.slice(0, 40))}… exactly once (has DuckDB-WASM changed?)`)
+  if (at < 0 || text.indexOf(what, at + 1) >= 0)
+    throw new Error(`${where}: expected ${JSON.stringify(what.slice(0, 40))}… exactly once (has DuckDB-WASM changed?)`)
   return text.slice(0, at) + by + text.slice(at + what.length)
 }
 
 /** `bytes` with every occurrence of the (same-length) `what` replaced by `by`; throws if there is none. */
 export function replaceBytes(bytes: Uint8Array, what: string, by: string, where: string): Uint8Array {
-  if (Buffer.byteLength(what) !== Buffer.byteLength(by)) throw new Error('replaceBytes: the replacement must have the same length')
+  if (Buffer.byteLength(what) !== Buffer.byteLength(by))
+    throw new Error('replaceBytes: the replacement must have the same length')
   const out = Buffer.from(bytes)
   const needle = Buffer.from(what)
   let found = 0
@@ -38,7 +41,8 @@ export function replaceBytes(bytes: Uint8Array, what: string, by: string, where:
     out.write(by, at)
     found++
   }
-  if (found === 0) throw new Error(`${where}: ${JSON.stringify(what.slice(0, 40))}… not found (has DuckDB-WASM changed?)`)
+  if (found === 0)
+    throw new Error(`${where}: ${JSON.stringify(what.slice(0, 40))}… not found (has DuckDB-WASM changed?)`)
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
 
@@ -60,7 +64,12 @@ export function offlineBuild(): Plugin {
     generateBundle(_, bundle) {
       for (const [file, out] of Object.entries(bundle)) {
         if (out.type === 'asset' && /duckdb-(eh|mvp)-[^/]*\.wasm$/.test(file)) {
-          out.source = replaceBytes(typeof out.source === 'string' ? Buffer.from(out.source) : out.source, ENGINE_CDN_LINK, ENGINE_CDN_LINK_OFFLINE, file)
+          out.source = replaceBytes(
+            typeof out.source === 'string' ? Buffer.from(out.source) : out.source,
+            ENGINE_CDN_LINK,
+            ENGINE_CDN_LINK_OFFLINE,
+            file,
+          )
         }
         const named = cdnNamed(out.type === 'chunk' ? out.code : out.source)
         if (named) this.error(`${file} names a CDN, and the dashboard must run with no internet: …${named}…`)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { DEFAULT_KIOSK, parseKiosk } from '../src/bigscreen/kiosk'
 import { Rotation } from '../src/bigscreen/rotation'
 import { fitCanvas } from '../src/bigscreen/scale'
@@ -7,12 +8,27 @@ const kiosk = (q: string, reduced = false) => parseKiosk(new URLSearchParams(q),
 
 describe('kiosk settings from the URL', () => {
   it('reads pages, timings, theme, motion and layout', () => {
-    expect(kiosk('pages=clusters,overview&interval=15&refresh=600&theme=light&motion=off&layout=wide&resume=20&start=1&watchdog=5')).toEqual({
-      pages: ['clusters', 'overview'], interval: 15, refresh: 600, theme: 'light', motion: false, layout: 'wide', resumeAfter: 20, start: 1, watchdog: 5,
+    expect(
+      kiosk(
+        'pages=clusters,overview&interval=15&refresh=600&theme=light&motion=off&layout=wide&resume=20&start=1&watchdog=5',
+      ),
+    ).toEqual({
+      pages: ['clusters', 'overview'],
+      interval: 15,
+      refresh: 600,
+      theme: 'light',
+      motion: false,
+      layout: 'wide',
+      resumeAfter: 20,
+      start: 1,
+      watchdog: 5,
     })
   })
   it('falls back to defaults for anything malformed', () => {
-    expect(kiosk('pages=nope,,<script>&interval=-3&refresh=abc&layout=huge&start=99&watchdog=0')).toEqual({ ...DEFAULT_KIOSK, start: DEFAULT_KIOSK.pages.length - 1 })
+    expect(kiosk('pages=nope,,<script>&interval=-3&refresh=abc&layout=huge&start=99&watchdog=0')).toEqual({
+      ...DEFAULT_KIOSK,
+      start: DEFAULT_KIOSK.pages.length - 1,
+    })
   })
   it('turns motion off when the system asks for reduced motion', () => {
     expect(kiosk('', true).motion).toBe(false)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import {
   clusterHeatmapOption,
   clusterShareOption,
@@ -12,15 +13,38 @@ import { renderSvg, tooltipOf } from './support/ssr'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'
 const ytdRows: ClusterYtdRow[] = [
-  { cluster_id: 'equipment', name: '高端装备', cluster_group: '主导产业', start: '2026-01', through: '2026-10', ytd_output: 1_234_500, yoy: 0.052, share: 0.6, points: 5 },
-  { cluster_id: 'biomed', name: HOSTILE, cluster_group: '特色产业', start: '2026-01', through: '2026-10', ytd_output: 823_000, yoy: -0.031, share: 0.4, points: 2 },
+  {
+    cluster_id: 'equipment',
+    name: '高端装备',
+    cluster_group: '主导产业',
+    start: '2026-01',
+    through: '2026-10',
+    ytd_output: 1_234_500,
+    yoy: 0.052,
+    share: 0.6,
+    points: 5,
+  },
+  {
+    cluster_id: 'biomed',
+    name: HOSTILE,
+    cluster_group: '特色产业',
+    start: '2026-01',
+    through: '2026-10',
+    ytd_output: 823_000,
+    yoy: -0.031,
+    share: 0.4,
+    points: 2,
+  },
 ]
 
 describe('cluster chart options', () => {
   it('draws YTD output in 亿元 with growth in percent, bars keyed by cluster for cross-filtering', () => {
     const option = clusterYtdOption(ytdRows, { theme: 'light' })
     const [bars, line] = option.series as { data: { key: string; value: number }[] }[]
-    expect(bars!.data.map((d) => [d.key, d.value])).toEqual([['equipment', 123.45], ['biomed', 82.3]])
+    expect(bars!.data.map((d) => [d.key, d.value])).toEqual([
+      ['equipment', 123.45],
+      ['biomed', 82.3],
+    ])
     expect(line!.data.map((d) => d.value)).toEqual([5.2, -3.1])
     expect((option.yAxis as { name: string }[])[0]!.name).toBe('亿元')
   })
@@ -36,7 +60,10 @@ describe('cluster chart options', () => {
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('−3.1%')
-    const share = tooltipOf(clusterShareOption(ytdRows, { theme: 'light' }), { data: { key: 'biomed', name: HOSTILE, value: 823_000 }, percent: 40 })
+    const share = tooltipOf(clusterShareOption(ytdRows, { theme: 'light' }), {
+      data: { key: 'biomed', name: HOSTILE, value: 823_000 },
+      percent: 40,
+    })
     expect(share).not.toContain('<img')
   })
 
@@ -49,7 +76,15 @@ describe('cluster chart options', () => {
   })
 
   const months: ClusterMonthRow[] = [1, 2].flatMap((m) =>
-    ytdRows.map((r, i) => ({ period: `2026-0${m}`, month: m, cluster_id: r.cluster_id, name: r.name, output: 1000 * (i + 1) * m, prior_output: 900, yoy: m === 2 && i === 1 ? null : 0.1 * (i - 0.5) })),
+    ytdRows.map((r, i) => ({
+      period: `2026-0${m}`,
+      month: m,
+      cluster_id: r.cluster_id,
+      name: r.name,
+      output: 1000 * (i + 1) * m,
+      prior_output: 900,
+      yoy: m === 2 && i === 1 ? null : 0.1 * (i - 0.5),
+    })),
   )
 
   it('puts months on the x axis and one line per cluster', () => {
@@ -62,7 +97,11 @@ describe('cluster chart options', () => {
   it('colours the heat map by growth and leaves cells without a base empty', () => {
     const option = clusterHeatmapOption(months, { theme: 'light' })
     const cells = (option.series as { data: { value: number[] }[] }[])[0]!.data.map((d) => d.value)
-    expect(cells).toEqual([[0, 0, -5], [0, 1, 5], [1, 0, -5]])
+    expect(cells).toEqual([
+      [0, 0, -5],
+      [0, 1, 5],
+      [1, 0, -5],
+    ])
     expect(renderSvg(option)).toContain('高端装备')
   })
 

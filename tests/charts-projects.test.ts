@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { pipelineOption, projectGroupsOption, projectsMonthlyOption, projectsMonthlyScale, projectsPipelineOption, timelineOption } from '../src/charts/projects'
-import type { PipelineRow, ProjectGroupRow, ProjectMonthRow, ProjectsSummaryRow, TimelineRow } from '../src/queries/projects'
+
+import {
+  pipelineOption,
+  projectGroupsOption,
+  projectsMonthlyOption,
+  projectsMonthlyScale,
+  projectsPipelineOption,
+  timelineOption,
+} from '../src/charts/projects'
+import type {
+  PipelineRow,
+  ProjectGroupRow,
+  ProjectMonthRow,
+  ProjectsSummaryRow,
+  TimelineRow,
+} from '../src/queries/projects'
 import { projectsNarrative } from '../src/widgets/projects/narrative'
 import { renderSvg, tooltipOf } from './support/ssr'
 
@@ -9,12 +23,38 @@ const HOSTILE = '<img src=x onerror=alert(1)>'
 const HOSTILE_TEXT = '&lt;img src=x onerror=alert(1)&gt;'
 
 type Item = { key: string; value: unknown; itemStyle?: { opacity: number }; label?: { formatter: string } }
-const seriesOf = (option: object) => (option as { series: { name?: string; data: Item[]; endLabel?: { formatter: string }; markLine?: { label: { formatter: string } } }[] }).series
+const seriesOf = (option: object) =>
+  (
+    option as {
+      series: {
+        name?: string
+        data: Item[]
+        endLabel?: { formatter: string }
+        markLine?: { label: { formatter: string } }
+      }[]
+    }
+  ).series
 
 describe('key-project chart options', () => {
   const months: ProjectMonthRow[] = [
-    { period: '2026-01', month: 1, completed: 50_000, cumulative: 50_000, plan: 1_200_000, plan_to_date: 100_000, completion: 50_000 / 1_200_000 },
-    { period: '2026-02', month: 2, completed: 150_000, cumulative: 200_000, plan: 1_200_000, plan_to_date: 200_000, completion: 1 / 6 },
+    {
+      period: '2026-01',
+      month: 1,
+      completed: 50_000,
+      cumulative: 50_000,
+      plan: 1_200_000,
+      plan_to_date: 100_000,
+      completion: 50_000 / 1_200_000,
+    },
+    {
+      period: '2026-02',
+      month: 2,
+      completed: 150_000,
+      cumulative: 200_000,
+      plan: 1_200_000,
+      plan_to_date: 200_000,
+      completion: 1 / 6,
+    },
   ]
 
   it('shows monthly, cumulative, planned-to-date and annual-plan investment in one unit, ending in the completion rate', () => {
@@ -47,7 +87,11 @@ describe('key-project chart options', () => {
 
   it('keys pipeline bars by status and dims unselected ones', () => {
     const data = seriesOf(pipelineOption(pipeline, { theme: 'light', selected: ['在建'] }))[0]!.data
-    expect(data.map((d) => [d.key, d.value, d.itemStyle!.opacity])).toEqual([['前期', 1, 0.28], ['在建', 2, 1], [HOSTILE, 0, 0.28]])
+    expect(data.map((d) => [d.key, d.value, d.itemStyle!.opacity])).toEqual([
+      ['前期', 1, 0.28],
+      ['在建', 2, 1],
+      [HOSTILE, 0, 0.28],
+    ])
   })
 
   it('labels each status with its count and planned investment on the projects page, keeping keys and highlight', () => {
@@ -72,8 +116,14 @@ describe('key-project chart options', () => {
     ]
     const option = projectGroupsOption(rows, { theme: 'light', selected: ['equipment'] })
     const [plan, completed, rate] = seriesOf(option)
-    expect(plan!.data.map((d) => [d.key, d.value, d.itemStyle!.opacity])).toEqual([['equipment', 2, 1], ['', 0.5, 0.28]])
-    expect(completed!.data.map((d) => [d.key, d.value])).toEqual([['equipment', 1], ['', 0.1]])
+    expect(plan!.data.map((d) => [d.key, d.value, d.itemStyle!.opacity])).toEqual([
+      ['equipment', 2, 1],
+      ['', 0.5, 0.28],
+    ])
+    expect(completed!.data.map((d) => [d.key, d.value])).toEqual([
+      ['equipment', 1],
+      ['', 0.1],
+    ])
     expect(rate!.data.map((d) => d.value)).toEqual([50, 20])
     const tip = tooltipOf(option, [{ dataIndex: 1 }])
     expect(tip).toContain('20.0%')
@@ -85,8 +135,19 @@ describe('key-project chart options', () => {
   })
 
   const span = (id: string, p: Partial<TimelineRow>): TimelineRow => ({
-    project_id: id, name: id, town: '甲镇', status: '在建', level: '市级重点', start_date: '2026-01-01', planned_finish: '2027-01-01',
-    total_investment: 1000, completion: 0.5, behind: false, through: '2026-10', listed: 3, ...p,
+    project_id: id,
+    name: id,
+    town: '甲镇',
+    status: '在建',
+    level: '市级重点',
+    start_date: '2026-01-01',
+    planned_finish: '2027-01-01',
+    total_investment: 1000,
+    completion: 0.5,
+    behind: false,
+    through: '2026-10',
+    listed: 3,
+    ...p,
   })
 
   it('draws each project from start to planned finish, one series per status, the first row at the top', () => {
@@ -116,10 +177,20 @@ describe('key-project chart options', () => {
   })
 
   it('tells apart a name listed in two towns, and scrolls a long list', () => {
-    const twice = timelineOption([span('A', { name: '生态廊道', town: '甲镇' }), span('B', { name: '生态廊道', town: '乙镇' }), span('C', { name: '学校' })], { theme: 'light' })
+    const twice = timelineOption(
+      [
+        span('A', { name: '生态廊道', town: '甲镇' }),
+        span('B', { name: '生态廊道', town: '乙镇' }),
+        span('C', { name: '学校' }),
+      ],
+      { theme: 'light' },
+    )
     expect((twice.yAxis as { data: string[] }).data).toEqual(['学校', '生态廊道（乙镇）', '生态廊道（甲镇）'])
     expect(twice.dataZoom).toEqual([])
-    const many = timelineOption(Array.from({ length: 28 }, (_, i) => span(`K${i}`, { listed: 45 })), { theme: 'light' })
+    const many = timelineOption(
+      Array.from({ length: 28 }, (_, i) => span(`K${i}`, { listed: 45 })),
+      { theme: 'light' },
+    )
     // 14 rows of 28 on screen, opening on the top half.
     expect((many.dataZoom as { start?: number; end?: number }[])[0]).toMatchObject({ start: 50, end: 100 })
   })
@@ -127,8 +198,21 @@ describe('key-project chart options', () => {
 
 describe('key-projects narrative', () => {
   const row: ProjectsSummaryRow = {
-    year: 2026, through: '2026-10', start: '2026-01', expected: 10 / 12, projects: 44, plan: 1_485_900, completed: 1_270_800, completion: 0.855, behind: 3,
-    new_starts: 12, finished: 10, german: 8, german_completed: 298_800, german_completion: 0.839, provincial: 1,
+    year: 2026,
+    through: '2026-10',
+    start: '2026-01',
+    expected: 10 / 12,
+    projects: 44,
+    plan: 1_485_900,
+    completed: 1_270_800,
+    completion: 0.855,
+    behind: 3,
+    new_starts: 12,
+    finished: 10,
+    german: 8,
+    german_completed: 298_800,
+    german_completion: 0.839,
+    provincial: 1,
   }
   it('is formal Chinese with the SQL figures, stating the schedule rule it applies', () => {
     expect(projectsNarrative(row)).toBe(
@@ -138,9 +222,11 @@ describe('key-projects narrative', () => {
   })
   it('follows a month range and says when no project is behind', () => {
     expect(projectsNarrative({ ...row, start: '2026-04', expected: 7 / 12, behind: 0 })).toContain(
-      '2026年4—10月，44个市级以上重点项目完成投资127.08亿元，完成年度计划的85.5%；' ,
+      '2026年4—10月，44个市级以上重点项目完成投资127.08亿元，完成年度计划的85.5%；',
     )
-    expect(projectsNarrative({ ...row, start: '2026-04', expected: 7 / 12, behind: 0 })).toContain('按序时进度，4—10月应完成年度计划的58.3%，没有完成率低于序时进度15个百分点以上的项目。')
+    expect(projectsNarrative({ ...row, start: '2026-04', expected: 7 / 12, behind: 0 })).toContain(
+      '按序时进度，4—10月应完成年度计划的58.3%，没有完成率低于序时进度15个百分点以上的项目。',
+    )
   })
   it('says so when nothing is listed, and does not repeat the German clause when the list is all German cooperation', () => {
     expect(projectsNarrative({ ...row, projects: 0 })).toBe('所选范围内没有列入清单的重点项目。')

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { NodeEngine } from '../src/db/node'
 import {
   clusterMonthlySql,
-  clustersSummarySql,
-  clusterYtdSql,
-  issuesByCategorySql,
-  pointRankingSql,
-  pointsTableSql,
-  warningsSql,
   type ClusterMonthRow,
   type ClustersSummaryRow,
+  clustersSummarySql,
   type ClusterYtdRow,
+  clusterYtdSql,
   type IssueCategoryRow,
+  issuesByCategorySql,
+  pointRankingSql,
   type PointRankRow,
+  pointsTableSql,
   type WarningRow,
+  warningsSql,
 } from '../src/queries/clusters'
 import { LATEST, scopeOf } from '../src/queries/scope'
 import { insertRows, query, startEngineWithSchema, wrap } from './support/engine'
@@ -38,16 +39,47 @@ beforeAll(async () => {
     { town_id: 'hitech', name: '太仓高新区', kind: '开发区', lon: 121.1, lat: 31.4, sort_order: 1 },
     { town_id: 'shaxi', name: '沙溪镇', kind: '镇', lon: 121.0, lat: 31.5, sort_order: 2 },
   ])
-  const point = (id: string, cluster: string, town: string) => ({ point_id: id, name: `企业${id}`, cluster_id: cluster, town_id: town, established_on: '2024-04-18' })
-  await insertRows(engine, 'observation_points', [point('A', 'equipment', 'hitech'), point('B', 'equipment', 'shaxi'), point('C', 'biomed', 'hitech')])
-  const row = (period: string, id: string, o: number, t: number, e: number, emp: number) => ({ period, point_id: id, output_value: o, tax: t, electricity: e, employees: emp })
-  await insertRows(engine, 'point_indicators', [
-    row('2025-01', 'A', 100, 10, 50, 100), row('2025-01', 'B', 200, 20, 100, 200), row('2025-01', 'C', 50, 5, 10, 50),
-    row('2025-02', 'A', 110, 11, 55, 100), row('2025-02', 'B', 220, 22, 110, 200), row('2025-02', 'C', 60, 6, 12, 50),
-    row('2026-01', 'A', 120, 12, 60, 100), row('2026-01', 'B', 180, 10, 90, 150), row('2026-01', 'C', 70, 7, 14, 50),
-    row('2026-02', 'A', 130, 13, 65, 100), row('2026-02', 'C', 40, 2, 8, 50),
+  const point = (id: string, cluster: string, town: string) => ({
+    point_id: id,
+    name: `企业${id}`,
+    cluster_id: cluster,
+    town_id: town,
+    established_on: '2024-04-18',
+  })
+  await insertRows(engine, 'observation_points', [
+    point('A', 'equipment', 'hitech'),
+    point('B', 'equipment', 'shaxi'),
+    point('C', 'biomed', 'hitech'),
   ])
-  const issue = (id: string, point: string, date: string, category: string, status: string) => ({ issue_id: id, point_id: point, reported_on: date, category, summary: id, status })
+  const row = (period: string, id: string, o: number, t: number, e: number, emp: number) => ({
+    period,
+    point_id: id,
+    output_value: o,
+    tax: t,
+    electricity: e,
+    employees: emp,
+  })
+  await insertRows(engine, 'point_indicators', [
+    row('2025-01', 'A', 100, 10, 50, 100),
+    row('2025-01', 'B', 200, 20, 100, 200),
+    row('2025-01', 'C', 50, 5, 10, 50),
+    row('2025-02', 'A', 110, 11, 55, 100),
+    row('2025-02', 'B', 220, 22, 110, 200),
+    row('2025-02', 'C', 60, 6, 12, 50),
+    row('2026-01', 'A', 120, 12, 60, 100),
+    row('2026-01', 'B', 180, 10, 90, 150),
+    row('2026-01', 'C', 70, 7, 14, 50),
+    row('2026-02', 'A', 130, 13, 65, 100),
+    row('2026-02', 'C', 40, 2, 8, 50),
+  ])
+  const issue = (id: string, point: string, date: string, category: string, status: string) => ({
+    issue_id: id,
+    point_id: point,
+    reported_on: date,
+    category,
+    summary: id,
+    status,
+  })
   await insertRows(engine, 'point_issues', [
     issue('I1', 'A', '2026-01-05', '融资', '已办结'),
     issue('I2', 'A', '2026-02-10', '用工', '办理中'),
@@ -61,7 +93,10 @@ afterAll(async () => {
 describe('clusters page SQL on a hand-worked fixture', () => {
   it('gives each cluster its YTD output, like-for-like growth and share', async () => {
     const rows = await query<ClusterYtdRow>(engine, clusterYtdSql(LATEST))
-    expect(rows.map((r) => [r.cluster_id, r.ytd_output, r.points])).toEqual([['equipment', 430, 2], ['biomed', 110, 1]])
+    expect(rows.map((r) => [r.cluster_id, r.ytd_output, r.points])).toEqual([
+      ['equipment', 430, 2],
+      ['biomed', 110, 1],
+    ])
     // 高端装备: B's February is missing, so only A-Jan, B-Jan, A-Feb compare: 430 / (100+200+110).
     expect(rows[0]!.yoy).toBeCloseTo(430 / 410 - 1, 12)
     expect(rows[1]!.yoy).toBeCloseTo(0, 12)
@@ -80,7 +115,12 @@ describe('clusters page SQL on a hand-worked fixture', () => {
     const feb = rows.find((r) => r.month === 2 && r.cluster_id === 'equipment')!
     expect(feb).toMatchObject({ period: '2026-02', output: 130, prior_output: 330 })
     expect(feb.yoy).toBeCloseTo(130 / 110 - 1, 12)
-    expect(rows.map((r) => `${r.period}:${r.cluster_id}`)).toEqual(['2026-01:equipment', '2026-01:biomed', '2026-02:equipment', '2026-02:biomed'])
+    expect(rows.map((r) => `${r.period}:${r.cluster_id}`)).toEqual([
+      '2026-01:equipment',
+      '2026-01:biomed',
+      '2026-02:equipment',
+      '2026-02:biomed',
+    ])
   })
 
   it('filters by cluster and by town', async () => {
@@ -92,7 +132,11 @@ describe('clusters page SQL on a hand-worked fixture', () => {
 
   it('ranks points by YTD output', async () => {
     const rows = await query<PointRankRow>(engine, pointRankingSql(LATEST))
-    expect(rows.map((r) => [r.point_id, r.ytd_output])).toEqual([['A', 250], ['B', 180], ['C', 110]])
+    expect(rows.map((r) => [r.point_id, r.ytd_output])).toEqual([
+      ['A', 250],
+      ['B', 180],
+      ['C', 110],
+    ])
   })
 
   it('warns of falls beyond the threshold, with the metrics that fell, worst first', async () => {
@@ -119,14 +163,28 @@ describe('clusters page SQL on a hand-worked fixture', () => {
 
   it('sums up the page for its opening sentence', async () => {
     const [row] = await query<ClustersSummaryRow>(engine, clustersSummarySql(LATEST))
-    expect(row).toMatchObject({ start: '2026-01', through: '2026-02', points: 3, ytd_output: 540, leading_output: 430, featured_output: 110, falling_points: 1 })
+    expect(row).toMatchObject({
+      start: '2026-01',
+      through: '2026-02',
+      points: 3,
+      ytd_output: 540,
+      leading_output: 430,
+      featured_output: 110,
+      falling_points: 1,
+    })
     expect(row!.yoy).toBeCloseTo(540 / 520 - 1, 12)
     expect(row!.leading_yoy).toBeCloseTo(430 / 410 - 1, 12)
     expect(row!.featured_yoy).toBeCloseTo(0, 12)
   })
 
   it('lists every point with its figures and open issues', async () => {
-    const rows = await query<{ point_id: string; ytd_output: number; avg_employees: number; months_reported: number; open_issues: number }>(
+    const rows = await query<{
+      point_id: string
+      ytd_output: number
+      avg_employees: number
+      months_reported: number
+      open_issues: number
+    }>(
       engine,
       wrap(pointsTableSql(LATEST), (sql) => `SELECT * FROM (${sql}) ORDER BY point_id`),
     )

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeEngine, type NodeEngine } from '../src/db/node'
-import { openIngestSession, untilEngineDies } from '../src/db/ingest'
+
 import { DuckDBConnector } from '../src/db/duckdb-connector'
+import { openIngestSession, untilEngineDies } from '../src/db/ingest'
+import { type NodeEngine, startNodeEngine } from '../src/db/node'
 import type { Result } from '../src/lib/result'
 
 let engine: NodeEngine
@@ -20,7 +21,10 @@ describe('connector: query<T> returns plain JS rows', () => {
               sum(x)::DECIMAL(38,2) AS total, -0.5::DECIMAL(18,2) AS neg, count(*) AS n
        FROM (VALUES (1.10::DECIMAL(18,2)), (2.25::DECIMAL(18,2))) t(x)`,
     )
-    expect(result).toEqual({ ok: true, value: [{ big: 42, huge: 12345678901, dec: 3.14, total: 3.35, neg: -0.5, n: 2 }] })
+    expect(result).toEqual({
+      ok: true,
+      value: [{ big: 42, huge: 12345678901, dec: 3.14, total: 3.35, neg: -0.5, n: 2 }],
+    })
   })
 
   it('refuses to round a BIGINT beyond 2^53 and says which column', async () => {
@@ -45,7 +49,10 @@ describe('connector: query<T> returns plain JS rows', () => {
     const result = await engine.connector.query(
       `SELECT DATE '2024-04-18' AS d, TIMESTAMP '2024-04-18 09:30:05' AS ts, NULL::INTEGER AS missing, NULL::DECIMAL(18,2) AS missing_dec, [1, 2]::BIGINT[] AS list`,
     )
-    expect(result).toEqual({ ok: true, value: [{ d: '2024-04-18', ts: '2024-04-18 09:30:05', missing: null, missing_dec: null, list: [1, 2] }] })
+    expect(result).toEqual({
+      ok: true,
+      value: [{ d: '2024-04-18', ts: '2024-04-18 09:30:05', missing: null, missing_dec: null, list: [1, 2] }],
+    })
   })
 
   it('binds parameters', async () => {
@@ -99,14 +106,19 @@ describe('connector: a dead engine', () => {
       const slow = upload.connector.query('SELECT count(*) AS n FROM range(300000000) a')
       // Declared on the dashboard's connection, as app/boot does when the worker crashes.
       other.connector.kill('数据引擎异常退出')
-      expect(await slow).toEqual({ ok: false, error: { message: '数据引擎异常退出', sql: 'SELECT count(*) AS n FROM range(300000000) a' } })
+      expect(await slow).toEqual({
+        ok: false,
+        error: { message: '数据引擎异常退出', sql: 'SELECT count(*) AS n FROM range(300000000) a' },
+      })
       await expect(DuckDBConnector.open(other.db)).rejects.toThrow('数据引擎异常退出')
       // Work that talks to the engine some other way stops with the reason too.
       const never = new Promise<Result<number, string>>(() => undefined)
-      expect(await untilEngineDies(other.db, never)).toEqual({ ok: false, error: '数据引擎中断，本次导入没有完成（数据引擎异常退出）' })
+      expect(await untilEngineDies(other.db, never)).toEqual({
+        ok: false,
+        error: '数据引擎中断，本次导入没有完成（数据引擎异常退出）',
+      })
     } finally {
       await other.terminate()
     }
   })
 })
-

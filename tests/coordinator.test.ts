@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { Connector } from '../src/db/connector'
 import type { NodeEngine } from '../src/db/node'
 import { derivedTable } from '../src/queries/derived'
@@ -23,7 +24,9 @@ beforeAll(async () => {
     },
   }
   setEngine({ status: 'ready', bundle: 'eh' })
-  setTables({ clusters: { status: 'ready', rows: 2, latestPeriod: null, source: 'embedded', revision: nextRevision() } })
+  setTables({
+    clusters: { status: 'ready', rows: 2, latestPeriod: null, source: 'embedded', revision: nextRevision() },
+  })
   coordinator.attach(recording)
 })
 afterAll(async () => {
@@ -36,7 +39,10 @@ describe('the query coordinator', () => {
     const ranked = derivedTable('cube_test', 'SELECT cluster_id, sort_order * 10 AS score FROM clusters', ['clusters'])
     sent.length = 0
     const plain = coordinator.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM clusters', ['clusters'])
-    const derived = coordinator.query<{ cluster_id: string; score: number }>({ sql: `SELECT cluster_id, score FROM "${ranked.name}" ORDER BY score DESC`, derived: [ranked] }, ['clusters'])
+    const derived = coordinator.query<{ cluster_id: string; score: number }>(
+      { sql: `SELECT cluster_id, score FROM "${ranked.name}" ORDER BY score DESC`, derived: [ranked] },
+      ['clusters'],
+    )
     const later = coordinator.query<{ n: number }>('SELECT max(sort_order)::INTEGER AS n FROM clusters', ['clusters'])
     // All four statements are out before any answer has come back, in the order asked for.
     expect(sent).toHaveLength(4)
@@ -45,7 +51,13 @@ describe('the query coordinator', () => {
     expect(sent[2]).toMatch(/^SELECT cluster_id, score FROM/)
     expect(sent[3]).toMatch(/^SELECT max\(sort_order\)/)
     expect(await plain).toEqual({ ok: true, value: [{ n: 2 }] })
-    expect(await derived).toEqual({ ok: true, value: [{ cluster_id: 'b', score: 20 }, { cluster_id: 'a', score: 10 }] })
+    expect(await derived).toEqual({
+      ok: true,
+      value: [
+        { cluster_id: 'b', score: 20 },
+        { cluster_id: 'a', score: 10 },
+      ],
+    })
     expect(await later).toEqual({ ok: true, value: [{ n: 2 }] })
   })
 
@@ -55,6 +67,8 @@ describe('the query coordinator', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toContain('no_such_column')
     // The other tables and queries are untouched by it.
-    expect(await coordinator.query('SELECT count(*)::INTEGER AS n FROM clusters WHERE sort_order > 1', ['clusters'])).toEqual({ ok: true, value: [{ n: 1 }] })
+    expect(
+      await coordinator.query('SELECT count(*)::INTEGER AS n FROM clusters WHERE sort_order > 1', ['clusters']),
+    ).toEqual({ ok: true, value: [{ n: 1 }] })
   })
 })

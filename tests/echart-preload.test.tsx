@@ -1,5 +1,6 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+
 import { EChart, preloadEChart } from '../src/ui/EChart'
 
 describe('a chart whose code has arrived', () => {

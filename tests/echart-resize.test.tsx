@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
+
 import { sizeChanged } from '../src/ui/echart/EChartImpl'
 
 /** A chart drawn at `drawn` on an element now laid out at `now` (jsdom lays nothing out itself). */

@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import type { Plugin, ResolvedConfig } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { embeddedData, EMBEDDED_QUERY } from '../scripts/embedded-data'
+
+import { EMBEDDED_QUERY, embeddedData } from '../scripts/embedded-data'
 import { requireTable } from '../src/datasets/registry'
 import { readEmbeddedArrow } from '../src/db/load-table'
 import { readDataFile } from './support/embedded'
@@ -48,7 +50,9 @@ describe('the build’s embedded data', () => {
     const lines = new TextDecoder().decode(readDataFile('point_indicators.csv')).split('\n')
     lines[14] = lines[14]!.replace(/^([^,]*,[^,]*,)[^,]*/, '$1十二万')
     writeFileSync(path.join(root, 'data', 'point_indicators.csv'), lines.join('\n'))
-    await expect(buildLoad('point_indicators.csv')).rejects.toThrow(/^data\/point_indicators\.csv：文件损坏：第15行，列 output_value，值"十二万"无法转换为规定类型/)
+    await expect(buildLoad('point_indicators.csv')).rejects.toThrow(
+      /^data\/point_indicators\.csv：文件损坏：第15行，列 output_value，值"十二万"无法转换为规定类型/,
+    )
   })
 
   it('leaves the dev server to make a stream when the page asks for it', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeEngine, type NodeEngine } from '../src/db/node'
-import { browseSql, DEEP_OFFSET, type BrowseRequest } from '../src/queries/browse'
+
+import { type NodeEngine, startNodeEngine } from '../src/db/node'
+import { type BrowseRequest, browseSql, DEEP_OFFSET } from '../src/queries/browse'
 import { query } from './support/engine'
 
 // Deep windows of a big table come through a row-order index; they must be the very rows
@@ -28,7 +29,12 @@ describe('deep windows of a big table', () => {
   const cases: Omit<BrowseRequest, 'offset' | 'limit'>[] = [
     { source: { table: 'big <b>t</b>' }, sort: [], tiebreak: ['period', 'point_id'] },
     { source: { table: 'big <b>t</b>' }, sort: [{ id: '产值', desc: true }], tiebreak: ['period', 'point_id'] },
-    { source: { table: 'big <b>t</b>' }, sort: [{ id: 'employees', desc: false }], tiebreak: ['period', 'point_id'], filters: [{ id: 'point_id', kind: 'text', text: '1' }] },
+    {
+      source: { table: 'big <b>t</b>' },
+      sort: [{ id: 'employees', desc: false }],
+      tiebreak: ['period', 'point_id'],
+      filters: [{ id: 'point_id', kind: 'text', text: '1' }],
+    },
   ]
   for (const c of cases) {
     it(`match ORDER BY … OFFSET: ${JSON.stringify(c.sort)} ${JSON.stringify(c.filters ?? [])}`, async () => {
@@ -46,6 +52,9 @@ describe('deep windows of a big table', () => {
 
   it('keeps the top-N sort near the top and for queries', () => {
     expect(browseSql({ source: { table: 'x' }, sort: [], tiebreak: ['id'], offset: 0, limit: 240 }).derived).toEqual([])
-    expect(browseSql({ source: { query: 'SELECT 1 AS id' }, sort: [], tiebreak: ['id'], offset: 50_000, limit: 240 }).derived).toEqual([])
+    expect(
+      browseSql({ source: { query: 'SELECT 1 AS id' }, sort: [], tiebreak: ['id'], offset: 50_000, limit: 240 })
+        .derived,
+    ).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { builtChartOption, type BuiltChartRow } from '../src/charts/builder'
-import { startNodeEngine, type NodeEngine } from '../src/db/node'
-import { LIVE_COLUMNS_SQL, queryColumnsSql, type LiveColumn } from '../src/explore/catalog-sql'
+import { type NodeEngine, startNodeEngine } from '../src/db/node'
+import { LIVE_COLUMNS_SQL, type LiveColumn, queryColumnsSql } from '../src/explore/catalog-sql'
 import type { ChartSpec } from '../src/explore/chart-spec'
 import { chartSql, tablesRead } from '../src/explore/chart-sql'
 
@@ -23,7 +24,16 @@ afterAll(async () => {
   await engine?.terminate()
 })
 
-const spec = (over: Partial<ChartSpec>): ChartSpec => ({ source: { kind: 'table', table: T }, x: HOSTILE, y: 'output', agg: 'sum', series: null, type: 'bar', title: 't', ...over })
+const spec = (over: Partial<ChartSpec>): ChartSpec => ({
+  source: { kind: 'table', table: T },
+  x: HOSTILE,
+  y: 'output',
+  agg: 'sum',
+  series: null,
+  type: 'bar',
+  title: 't',
+  ...over,
+})
 async function rows(s: ChartSpec): Promise<BuiltChartRow[]> {
   const sql = chartSql(s)
   if (!sql.ok) throw new Error(sql.error)
@@ -61,11 +71,20 @@ describe('chart builder SQL, run against DuckDB with hostile table and column na
 
   it('draws raw points for a scatter without aggregate', async () => {
     const r = await rows(spec({ type: 'scatter', agg: 'none', x: 'n', y: 'output' }))
-    expect(r.map((p) => [p.x, p.value])).toEqual([[1, 10.5], [2, 20], [3, 5], [5, 7], [6, 100]])
+    expect(r.map((p) => [p.x, p.value])).toEqual([
+      [1, 10.5],
+      [2, 20],
+      [3, 5],
+      [5, 7],
+      [6, 100],
+    ])
   })
 
   it("reads the console's query as a subquery, and refuses a query that writes", async () => {
-    const q = spec({ source: { kind: 'query', sql: `SELECT "${HOSTILE}" AS town, output FROM "t""${HOSTILE}" WHERE n < 4 -- note` }, x: 'town' })
+    const q = spec({
+      source: { kind: 'query', sql: `SELECT "${HOSTILE}" AS town, output FROM "t""${HOSTILE}" WHERE n < 4 -- note` },
+      x: 'town',
+    })
     expect(await rows(q)).toEqual([
       { x: '镇A', value: 30.5 },
       { x: '镇B', value: 5 },
@@ -75,19 +94,34 @@ describe('chart builder SQL, run against DuckDB with hostile table and column na
   })
 
   it("lists the query's columns, and the live catalog lists the table", async () => {
-    const cols = await engine.connector.query<{ column: string }>(queryColumnsSql(`SELECT n, "${HOSTILE}" FROM "t""${HOSTILE}"`))
+    const cols = await engine.connector.query<{ column: string }>(
+      queryColumnsSql(`SELECT n, "${HOSTILE}" FROM "t""${HOSTILE}"`),
+    )
     expect(cols.ok && cols.value.map((c) => c.column)).toEqual(['n', HOSTILE])
     // The dashboards' cubes are temporary tables: not offered.
     await engine.connector.query('CREATE TEMP TABLE cube_x AS SELECT 1 AS a')
     const live = await engine.connector.query<LiveColumn>(LIVE_COLUMNS_SQL)
-    expect(live.ok && live.value.filter((c) => c.table === T).map((c) => c.column)).toEqual([HOSTILE, 'year', 'output', 'n'])
+    expect(live.ok && live.value.filter((c) => c.table === T).map((c) => c.column)).toEqual([
+      HOSTILE,
+      'year',
+      'output',
+      'n',
+    ])
     expect(live.ok && live.value.some((c) => c.table === 'cube_x')).toBe(false)
   })
 
   it('knows which registry tables a chart reads', () => {
-    expect(tablesRead({ kind: 'table', table: 'point_indicators' }, ['point_indicators', 'towns'])).toEqual(['point_indicators'])
+    expect(tablesRead({ kind: 'table', table: 'point_indicators' }, ['point_indicators', 'towns'])).toEqual([
+      'point_indicators',
+    ])
     expect(tablesRead({ kind: 'table', table: 'upload_1' }, ['point_indicators'])).toEqual([])
-    expect(tablesRead({ kind: 'query', sql: 'select * from Point_Indicators join towns using (town_id)' }, ['point_indicators', 'towns', 'projects'])).toEqual(['point_indicators', 'towns'])
+    expect(
+      tablesRead({ kind: 'query', sql: 'select * from Point_Indicators join towns using (town_id)' }, [
+        'point_indicators',
+        'towns',
+        'projects',
+      ]),
+    ).toEqual(['point_indicators', 'towns'])
   })
 })
 
@@ -100,7 +134,10 @@ describe('chart builder option', () => {
   ]
 
   it('aligns series on the categories, gaps as null', () => {
-    const o = builtChartOption(data, { ...look, type: 'bar' }, { theme: 'light' }) as { xAxis: { data: string[] }; series: { name: string; type: string; data: (number | null)[] }[] }
+    const o = builtChartOption(data, { ...look, type: 'bar' }, { theme: 'light' }) as {
+      xAxis: { data: string[] }
+      series: { name: string; type: string; data: (number | null)[] }[]
+    }
     expect(o.xAxis.data).toEqual([HOSTILE, '镇A'])
     expect(o.series.map((s) => [s.name, s.type, s.data])).toEqual([
       ['2024', 'bar', [1, 2]],
@@ -111,20 +148,42 @@ describe('chart builder option', () => {
   })
 
   it('escapes hostile names in tooltips', () => {
-    const o = builtChartOption(data, { ...look, type: 'bar' }, { theme: 'light' }) as { tooltip: { formatter: (p: unknown) => string } }
+    const o = builtChartOption(data, { ...look, type: 'bar' }, { theme: 'light' }) as {
+      tooltip: { formatter: (p: unknown) => string }
+    }
     const html = o.tooltip.formatter([{ axisValue: HOSTILE, seriesName: HOSTILE, value: 3, color: '#000' }])
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    const pie = builtChartOption([{ x: HOSTILE, value: 2 }, { x: 'b', value: 6 }], { ...look, type: 'pie' }, { theme: 'light' }) as { tooltip: { formatter: (p: unknown) => string }; series: { data: { name: string; value: number }[] }[] }
-    expect(pie.series[0]!.data.map((d) => [d.name, d.value])).toEqual([[HOSTILE, 2], ['b', 6]])
+    const pie = builtChartOption(
+      [
+        { x: HOSTILE, value: 2 },
+        { x: 'b', value: 6 },
+      ],
+      { ...look, type: 'pie' },
+      { theme: 'light' },
+    ) as { tooltip: { formatter: (p: unknown) => string }; series: { data: { name: string; value: number }[] }[] }
+    expect(pie.series[0]!.data.map((d) => [d.name, d.value])).toEqual([
+      [HOSTILE, 2],
+      ['b', 6],
+    ])
     const tip = pie.tooltip.formatter({ name: HOSTILE, value: 2 })
     expect(tip).not.toContain('<img')
     expect(tip).toContain('25.0%')
   })
 
   it('puts numeric x on a value axis for a scatter', () => {
-    const o = builtChartOption([{ x: 1, value: 2 }, { x: 3, value: 4 }], { ...look, type: 'scatter' }, { theme: 'light' }) as { xAxis: { type: string }; series: { data: unknown[] }[] }
+    const o = builtChartOption(
+      [
+        { x: 1, value: 2 },
+        { x: 3, value: 4 },
+      ],
+      { ...look, type: 'scatter' },
+      { theme: 'light' },
+    ) as { xAxis: { type: string }; series: { data: unknown[] }[] }
     expect(o.xAxis.type).toBe('value')
-    expect(o.series[0]!.data).toEqual([[1, 2], [3, 4]])
+    expect(o.series[0]!.data).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
   })
 })

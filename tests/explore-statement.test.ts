@@ -1,18 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeEngine, type NodeEngine } from '../src/db/node'
+
+import { type NodeEngine, startNodeEngine } from '../src/db/node'
 import { checkStatement, consoleCountSql, consoleRowsSql, scanSql } from '../src/explore/statement'
 
 describe('console statement check: read-only, one statement', () => {
   it('accepts queries and drops trailing semicolons and comments', () => {
     expect(checkStatement('SELECT 1;')).toEqual({ ok: true, sql: 'SELECT 1' })
-    expect(checkStatement('  with a as (select 1) select * from a ; ; -- done\n')).toEqual({ ok: true, sql: 'with a as (select 1) select * from a' })
-    for (const q of ['FROM t', 'SHOW TABLES', 'DESCRIBE t', 'SUMMARIZE t', 'VALUES (1)', '(SELECT 1) UNION (SELECT 2)', 'PIVOT t ON a USING sum(b)']) {
+    expect(checkStatement('  with a as (select 1) select * from a ; ; -- done\n')).toEqual({
+      ok: true,
+      sql: 'with a as (select 1) select * from a',
+    })
+    for (const q of [
+      'FROM t',
+      'SHOW TABLES',
+      'DESCRIBE t',
+      'SUMMARIZE t',
+      'VALUES (1)',
+      '(SELECT 1) UNION (SELECT 2)',
+      'PIVOT t ON a USING sum(b)',
+    ]) {
       expect(checkStatement(q).ok, q).toBe(true)
     }
   })
 
   it('refuses statements that write, saying the console is read-only and naming the statement', () => {
-    for (const q of ['DROP TABLE point_indicators', 'delete from t', 'INSERT INTO t VALUES (1)', 'CREATE TABLE x AS SELECT 1', 'ALTER TABLE t RENAME TO u', 'COPY t TO \'x.csv\'', 'SET autoinstall_known_extensions = true', 'ATTACH \'x.db\'', 'UPDATE t SET a = 1']) {
+    for (const q of [
+      'DROP TABLE point_indicators',
+      'delete from t',
+      'INSERT INTO t VALUES (1)',
+      'CREATE TABLE x AS SELECT 1',
+      'ALTER TABLE t RENAME TO u',
+      "COPY t TO 'x.csv'",
+      'SET autoinstall_known_extensions = true',
+      "ATTACH 'x.db'",
+      'UPDATE t SET a = 1',
+    ]) {
       const r = checkStatement(q)
       expect(r.ok, q).toBe(false)
       if (!r.ok) expect(r.reason).toContain('控制台只读')
@@ -29,7 +51,10 @@ describe('console statement check: read-only, one statement', () => {
   })
 
   it('does not mistake semicolons in strings, identifiers or comments for a second statement', () => {
-    expect(checkStatement("SELECT 'a;b' AS \"x;y\" /* ; */ -- ;\n")).toEqual({ ok: true, sql: "SELECT 'a;b' AS \"x;y\" /* ; */ -- ;" })
+    expect(checkStatement('SELECT \'a;b\' AS "x;y" /* ; */ -- ;\n')).toEqual({
+      ok: true,
+      sql: 'SELECT \'a;b\' AS "x;y" /* ; */ -- ;',
+    })
     expect(checkStatement("SELECT 'it''s; fine', $$a;b$$, E'\\';'")).toMatchObject({ ok: true })
     expect(scanSql("SELECT 'x;' ; ").semicolons).toEqual([12])
   })
@@ -43,7 +68,9 @@ describe('console SQL against a real DuckDB', () => {
   let engine: NodeEngine
   beforeAll(async () => {
     engine = await startNodeEngine()
-    await engine.connector.query('CREATE TABLE "<img src=x onerror=alert(1)>" AS SELECT range AS "<b>n</b>" FROM range(25)')
+    await engine.connector.query(
+      'CREATE TABLE "<img src=x onerror=alert(1)>" AS SELECT range AS "<b>n</b>" FROM range(25)',
+    )
   })
   afterAll(async () => {
     await engine?.terminate()
@@ -62,15 +89,21 @@ describe('console SQL against a real DuckDB', () => {
   it('runs SHOW and DESCRIBE as subqueries', async () => {
     const tables = await engine.connector.query<{ name: string }>(consoleRowsSql('SHOW TABLES', 100))
     expect(tables.ok && tables.value.map((r) => r.name)).toContain('<img src=x onerror=alert(1)>')
-    const described = await engine.connector.query<{ column_name: string }>(consoleRowsSql('DESCRIBE "<img src=x onerror=alert(1)>"', 100))
+    const described = await engine.connector.query<{ column_name: string }>(
+      consoleRowsSql('DESCRIBE "<img src=x onerror=alert(1)>"', 100),
+    )
     expect(described.ok && described.value.map((r) => r.column_name)).toEqual(['<b>n</b>'])
   })
 
   it('cannot write even if a write slipped past the first-word check: the subquery does not parse', async () => {
-    const r = await engine.connector.query(consoleRowsSql('WITH a AS (SELECT 1) DELETE FROM "<img src=x onerror=alert(1)>"', 10))
+    const r = await engine.connector.query(
+      consoleRowsSql('WITH a AS (SELECT 1) DELETE FROM "<img src=x onerror=alert(1)>"', 10),
+    )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toMatch(/Parser Error/)
-    const still = await engine.connector.query<{ n: number }>('SELECT count(*) AS n FROM "<img src=x onerror=alert(1)>"')
+    const still = await engine.connector.query<{ n: number }>(
+      'SELECT count(*) AS n FROM "<img src=x onerror=alert(1)>"',
+    )
     expect(still.ok && still.value[0]!.n).toBe(25)
   })
 })
@@ -96,7 +129,16 @@ describe('console session: check, send, cancel', () => {
   it('returns the columns even when there are no rows', async () => {
     const session = await engine.connector.openSession()
     const r = await session.send("SELECT 1::INTEGER AS a, 'x' AS b WHERE false").result
-    expect(r).toEqual({ ok: true, value: { columns: [{ name: 'a', numeric: true }, { name: 'b', numeric: false }], rows: [] } })
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        columns: [
+          { name: 'a', numeric: true },
+          { name: 'b', numeric: false },
+        ],
+        rows: [],
+      },
+    })
     await session.close()
   })
 

@@ -1,13 +1,19 @@
-import { CompletionContext, type Completion, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete'
+import {
+  type Completion,
+  CompletionContext,
+  type CompletionResult,
+  type CompletionSource,
+} from '@codemirror/autocomplete'
 import { PostgreSQL, sql } from '@codemirror/lang-sql'
 import { ensureSyntaxTree } from '@codemirror/language'
 import { EditorState } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
+
 import { TABLES } from '../src/datasets/registry'
 import type { LiveColumn } from '../src/explore/catalog-sql'
-import { parseSpec, type ChartSpec } from '../src/explore/chart-spec'
+import { type ChartSpec, parseSpec } from '../src/explore/chart-spec'
 import { completionSchema } from '../src/explore/completion'
-import { addToHistory, HISTORY_KEY, loadHistory, saveHistory, type HistoryEntry } from '../src/explore/history'
+import { addToHistory, HISTORY_KEY, type HistoryEntry, loadHistory, saveHistory } from '../src/explore/history'
 import { missingColumns, missingTableOrColumns } from '../src/explore/pin-check'
 import { addPin, loadPins, movePin, PINS_KEY, removePin, renamePin, savePins } from '../src/explore/pins'
 import type { KeyValueStore } from '../src/explore/storage'
@@ -53,7 +59,16 @@ describe('query history', () => {
 })
 
 describe('pins', () => {
-  const spec = (title: string, over: Partial<ChartSpec> = {}): ChartSpec => ({ source: { kind: 'table', table: 'point_indicators' }, x: 'period', y: 'output_value', agg: 'sum', series: null, type: 'line', title, ...over })
+  const spec = (title: string, over: Partial<ChartSpec> = {}): ChartSpec => ({
+    source: { kind: 'table', table: 'point_indicators' },
+    x: 'period',
+    y: 'output_value',
+    agg: 'sum',
+    series: null,
+    type: 'line',
+    title,
+    ...over,
+  })
 
   it('add, reorder, rename, remove, and persist', () => {
     let pins = addPin([], spec('A'), 'a')
@@ -73,17 +88,34 @@ describe('pins', () => {
 
   it('drops stored entries that are not specs', () => {
     const store = new MemoryStore()
-    store.setItem(PINS_KEY, JSON.stringify([{ id: 'x', spec: { ...spec('ok'), agg: 'median' } }, { id: 'y', spec: spec('ok') }, { id: 'y', spec: spec('dup') }, null]))
+    store.setItem(
+      PINS_KEY,
+      JSON.stringify([
+        { id: 'x', spec: { ...spec('ok'), agg: 'median' } },
+        { id: 'y', spec: spec('ok') },
+        { id: 'y', spec: spec('dup') },
+        null,
+      ]),
+    )
     expect(loadPins(store).map((p) => p.spec.title)).toEqual(['ok'])
-    expect(parseSpec({ ...spec('q'), source: { kind: 'query', sql: 'SELECT 1' } })?.source).toEqual({ kind: 'query', sql: 'SELECT 1' })
+    expect(parseSpec({ ...spec('q'), source: { kind: 'query', sql: 'SELECT 1' } })?.source).toEqual({
+      kind: 'query',
+      sql: 'SELECT 1',
+    })
   })
 
   it('says which table or column is missing', () => {
     const live = new Map([['point_indicators', [{ column: 'period' }, { column: 'revenue' }]]])
-    expect(missingTableOrColumns(spec('x'), live)).toBe('表“point_indicators”中已没有列：“output_value”，无法绘制这张图。')
-    expect(missingTableOrColumns(spec('x', { source: { kind: 'table', table: 'upload_7' } }), live)).toContain('表“upload_7”已不存在')
+    expect(missingTableOrColumns(spec('x'), live)).toBe(
+      '表“point_indicators”中已没有列：“output_value”，无法绘制这张图。',
+    )
+    expect(missingTableOrColumns(spec('x', { source: { kind: 'table', table: 'upload_7' } }), live)).toContain(
+      '表“upload_7”已不存在',
+    )
     expect(missingTableOrColumns(spec('x', { y: 'revenue' }), live)).toBeNull()
-    expect(missingColumns(spec('x', { series: 'year' }), ['period', 'output_value'])).toBe('查询结果中已没有列：“year”，无法绘制这张图。')
+    expect(missingColumns(spec('x', { series: 'year' }), ['period', 'output_value'])).toBe(
+      '查询结果中已没有列：“year”，无法绘制这张图。',
+    )
   })
 })
 
@@ -98,7 +130,9 @@ describe('completion from the registry and the live catalog', () => {
 
   it('labels registry columns in Chinese with units, lists uploaded tables, keeps unloaded registry tables', () => {
     expect(schema.point_indicators!.self.detail).toBe(TABLES.find((t) => t.name === 'point_indicators')!.label)
-    expect(schema.point_indicators!.children.find((c) => c.label === 'output_value')?.detail).toBe('产值（万元） · DECIMAL(18,2)')
+    expect(schema.point_indicators!.children.find((c) => c.label === 'output_value')?.detail).toBe(
+      '产值（万元） · DECIMAL(18,2)',
+    )
     expect(schema.upload_sales!.self.detail).toBe('上传的表')
     expect(schema.upload_sales!.children.map((c) => c.label)).toEqual([HOSTILE, 'amount'])
     expect(Object.keys(schema)).toEqual(expect.arrayContaining(TABLES.map((t) => t.name)))

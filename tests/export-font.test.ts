@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
+
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
+
 import { woffToSfnt } from '../src/export/woff'
 
 const WOFF = 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff'
@@ -13,7 +15,8 @@ describe('the PDF font', () => {
     expect(new DataView(sfnt.buffer).getUint32(0)).toBe(0x00010000)
     const font = fontkit.create(sfnt as unknown as Buffer)
     expect(font.numGlyphs).toBeGreaterThan(7000)
-    for (const ch of '人大代表经济运行观察点数据看板总览汇报材料截至亿元同比增长示例0123456789%（）：、—·') expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true)
+    for (const ch of '人大代表经济运行观察点数据看板总览汇报材料截至亿元同比增长示例0123456789%（）：、—·')
+      expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true)
     // A plain font passes through untouched.
     await expect(woffToSfnt(sfnt)).resolves.toBe(sfnt)
   })

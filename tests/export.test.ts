@@ -1,5 +1,6 @@
-import writeXlsxFile from 'write-excel-file/node'
 import { describe, expect, it } from 'vitest'
+import writeXlsxFile from 'write-excel-file/node'
+
 import { captionText, chineseDate, exportFileName, periodOf } from '../src/export/caption'
 import { paletteFor } from '../src/export/colors'
 import { columnLabel } from '../src/export/columns'
@@ -10,7 +11,7 @@ import { isFormulaLike, neutraliseForCsv } from '../src/export/neutralise'
 import { fitBox } from '../src/export/pack'
 import { composeSvg, escapeXml } from '../src/export/svg'
 import { tableFromRows } from '../src/export/table'
-import { xlsxColumnWidths, xlsxSheet, safeSheetName } from '../src/export/xlsx'
+import { safeSheetName, xlsxColumnWidths, xlsxSheet } from '../src/export/xlsx'
 import { parseCsv } from './e2e/support/exports'
 import { readXlsx } from './support/xlsx-read'
 
@@ -42,7 +43,9 @@ describe('export tables', () => {
 
   it('names query columns in Chinese, from the export dictionary and then the registry', () => {
     expect(columnLabel('ytd_output')).toEqual({ label: '累计产值', unit: '万元' })
-    expect(columnLabel('output_value', (k) => (k === 'output_value' ? { label: '产值', unit: '万元' } : undefined))).toEqual({ label: '产值', unit: '万元' })
+    expect(
+      columnLabel('output_value', (k) => (k === 'output_value' ? { label: '产值', unit: '万元' } : undefined)),
+    ).toEqual({ label: '产值', unit: '万元' })
     expect(columnLabel('mystery')).toEqual({ label: 'mystery' })
   })
 })
@@ -70,7 +73,8 @@ describe('CSV', () => {
   })
 
   it('knows every trigger character', () => {
-    for (const s of ['=1+1', '+1', '-1+2', '@SUM(1)', '\t=1', '\r=1']) expect(isFormulaLike(s), JSON.stringify(s)).toBe(true)
+    for (const s of ['=1+1', '+1', '-1+2', '@SUM(1)', '\t=1', '\r=1'])
+      expect(isFormulaLike(s), JSON.stringify(s)).toBe(true)
     for (const s of ['-5', '-0.25', '12', '高端装备', '', '—']) expect(isFormulaLike(s), JSON.stringify(s)).toBe(false)
     expect(neutraliseForCsv('=1')).toBe("'=1")
   })
@@ -78,7 +82,10 @@ describe('CSV', () => {
 
 describe('XLSX', () => {
   it('writes numbers as number cells and formula-like text as string cells, read back from the file', async () => {
-    const buffer = await writeXlsxFile(xlsxSheet(table), { columns: xlsxColumnWidths(table), sheet: safeSheetName('各集群累计产值') }).toBuffer()
+    const buffer = await writeXlsxFile(xlsxSheet(table), {
+      columns: xlsxColumnWidths(table),
+      sheet: safeSheetName('各集群累计产值'),
+    }).toBuffer()
     const sheet = readXlsx(new Uint8Array(buffer))
     expect(sheet.map((r) => r.map((c) => c.value))).toEqual([
       ['产业集群', '累计产值（万元）', '产值同比（%）', '备注'],
@@ -110,13 +117,24 @@ describe('captions and file names', () => {
   })
 
   it('composes a file name from the title, period and scale, without characters an OS refuses', () => {
-    expect(exportFileName('各集群累计产值', '亿元 · 2026年1—10月', 'png', '3x')).toBe('各集群累计产值_2026年1—10月_3x.png')
+    expect(exportFileName('各集群累计产值', '亿元 · 2026年1—10月', 'png', '3x')).toBe(
+      '各集群累计产值_2026年1—10月_3x.png',
+    )
     expect(exportFileName('a/b: c?"d"', undefined, 'csv')).toBe('abcd.csv')
     expect(exportFileName('', undefined, 'svg')).toBe('图表.svg')
   })
 
   it('puts unit and period, filters, source and 示例数据 in the caption', () => {
-    const text = captionText({ title: '各集群累计产值', subtitle: '亿元 · 2026年1—10月', filters: ['集群：高端装备', '对德合作'], sources: ['观察点月度指标', '观察点'], sample: true }, new Date('2026-11-30T18:00:00Z'))
+    const text = captionText(
+      {
+        title: '各集群累计产值',
+        subtitle: '亿元 · 2026年1—10月',
+        filters: ['集群：高端装备', '对德合作'],
+        sources: ['观察点月度指标', '观察点'],
+        sample: true,
+      },
+      new Date('2026-11-30T18:00:00Z'),
+    )
     expect(text.title).toBe('各集群累计产值')
     expect(text.head).toEqual(['亿元 · 2026年1—10月', '筛选条件：集群：高端装备；对德合作'])
     expect(text.foot[0]).toBe('数据来源：观察点月度指标、观察点 · 示例数据（合成，非真实统计）')
@@ -136,7 +154,12 @@ describe('captions and file names', () => {
 
   it('escapes caption text in SVG and keeps the chart inside', () => {
     const layout = layoutCaption({ title: '<script>alert(1)</script> & 产值', head: [], foot: [] }, 400, 200)
-    const svg = composeSvg('<?xml version="1.0"?><svg width="400" height="200"><rect/></svg>', layout, paletteFor('dark', 'white'), '<script>')
+    const svg = composeSvg(
+      '<?xml version="1.0"?><svg width="400" height="200"><rect/></svg>',
+      layout,
+      paletteFor('dark', 'white'),
+      '<script>',
+    )
     expect(svg).not.toContain('<script>')
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; 产值')
     expect(svg).toContain(`<svg x="0" y="${layout.chartTop}" width="400"`)
@@ -157,8 +180,14 @@ describe('briefing sentences', () => {
     series: [{ type: 'bar', name: '累计产值', data: [{ value: 52.31, key: 'c1' }, 31.2, 8.05] }],
   }
   it('reads categories and values from a bar, line or pie option', () => {
-    expect(figuresOfOption(option)).toEqual({ categories: ['高端装备', '先进材料', '现代物贸'], series: [{ name: '累计产值', values: [52.31, 31.2, 8.05] }] })
-    expect(figuresOfOption({ series: [{ type: 'pie', data: [{ name: '甲', value: 3 }] }] })).toEqual({ categories: ['甲'], series: [{ name: '', values: [3] }] })
+    expect(figuresOfOption(option)).toEqual({
+      categories: ['高端装备', '先进材料', '现代物贸'],
+      series: [{ name: '累计产值', values: [52.31, 31.2, 8.05] }],
+    })
+    expect(figuresOfOption({ series: [{ type: 'pie', data: [{ name: '甲', value: 3 }] }] })).toEqual({
+      categories: ['甲'],
+      series: [{ name: '', values: [3] }],
+    })
     expect(figuresOfOption({ series: [{ type: 'heatmap', data: [] }] })).toBeNull()
   })
 
@@ -168,7 +197,9 @@ describe('briefing sentences', () => {
     )
     // The unit the series names wins; a subtitle part that is not a unit is never taken for one.
     const named = { ...option, series: [{ ...option.series[0]!, name: '累计产值（万元）' }] }
-    expect(chartSentence('各集群累计产值与同比', '同比：同口径 · 2026年1—10月', figuresOfOption(named))).toContain('其中高端装备最高，为52.31万元')
+    expect(chartSentence('各集群累计产值与同比', '同比：同口径 · 2026年1—10月', figuresOfOption(named))).toContain(
+      '其中高端装备最高，为52.31万元',
+    )
     expect(chartSentence('各集群', '同比：同口径 · 2026年', figuresOfOption(option))).toContain('为52.31；')
     expect(chartSentence('镇区分布', '示意图', null)).toBe('镇区分布如下图所示。')
   })

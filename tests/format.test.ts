@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { describeYoY, formatCount, formatNumber, formatPercent, formatSignedPercent, formatWan, formatYoY, scaleWan } from '../src/lib/format'
+
+import {
+  describeYoY,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatSignedPercent,
+  formatWan,
+  formatYoY,
+  scaleWan,
+} from '../src/lib/format'
 import { addMonths, latestCompleteMonth, monthSpan, periodLabel, periodRange, ytdLabel } from '../src/lib/period'
 
 describe('Chinese money style (input in 万元)', () => {

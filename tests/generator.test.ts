@@ -1,15 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { DEFAULT_CONFIG, generateSampleFiles } from '../scripts/sample-data'
 import { REPORT_FIGURES } from '../scripts/sample-data/report-figures'
-import type { NodeEngine } from '../src/db/node'
 import { TABLES } from '../src/datasets/registry'
 import { ACTIVITY_TYPES } from '../src/datasets/vocabulary'
+import type { NodeEngine } from '../src/db/node'
 import { periodRange } from '../src/lib/period'
 import { integrityChecks } from '../src/queries/integrity'
-import { loadEmbeddedData, DATA_DIR } from './support/embedded'
+import { DATA_DIR, loadEmbeddedData } from './support/embedded'
 import { query, startEngineWithSchema } from './support/engine'
 
 /** The two work reports, kept in the repo as the source of every quoted figure. */
@@ -27,13 +29,18 @@ describe('embedded data generator', () => {
   })
 
   it('is what data/ holds: `npm run data` reproduces the committed files byte for byte', () => {
-    const committed = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort()
+    const committed = readdirSync(DATA_DIR)
+      .filter((f) => f.endsWith('.csv'))
+      .sort()
     expect(committed).toEqual([...first.keys()].sort())
     for (const [name, text] of first) expect(readFileSync(path.join(DATA_DIR, name), 'utf8'), name).toBe(text)
   })
 
   it('covers every month from 2023-01 to the pinned latest month', () => {
-    const rows = Papa.parse<Record<string, string>>(first.get('point_indicators.csv')!, { header: true, skipEmptyLines: true }).data
+    const rows = Papa.parse<Record<string, string>>(first.get('point_indicators.csv')!, {
+      header: true,
+      skipEmptyLines: true,
+    }).data
     const periods = [...new Set(rows.map((r) => r.period))].sort()
     expect(periods).toEqual(periodRange('2023-01', DEFAULT_CONFIG.throughPeriod))
   })
@@ -49,7 +56,8 @@ describe('report figures in supervision_stats', () => {
   const text = readFileSync(path.join(DATA_DIR, 'supervision_stats.csv'), 'utf8')
   const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data
   const seeds = readdirSync(SOURCES).map((f) => squash(readFileSync(path.join(SOURCES, f), 'utf8')))
-  const value = (year: number, metricId: string) => Number(rows.find((r) => r.year === String(year) && r.metric_id === metricId)?.value)
+  const value = (year: number, metricId: string) =>
+    Number(rows.find((r) => r.year === String(year) && r.metric_id === metricId)?.value)
 
   it('reproduces the figures the data model names, exactly', () => {
     expect([2022, 2024].map((y) => value(y, 'standing_committee_meetings'))).toEqual([7, 9])
@@ -70,16 +78,26 @@ describe('report figures in supervision_stats', () => {
     expect(value(2024, 'observation_point_reports')).toBe(15)
   })
 
-  it.skipIf(!existsSync(SHARED_SEEDS))('keeps the reports in data/sources byte for byte as shared/seeds has them', () => {
-    const shared = readdirSync(SHARED_SEEDS).map((f) => readFileSync(path.join(SHARED_SEEDS, f), 'utf8')).sort()
-    const ours = readdirSync(SOURCES).map((f) => readFileSync(path.join(SOURCES, f), 'utf8')).sort()
-    expect(ours).toEqual(shared)
-  })
+  it.skipIf(!existsSync(SHARED_SEEDS))(
+    'keeps the reports in data/sources byte for byte as shared/seeds has them',
+    () => {
+      const shared = readdirSync(SHARED_SEEDS)
+        .map((f) => readFileSync(path.join(SHARED_SEEDS, f), 'utf8'))
+        .sort()
+      const ours = readdirSync(SOURCES)
+        .map((f) => readFileSync(path.join(SOURCES, f), 'utf8'))
+        .sort()
+      expect(ours).toEqual(shared)
+    },
+  )
 
   it('quotes every figure from its report word for word, with its source', () => {
     expect(rows).toHaveLength(REPORT_FIGURES.length)
     for (const row of rows) {
-      expect(seeds.some((s) => s.includes(squash(row.quote!))), `${row.year} ${row.metric_id}: ${row.quote}`).toBe(true)
+      expect(
+        seeds.some((s) => s.includes(squash(row.quote!))),
+        `${row.year} ${row.metric_id}: ${row.quote}`,
+      ).toBe(true)
       expect(squash(row.quote!)).toContain(row.value)
       expect(row.source).toContain(row.year === '2022' ? '2023年1月4日' : '2025年1月8日')
     }
@@ -106,7 +124,10 @@ describe('embedded data in DuckDB', () => {
   })
 
   it('has the 19 observation points of the 2024 report, covering all six clusters', async () => {
-    const [row] = await query<{ n: number; clusters: number }>(engine, 'SELECT count(*) AS n, count(DISTINCT cluster_id) AS clusters FROM observation_points')
+    const [row] = await query<{ n: number; clusters: number }>(
+      engine,
+      'SELECT count(*) AS n, count(DISTINCT cluster_id) AS clusters FROM observation_points',
+    )
     expect(row).toEqual({ n: 19, clusters: 6 })
   })
 

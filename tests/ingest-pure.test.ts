@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { adhocTableName, uniqueColumnNames } from '../src/ingest/columns'
 import { detectEncoding } from '../src/ingest/encoding'
 import { automaticTarget, suggestTargets } from '../src/ingest/mapping'
@@ -14,7 +15,10 @@ describe('encoding from the bytes', () => {
     expect(detectEncoding(utf8(text))).toEqual({ encoding: 'utf-8', bomLength: 0 })
     expect(detectEncoding(utf8('\uFEFF' + text))).toEqual({ encoding: 'utf-8', bomLength: 3 })
     expect(detectEncoding(encodeUtf16le(text))).toEqual({ encoding: 'utf-16le', bomLength: 2 })
-    expect(detectEncoding(encodeUtf16le('period,output\n2025-03,1\n', false))).toEqual({ encoding: 'utf-16le', bomLength: 0 })
+    expect(detectEncoding(encodeUtf16le('period,output\n2025-03,1\n', false))).toEqual({
+      encoding: 'utf-16le',
+      bomLength: 0,
+    })
     expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toEqual({ encoding: 'utf-16be', bomLength: 2 })
     expect(detectEncoding(encodeGb18030(text))).toEqual({ encoding: 'gb18030', bomLength: 0 })
   })
@@ -72,8 +76,12 @@ describe('the report', () => {
   })
 
   it('is a CSV with a BOM that Excel will not run as a formula', () => {
-    const csv = reportCsv('x.csv', [{ line: 3, column: '产值', problem: '无法识别为数字', value: '=HYPERLINK("x")', severity: 'row' }])
-    expect(csv).toBe('\uFEFF文件,行号,列,问题,原值,处理\r\nx.csv,3,产值,无法识别为数字,"\'=HYPERLINK(""x"")",该行不导入\r\n')
+    const csv = reportCsv('x.csv', [
+      { line: 3, column: '产值', problem: '无法识别为数字', value: '=HYPERLINK("x")', severity: 'row' },
+    ])
+    expect(csv).toBe(
+      '\uFEFF文件,行号,列,问题,原值,处理\r\nx.csv,3,产值,无法识别为数字,"\'=HYPERLINK(""x"")",该行不导入\r\n',
+    )
   })
 })
 
@@ -81,7 +89,8 @@ describe('GB18030 to UTF-8', () => {
   it('gives the same text as a full decode, across block boundaries and Chinese in any block', async () => {
     const { gb18030ToUtf8 } = await import('../src/ingest/transcode')
     const lines = ['月份,企业名称,产值']
-    for (let i = 0; i < 20_000; i++) lines.push(i % 997 === 0 ? `2025-03,信川汽车部件${i},${i}.5` : `2025-03,P${i},${i}.5`)
+    for (let i = 0; i < 20_000; i++)
+      lines.push(i % 997 === 0 ? `2025-03,信川汽车部件${i},${i}.5` : `2025-03,P${i},${i}.5`)
     const text = lines.join('\n') + '\n'
     const out = gb18030ToUtf8(encodeGb18030(text))
     expect(new TextDecoder().decode(out)).toBe(text)
@@ -99,7 +108,9 @@ describe('GB18030 to UTF-8', () => {
     expect(out.subarray(0, header.length)).toEqual(header)
     expect(new TextDecoder().decode(out.subarray(dataOffset(out, 2)!))).toBe('2025年3月,P01,1.5\n2025-03,P02,2.5\n')
     // Nothing skipped: everything is decoded, header included.
-    expect(new TextDecoder().decode(gb18030ToUtf8(ascii))).toBe('说明：单位万元\n月份,观察点编号,产值（万元）\n2025-03,P01,1.5\n2025-03,P02,2.5\n')
+    expect(new TextDecoder().decode(gb18030ToUtf8(ascii))).toBe(
+      '说明：单位万元\n月份,观察点编号,产值（万元）\n2025-03,P01,1.5\n2025-03,P02,2.5\n',
+    )
     expect(dataOffset(ascii, 5)).toBeNull()
   })
 
@@ -176,13 +187,33 @@ describe('the sample parser', () => {
   }
 
   it('reads quotes, doubled quotes, line breaks in cells and every line ending as the plain reading does', () => {
-    const pieces = ['a', '中文', ' ', '"', '""', ',', ';', '\t', '|', '\n', '\r', '\r\n', '1,234.50', '\\', ']', '^', '-']
+    const pieces = [
+      'a',
+      '中文',
+      ' ',
+      '"',
+      '""',
+      ',',
+      ';',
+      '\t',
+      '|',
+      '\n',
+      '\r',
+      '\r\n',
+      '1,234.50',
+      '\\',
+      ']',
+      '^',
+      '-',
+    ]
     let seed = 1
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     for (let t = 0; t < 3000; t++) {
       let text = ''
       for (let k = Math.floor(rand() * 40); k > 0; k--) text += pieces[Math.floor(rand() * pieces.length)]
-      for (const delimiter of [',', ';', '\t', '|']) for (const max of [1, 3, 500]) expect(parseRecords(text, delimiter, max)).toEqual(reference(text, delimiter, max))
+      for (const delimiter of [',', ';', '\t', '|'])
+        for (const max of [1, 3, 500])
+          expect(parseRecords(text, delimiter, max)).toEqual(reference(text, delimiter, max))
     }
   })
 

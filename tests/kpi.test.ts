@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { NodeEngine } from '../src/db/node'
 import {
-  livelihoodProgressSql,
-  outputYtdSql,
-  pointsReportingSql,
-  projectInvestmentSql,
-  suggestionsSql,
   type LivelihoodProgressRow,
+  livelihoodProgressSql,
   type OutputYtdRow,
+  outputYtdSql,
   type PointsReportingRow,
+  pointsReportingSql,
   type ProjectInvestmentRow,
+  projectInvestmentSql,
   type SuggestionsRow,
+  suggestionsSql,
 } from '../src/queries/kpi'
 import { LATEST, scopeOf } from '../src/queries/scope'
 import { insertRows, query, startEngineWithSchema } from './support/engine'
@@ -26,7 +27,17 @@ let engine: NodeEngine
 
 beforeAll(async () => {
   engine = await startEngineWithSchema()
-  await insertRows(engine, 'observation_points', ['P1', 'P2', 'P3'].map((id) => ({ point_id: id, name: `企业${id}`, cluster_id: 'equipment', town_id: 'hitech', established_on: '2024-04-18' })))
+  await insertRows(
+    engine,
+    'observation_points',
+    ['P1', 'P2', 'P3'].map((id) => ({
+      point_id: id,
+      name: `企业${id}`,
+      cluster_id: 'equipment',
+      town_id: 'hitech',
+      established_on: '2024-04-18',
+    })),
+  )
   await insertRows(engine, 'point_indicators', [
     { period: '2025-01', point_id: 'P1', output_value: 100 },
     { period: '2025-01', point_id: 'P2', output_value: 200 },
@@ -38,8 +49,23 @@ beforeAll(async () => {
     { period: '2026-02', point_id: 'P1', output_value: 130 },
     { period: '2026-02', point_id: 'P3', output_value: 60 },
   ])
-  const project = (id: string, year: number, plan: number) => ({ project_id: id, year, name: id, level: '市级重点', category: '产业项目', town_id: 'hitech', german_cooperation: false, total_investment: plan * 3, year_plan_investment: plan, status: '在建' })
-  await insertRows(engine, 'key_projects', [project('K0', 2025, 999), project('K1', 2026, 1000), project('K2', 2026, 500)])
+  const project = (id: string, year: number, plan: number) => ({
+    project_id: id,
+    year,
+    name: id,
+    level: '市级重点',
+    category: '产业项目',
+    town_id: 'hitech',
+    german_cooperation: false,
+    total_investment: plan * 3,
+    year_plan_investment: plan,
+    status: '在建',
+  })
+  await insertRows(engine, 'key_projects', [
+    project('K0', 2025, 999),
+    project('K1', 2026, 1000),
+    project('K2', 2026, 500),
+  ])
   await insertRows(engine, 'project_progress', [
     { period: '2025-12', project_id: 'K0', investment_completed: 999 },
     { period: '2026-01', project_id: 'K1', investment_completed: 100 },
@@ -47,7 +73,17 @@ beforeAll(async () => {
     { period: '2026-02', project_id: 'K2', investment_completed: 50 },
     { period: '2026-03', project_id: 'K1', investment_completed: 300 },
   ])
-  const item = (id: string, year: number) => ({ item_id: id, year, name: id, category: '教育', votes_for: 250, votes_cast: 280, budget: 100, responsible_unit: '市教育局', target: id })
+  const item = (id: string, year: number) => ({
+    item_id: id,
+    year,
+    name: id,
+    category: '教育',
+    votes_for: 250,
+    votes_cast: 280,
+    budget: 100,
+    responsible_unit: '市教育局',
+    target: id,
+  })
   await insertRows(engine, 'livelihood_items', [item('L0', 2025), item('L1', 2026), item('L2', 2026), item('L3', 2026)])
   await insertRows(engine, 'livelihood_progress', [
     { period: '2025-12', item_id: 'L0', progress_pct: 100 },
@@ -55,7 +91,15 @@ beforeAll(async () => {
     { period: '2026-02', item_id: 'L1', progress_pct: 40 },
     { period: '2026-02', item_id: 'L2', progress_pct: 100 },
   ])
-  const suggestion = (id: string, year: number, status: string, satisfaction: string | null, key = false) => ({ suggestion_id: id, year, title: id, category: '经济发展', is_key: key, status, satisfaction })
+  const suggestion = (id: string, year: number, status: string, satisfaction: string | null, key = false) => ({
+    suggestion_id: id,
+    year,
+    title: id,
+    category: '经济发展',
+    is_key: key,
+    status,
+    satisfaction,
+  })
   await insertRows(engine, 'deputy_suggestions', [
     suggestion('S0', 2025, '已办结', '满意'),
     suggestion('S1', 2026, '已办结', '满意', true),
@@ -91,7 +135,9 @@ describe('KPI SQL on a hand-worked fixture', () => {
     for (const build of [pointsReportingSql, outputYtdSql, livelihoodProgressSql]) {
       expect(await query(engine, build(LATEST))).toEqual(await query(engine, build(scopeOf('2026-02'))))
     }
-    expect(await query(engine, projectInvestmentSql(LATEST))).toEqual(await query(engine, projectInvestmentSql(scopeOf('2026-03'))))
+    expect(await query(engine, projectInvestmentSql(LATEST))).toEqual(
+      await query(engine, projectInvestmentSql(scopeOf('2026-03'))),
+    )
     expect(await query(engine, suggestionsSql(LATEST))).toEqual(await query(engine, suggestionsSql(scopeOf('2026-12'))))
     const [projects] = await query<ProjectInvestmentRow>(engine, projectInvestmentSql(LATEST))
     expect(projects).toMatchObject({ through: '2026-03', completed: 650 })

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { NodeEngine } from '../src/db/node'
 import type { FilterSet } from '../src/queries/filters'
 import {
+  type ItemRow,
+  type LivelihoodCategoryRow,
   livelihoodCategorySql,
   livelihoodItemsSql,
   livelihoodMonthlySql,
+  type LivelihoodMonthRow,
+  type LivelihoodSummaryRow,
   livelihoodSummarySql,
   livelihoodSurveySql,
   livelihoodTableSql,
-  type ItemRow,
-  type LivelihoodCategoryRow,
-  type LivelihoodMonthRow,
-  type LivelihoodSummaryRow,
   type SurveyRow,
 } from '../src/queries/livelihood'
 import { LATEST } from '../src/queries/scope'
@@ -39,19 +40,43 @@ const summary = (f: FilterSet) => one<LivelihoodSummaryRow>(livelihoodSummarySql
 beforeAll(async () => {
   engine = await startEngineWithSchema()
   const item = (id: string, year: number, category: string, votes: number, cast: number, budget: number) => ({
-    item_id: id, year, name: `实事${id}`, category, votes_for: votes, votes_cast: cast, budget, responsible_unit: '市教育局', target: `目标${id}`,
+    item_id: id,
+    year,
+    name: `实事${id}`,
+    category,
+    votes_for: votes,
+    votes_cast: cast,
+    budget,
+    responsible_unit: '市教育局',
+    target: `目标${id}`,
   })
   await insertRows(engine, 'livelihood_items', [
-    item('L1', 2026, '教育', 250, 280, 1000), item('L2', 2026, '养老服务', 270, 280, 500), item('L3', 2026, '教育', 260, 280, 200), item('L4', 2026, '交通出行', 280, 280, 300),
-    item('L0', 2025, '教育', 275, 300, 300), item('L5', 2025, '医疗卫生', 290, 300, 100),
+    item('L1', 2026, '教育', 250, 280, 1000),
+    item('L2', 2026, '养老服务', 270, 280, 500),
+    item('L3', 2026, '教育', 260, 280, 200),
+    item('L4', 2026, '交通出行', 280, 280, 300),
+    item('L0', 2025, '教育', 275, 300, 300),
+    item('L5', 2025, '医疗卫生', 290, 300, 100),
   ])
-  const p = (period: string, id: string, pct: number, spent: number, satisfaction: number | null = null) => ({ period, item_id: id, progress_pct: pct, spent, satisfaction })
+  const p = (period: string, id: string, pct: number, spent: number, satisfaction: number | null = null) => ({
+    period,
+    item_id: id,
+    progress_pct: pct,
+    spent,
+    satisfaction,
+  })
   await insertRows(engine, 'livelihood_progress', [
-    p('2026-02', 'L1', 10, 50), p('2026-03', 'L1', 30, 200), p('2026-04', 'L1', 50, 450),
-    p('2026-02', 'L2', 5, 10), p('2026-04', 'L2', 20, 60),
-    p('2026-02', 'L4', 40, 100), p('2026-03', 'L4', 100, 290),
-    p('2025-06', 'L0', 60, 100), p('2025-12', 'L0', 100, 190, 96.5),
-    p('2025-11', 'L5', 90, 80, 70), p('2025-12', 'L5', 100, 95, 88),
+    p('2026-02', 'L1', 10, 50),
+    p('2026-03', 'L1', 30, 200),
+    p('2026-04', 'L1', 50, 450),
+    p('2026-02', 'L2', 5, 10),
+    p('2026-04', 'L2', 20, 60),
+    p('2026-02', 'L4', 40, 100),
+    p('2026-03', 'L4', 100, 290),
+    p('2025-06', 'L0', 60, 100),
+    p('2025-12', 'L0', 100, 190, 96.5),
+    p('2025-11', 'L5', 90, 80, 70),
+    p('2025-12', 'L5', 100, 95, 88),
   ])
 })
 afterAll(async () => {
@@ -75,8 +100,16 @@ describe('each item of the year', () => {
   })
 
   it('gives the table a status a column filter can match', async () => {
-    const rows = await query<{ item_id: string; status: string }>(engine, `SELECT "item_id", "status" FROM (${livelihoodTableSql(LATEST)}) ORDER BY "item_id"`)
-    expect(rows.map((r) => [r.item_id, r.status])).toEqual([['L1', '正常'], ['L2', '正常'], ['L3', '滞后'], ['L4', '已完成']])
+    const rows = await query<{ item_id: string; status: string }>(
+      engine,
+      `SELECT "item_id", "status" FROM (${livelihoodTableSql(LATEST)}) ORDER BY "item_id"`,
+    )
+    expect(rows.map((r) => [r.item_id, r.status])).toEqual([
+      ['L1', '正常'],
+      ['L2', '正常'],
+      ['L3', '滞后'],
+      ['L4', '已完成'],
+    ])
   })
 })
 
@@ -84,13 +117,20 @@ describe('the month-by-month curve', () => {
   it('averages each month, an item counting 0 until its first report and keeping its last one after', async () => {
     const rows = await query<LivelihoodMonthRow>(engine, livelihoodMonthlySql(LATEST))
     // Feb (10+5+0+40)/4, Mar (30+5+0+100)/4, Apr (50+20+0+100)/4; L3 behind from March.
-    expect(rows.map((r) => [r.period, r.avg_progress, r.behind])).toEqual([['2026-02', 13.75, 0], ['2026-03', 33.75, 1], ['2026-04', 42.5, 1]])
+    expect(rows.map((r) => [r.period, r.avg_progress, r.behind])).toEqual([
+      ['2026-02', 13.75, 0],
+      ['2026-03', 33.75, 1],
+      ['2026-04', 42.5, 1],
+    ])
     expect(rows.map((r) => r.expected)).toEqual([100 / 11, 200 / 11, 300 / 11].map((v) => expect.closeTo(v, 10)))
   })
 
   it('follows the category filter and the month range', async () => {
     const edu = await query<LivelihoodMonthRow>(engine, livelihoodMonthlySql({ categories: ['教育'], fromMonth: 3 }))
-    expect(edu.map((r) => [r.period, r.avg_progress])).toEqual([['2026-03', 15], ['2026-04', 25]])
+    expect(edu.map((r) => [r.period, r.avg_progress])).toEqual([
+      ['2026-03', 15],
+      ['2026-04', 25],
+    ])
   })
 })
 
@@ -108,21 +148,52 @@ describe('categories', () => {
 describe('the summary the narrative is written from', () => {
   it('sums up the year to its latest month', async () => {
     const s = await summary(LATEST)
-    expect(s).toMatchObject({ year: 2026, categories: null, through: '2026-04', items: 4, avg_progress: 42.5, completed: 1, budget: 2000, spent: 800, behind: 1, behind_names: ['实事L3'], surveyed: 0 })
+    expect(s).toMatchObject({
+      year: 2026,
+      categories: null,
+      through: '2026-04',
+      items: 4,
+      avg_progress: 42.5,
+      completed: 1,
+      budget: 2000,
+      spent: 800,
+      behind: 1,
+      behind_names: ['实事L3'],
+      surveyed: 0,
+    })
     expect(s.avg_vote_rate).toBeCloseTo(1060 / 1120, 12)
   })
 
   it('narrows to a category, judged at the month the whole year is judged at', async () => {
-    expect(await summary({ categories: ['教育'] })).toMatchObject({ categories: '教育', through: '2026-04', items: 2, avg_progress: 25, completed: 0, budget: 1200, spent: 450, behind: 1 })
+    expect(await summary({ categories: ['教育'] })).toMatchObject({
+      categories: '教育',
+      through: '2026-04',
+      items: 2,
+      avg_progress: 25,
+      completed: 0,
+      budget: 1200,
+      spent: 450,
+      behind: 1,
+    })
     // L4 last reported in March, but the page is as of April.
-    expect(await summary({ categories: ['交通出行'] })).toMatchObject({ through: '2026-04', items: 1, completed: 1, behind: 0 })
+    expect(await summary({ categories: ['交通出行'] })).toMatchObject({
+      through: '2026-04',
+      items: 1,
+      completed: 1,
+      behind: 0,
+    })
   })
 
   it('judges a month range at its last month', async () => {
     // To March: L2 has 5%, above the 3.18% bar; L3 is behind. Spend 200 + 10 + 0 + 290.
     expect(await summary({ toMonth: 3 })).toMatchObject({ through: '2026-03', spent: 500, completed: 1, behind: 1 })
     // To February nobody can be behind.
-    expect(await summary({ toMonth: 2 })).toMatchObject({ through: '2026-02', spent: 160, behind: 0, avg_progress: 13.75 })
+    expect(await summary({ toMonth: 2 })).toMatchObject({
+      through: '2026-02',
+      spent: 160,
+      behind: 0,
+      avg_progress: 13.75,
+    })
     // A range starting in April still counts what was done before it (L4 finished in March).
     expect(await summary({ fromMonth: 4 })).toMatchObject({ through: '2026-04', completed: 1, spent: 800 })
     // A range past the last report is judged at the last report, not against December.
@@ -133,13 +204,30 @@ describe('the summary the narrative is written from', () => {
 
   it('reads a finished year with its December satisfaction survey', async () => {
     const s = await summary({ year: 2025 })
-    expect(s).toMatchObject({ year: 2025, through: '2025-12', items: 2, completed: 2, behind: 0, surveyed: 2, avg_satisfaction: 92.25, min_satisfaction: 88, min_satisfaction_name: '实事L5' })
+    expect(s).toMatchObject({
+      year: 2025,
+      through: '2025-12',
+      items: 2,
+      completed: 2,
+      behind: 0,
+      surveyed: 2,
+      avg_satisfaction: 92.25,
+      min_satisfaction: 88,
+      min_satisfaction_name: '实事L5',
+    })
   })
 
   it('counts satisfaction only from the December survey', async () => {
     // To November 2025: L0 at 60% is behind the 75.9% bar (expected 90.9%), and L5's stray November score is ignored.
     const s = await summary({ year: 2025, toMonth: 11 })
-    expect(s).toMatchObject({ through: '2025-11', completed: 0, behind: 1, behind_names: ['实事L0'], surveyed: 0, avg_satisfaction: null })
+    expect(s).toMatchObject({
+      through: '2025-11',
+      completed: 0,
+      behind: 1,
+      behind_names: ['实事L0'],
+      surveyed: 0,
+      avg_satisfaction: null,
+    })
     const rows = await query<ItemRow>(engine, livelihoodItemsSql({ year: 2025, toMonth: 11 }))
     expect(rows.map((r) => r.satisfaction)).toEqual([null, null])
   })
@@ -152,7 +240,15 @@ describe('the summary the narrative is written from', () => {
 describe('where the nearest year-end survey is', () => {
   it('points the current year to last year, and a range that stops short to its own December', async () => {
     expect(await one<SurveyRow>(livelihoodSurveySql(LATEST))).toEqual({ survey_year: 2025, year: 2026, to_month: 4 })
-    expect(await one<SurveyRow>(livelihoodSurveySql({ year: 2025, toMonth: 11 }))).toEqual({ survey_year: 2025, year: 2025, to_month: 11 })
-    expect(await one<SurveyRow>(livelihoodSurveySql({ year: 2024 }))).toEqual({ survey_year: null, year: 2024, to_month: 12 })
+    expect(await one<SurveyRow>(livelihoodSurveySql({ year: 2025, toMonth: 11 }))).toEqual({
+      survey_year: 2025,
+      year: 2025,
+      to_month: 11,
+    })
+    expect(await one<SurveyRow>(livelihoodSurveySql({ year: 2024 }))).toEqual({
+      survey_year: null,
+      year: 2024,
+      to_month: 12,
+    })
   })
 })

@@ -1,8 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARROW_ROWS_KEY, embeddedCsvToArrow, loadArrowTables, loadCsvTable, readEmbeddedArrow, tableArrowStream } from '../src/db/load-table'
 import { RecordBatch, Table, tableFromIPC, tableToIPC } from 'apache-arrow'
-import type { NodeEngine } from '../src/db/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { requireTable, TABLES } from '../src/datasets/registry'
+import {
+  ARROW_ROWS_KEY,
+  embeddedCsvToArrow,
+  loadArrowTables,
+  loadCsvTable,
+  readEmbeddedArrow,
+  tableArrowStream,
+} from '../src/db/load-table'
+import type { NodeEngine } from '../src/db/node'
 import { corruptIndicatorsCsv, readDataFile } from './support/embedded'
 import { must, query, startEngineWithSchema } from './support/engine'
 
@@ -26,12 +34,19 @@ async function arrowOf(tableName: string, csv = readDataFile(`${tableName}.csv`)
 
 describe('the embedded data as Arrow streams', () => {
   it('loads every table with the same rows and types as reading its CSV', async () => {
-    const files = await Promise.all(TABLES.map(async (table) => ({ table, file: { ok: true as const, bytes: await arrowOf(table.name) } })))
+    const files = await Promise.all(
+      TABLES.map(async (table) => ({ table, file: { ok: true as const, bytes: await arrowOf(table.name) } })),
+    )
     const kept = files.map((f) => f.file.bytes.slice())
     const results = await loadArrowTables(target.connector, files)
     for (const table of TABLES) {
-      const [{ n }] = (await query<{ n: number }>(source, `SELECT count(*) AS n FROM "${table.name}"`)) as [{ n: number }]
-      expect(results.get(table.name), table.name).toEqual({ ok: true, value: { rows: n, latestPeriod: table.periodColumn ? expect.stringMatching(/^\d{4}-\d\d$/) : null } })
+      const [{ n }] = (await query<{ n: number }>(source, `SELECT count(*) AS n FROM "${table.name}"`)) as [
+        { n: number },
+      ]
+      expect(results.get(table.name), table.name).toEqual({
+        ok: true,
+        value: { rows: n, latestPeriod: table.periodColumn ? expect.stringMatching(/^\d{4}-\d\d$/) : null },
+      })
       // Same column types, and not one row differs.
       const types = `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table.name}' ORDER BY ordinal_position`
       expect(await query(target, types), table.name).toEqual(await query(source, types))
@@ -93,7 +108,10 @@ describe('the embedded data as Arrow streams', () => {
     expect(results.get('clusters')).toEqual({ ok: true, value: { rows: 6, latestPeriod: null } })
     expect(results.get('towns')).toEqual({ ok: false, error: { reason: '文件缺失（HTTP 404）' } })
     expect(results.get('key_projects')).toEqual({ ok: false, error: { reason: '文件为空' } })
-    expect(results.get('observation_points')).toEqual({ ok: false, error: { reason: '文件损坏：不是有效的 Arrow 数据' } })
+    expect(results.get('observation_points')).toEqual({
+      ok: false,
+      error: { reason: '文件损坏：不是有效的 Arrow 数据' },
+    })
     expect(results.get('point_indicators')).toEqual({ ok: false, error: { reason: '文件不完整：数据在结尾之前中断' } })
     // Every failed table is there, empty, so SQL that joins it still runs.
     for (const name of ['towns', 'key_projects', 'observation_points', 'point_indicators']) {
@@ -103,14 +121,33 @@ describe('the embedded data as Arrow streams', () => {
 
   it('refuses a stream whose columns are not the data model’s, by name, order or type', async () => {
     const clusters = requireTable('clusters')
-    await must(source, `CREATE OR REPLACE TABLE reordered AS SELECT name, cluster_id, cluster_group, sort_order FROM clusters`)
-    const reordered = await tableArrowStream(source.db, { ...clusters, name: 'reordered', columns: [1, 0, 2, 3].map((i) => clusters.columns[i]!) })
-    expect(readEmbeddedArrow(clusters, reordered)).toEqual({ ok: false, error: '列与数据模型不一致：列的顺序与数据模型不同' })
-    await must(source, `CREATE OR REPLACE TABLE as_text AS SELECT cluster_id, name, cluster_group, CAST(sort_order AS VARCHAR) AS sort_order FROM clusters`)
+    await must(
+      source,
+      `CREATE OR REPLACE TABLE reordered AS SELECT name, cluster_id, cluster_group, sort_order FROM clusters`,
+    )
+    const reordered = await tableArrowStream(source.db, {
+      ...clusters,
+      name: 'reordered',
+      columns: [1, 0, 2, 3].map((i) => clusters.columns[i]!),
+    })
+    expect(readEmbeddedArrow(clusters, reordered)).toEqual({
+      ok: false,
+      error: '列与数据模型不一致：列的顺序与数据模型不同',
+    })
+    await must(
+      source,
+      `CREATE OR REPLACE TABLE as_text AS SELECT cluster_id, name, cluster_group, CAST(sort_order AS VARCHAR) AS sort_order FROM clusters`,
+    )
     const asText = await tableArrowStream(source.db, { ...clusters, name: 'as_text' })
-    expect(readEmbeddedArrow(clusters, asText)).toEqual({ ok: false, error: '列的类型与数据模型不一致：sort_order 应为 INTEGER，文件中为 Utf8' })
+    expect(readEmbeddedArrow(clusters, asText)).toEqual({
+      ok: false,
+      error: '列的类型与数据模型不一致：sort_order 应为 INTEGER，文件中为 Utf8',
+    })
     await loadCsvTable(source.db, source.connector, clusters, readDataFile('clusters.csv'))
-    expect(readEmbeddedArrow(clusters, await tableArrowStream(source.db, clusters))).toEqual({ ok: true, value: { rows: 6 } })
+    expect(readEmbeddedArrow(clusters, await tableArrowStream(source.db, clusters))).toEqual({
+      ok: true,
+      value: { rows: 6 },
+    })
   })
 
   it('catches a file cut short, at any byte, and one that holds fewer rows than it says', async () => {
@@ -124,8 +161,13 @@ describe('the embedded data as Arrow streams', () => {
     const half = new Table(table.schema, [new RecordBatch(table.schema, table.batches[0]!.data).slice(0, 100)])
     const short = tableToIPC(half, 'stream')
     expect(half.schema.metadata.get(ARROW_ROWS_KEY)).toBe('1106')
-    const results = await loadArrowTables(target.connector, [{ table: requireTable('project_progress'), file: { ok: true, bytes: short } }])
-    expect(results.get('project_progress')).toEqual({ ok: false, error: { reason: '文件不完整：应有 1106 行，只读到 100 行' } })
+    const results = await loadArrowTables(target.connector, [
+      { table: requireTable('project_progress'), file: { ok: true, bytes: short } },
+    ])
+    expect(results.get('project_progress')).toEqual({
+      ok: false,
+      error: { reason: '文件不完整：应有 1106 行，只读到 100 行' },
+    })
     expect(await query(target, 'SELECT count(*) AS n FROM project_progress')).toEqual([{ n: 0 }])
   })
 })

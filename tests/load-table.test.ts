@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { requireTable } from '../src/datasets/registry'
 import { loadCsvTable } from '../src/db/load-table'
 import type { NodeEngine } from '../src/db/node'
-import { requireTable } from '../src/datasets/registry'
 import { integrityChecks } from '../src/queries/integrity'
 import { corruptIndicatorsCsv, readDataFile } from './support/embedded'
 import { query, startEngineWithSchema } from './support/engine'
@@ -47,7 +48,12 @@ describe('loading an embedded CSV into its table', () => {
   })
 
   it('reports a row with too many cells', async () => {
-    const result = await loadCsvTable(engine.db, engine.connector, clusters, encode('cluster_id,name,cluster_group,sort_order\na,高端装备,主导产业,1\nb,先进材料,主导产业,2,extra\n'))
+    const result = await loadCsvTable(
+      engine.db,
+      engine.connector,
+      clusters,
+      encode('cluster_id,name,cluster_group,sort_order\na,高端装备,主导产业,1\nb,先进材料,主导产业,2,extra\n'),
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.reason).toMatch(/第3行|列数/)
   })
@@ -71,6 +77,11 @@ describe('integrity checks catch what they promise', () => {
     for (const check of integrityChecks(points)) {
       if ((await query(engine, check.sql)).length > 0) failures.push(`${check.column}:${check.rule}`)
     }
-    expect(failures.sort()).toEqual(['cluster_id:引用的clusters不存在', 'employees:数值超出范围', 'ownership:取值不在允许范围', 'point_id:主键重复'])
+    expect(failures.sort()).toEqual([
+      'cluster_id:引用的clusters不存在',
+      'employees:数值超出范围',
+      'ownership:取值不在允许范围',
+      'point_id:主键重复',
+    ])
   })
 })

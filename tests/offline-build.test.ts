@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+
 import { describe, expect, it } from 'vitest'
-import { cdnNamed, ENGINE_CDN_LINK, ENGINE_CDN_LINK_OFFLINE, PACKAGE_CDN_FIELDS, replaceBytes, replaceOnce } from '../scripts/offline-build'
+
+import {
+  cdnNamed,
+  ENGINE_CDN_LINK,
+  ENGINE_CDN_LINK_OFFLINE,
+  PACKAGE_CDN_FIELDS,
+  replaceBytes,
+  replaceOnce,
+} from '../scripts/offline-build'
 
 const require = createRequire(import.meta.url)
 const duckdbFile = (name: string) => readFileSync(require.resolve(`@duckdb/duckdb-wasm/dist/${name}`))
@@ -21,14 +30,18 @@ describe('a build that names no CDN', () => {
     const bytes = new TextEncoder().encode(`a${ENGINE_CDN_LINK}b${ENGINE_CDN_LINK}c`)
     const out = new TextDecoder().decode(replaceBytes(bytes, ENGINE_CDN_LINK, ENGINE_CDN_LINK_OFFLINE, 'x.wasm'))
     expect(out).toBe(`a${ENGINE_CDN_LINK_OFFLINE}b${ENGINE_CDN_LINK_OFFLINE}c`)
-    expect(() => replaceBytes(new Uint8Array(8), ENGINE_CDN_LINK, ENGINE_CDN_LINK_OFFLINE, 'x.wasm')).toThrow(/x\.wasm.*not found/)
+    expect(() => replaceBytes(new Uint8Array(8), ENGINE_CDN_LINK, ENGINE_CDN_LINK_OFFLINE, 'x.wasm')).toThrow(
+      /x\.wasm.*not found/,
+    )
     expect(() => replaceBytes(bytes, 'ab', 'abc', 'x.wasm')).toThrow(/same length/)
   })
 
   it('removes the package fields only when they occur exactly once', () => {
     expect(replaceOnce(`{a:1,${PACKAGE_CDN_FIELDS}b:2}`, PACKAGE_CDN_FIELDS, '', 'm.mjs')).toBe('{a:1,b:2}')
     expect(() => replaceOnce('{a:1}', PACKAGE_CDN_FIELDS, '', 'm.mjs')).toThrow(/m\.mjs.*exactly once/)
-    expect(() => replaceOnce(PACKAGE_CDN_FIELDS + PACKAGE_CDN_FIELDS, PACKAGE_CDN_FIELDS, '', 'm.mjs')).toThrow(/exactly once/)
+    expect(() => replaceOnce(PACKAGE_CDN_FIELDS + PACKAGE_CDN_FIELDS, PACKAGE_CDN_FIELDS, '', 'm.mjs')).toThrow(
+      /exactly once/,
+    )
   })
 
   // What the plugin takes out must still be in the DuckDB-WASM installed: an upgrade that

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { columnHeading, getTable, requireTable, TABLES } from '../src/datasets/registry'
+
 import { headerAliases, matchColumn, normalizeHeader } from '../src/datasets/headers'
+import { columnHeading, getTable, requireTable, TABLES } from '../src/datasets/registry'
 import { CLUSTERS } from '../src/datasets/vocabulary'
 import { quoteIdent } from '../src/queries/sql'
 
@@ -9,8 +10,19 @@ describe('dataset registry', () => {
     const names = TABLES.map((t) => t.name)
     expect(names).toEqual(
       expect.arrayContaining([
-        'clusters', 'towns', 'observation_points', 'point_indicators', 'point_issues', 'key_projects', 'project_progress',
-        'livelihood_items', 'livelihood_progress', 'supervision_stats', 'supervision_activities', 'deputy_suggestions', 'micro_suggestions',
+        'clusters',
+        'towns',
+        'observation_points',
+        'point_indicators',
+        'point_issues',
+        'key_projects',
+        'project_progress',
+        'livelihood_items',
+        'livelihood_progress',
+        'supervision_stats',
+        'supervision_activities',
+        'deputy_suggestions',
+        'micro_suggestions',
       ]),
     )
     expect(new Set(names).size).toBe(names.length)
@@ -70,8 +82,16 @@ describe('dataset registry', () => {
   })
 
   it('keeps the "3+3" clusters as the product brief names them', () => {
-    expect(CLUSTERS.filter((c) => c.group === '主导产业').map((c) => c.name)).toEqual(['高端装备', '先进材料', '现代物贸'])
-    expect(CLUSTERS.filter((c) => c.group === '特色产业').map((c) => c.name)).toEqual(['航空航天', '生物医药', '文化旅游'])
+    expect(CLUSTERS.filter((c) => c.group === '主导产业').map((c) => c.name)).toEqual([
+      '高端装备',
+      '先进材料',
+      '现代物贸',
+    ])
+    expect(CLUSTERS.filter((c) => c.group === '特色产业').map((c) => c.name)).toEqual([
+      '航空航天',
+      '生物医药',
+      '文化旅游',
+    ])
   })
 
   it('marks which embedded tables are synthetic', () => {
@@ -97,10 +117,16 @@ describe('docs/DATA-MODEL.md', () => {
 describe('示例数据: which tables are still the embedded sample', () => {
   it('marks a sample table while its embedded rows are loaded, not once an upload replaced it, nor a report table, nor one that failed', async () => {
     const { sampleTablesIn } = await import('../src/state/catalog')
-    const ready = (source: 'embedded' | 'upload') => ({ status: 'ready', rows: 1, latestPeriod: null, source, revision: 1 }) as const
+    const ready = (source: 'embedded' | 'upload') =>
+      ({ status: 'ready', rows: 1, latestPeriod: null, source, revision: 1 }) as const
     const snapshot = {
       engine: { status: 'ready', bundle: 'eh' },
-      tables: { point_indicators: ready('embedded'), key_projects: ready('upload'), supervision_stats: ready('embedded'), livelihood_items: { status: 'error', reason: 'x' } },
+      tables: {
+        point_indicators: ready('embedded'),
+        key_projects: ready('upload'),
+        supervision_stats: ready('embedded'),
+        livelihood_items: { status: 'error', reason: 'x' },
+      },
       dataReady: true,
       epoch: 0,
     } as unknown as Parameters<typeof sampleTablesIn>[0]

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+
 import { COUNTY_OUTLINE, SCHEMATIC_MAP, schematicGeoJson, spread } from '../src/charts/geo/schematic'
 import { area, contains, voronoiCells } from '../src/charts/geo/voronoi'
-import { TOWNS } from '../src/datasets/vocabulary'
 import { townMapOption } from '../src/charts/overview'
+import { TOWNS } from '../src/datasets/vocabulary'
 import type { TownMapRow } from '../src/queries/overview'
 import { echarts } from '../src/ui/echart/runtime'
 import { renderSvg } from './support/ssr'
@@ -27,7 +28,9 @@ describe('schematic town map', () => {
     for (let k = 0; k < 200; k++) {
       const p = [121.0 + (k % 20) * 0.016, 31.42 + Math.floor(k / 20) * 0.026] as const
       if (!contains(COUNTY_OUTLINE, p)) continue
-      const nearest = sites.map((s, i) => [Math.hypot(s[0] - p[0], s[1] - p[1]), i] as const).sort((a, b) => a[0] - b[0])[0]![1]
+      const nearest = sites
+        .map((s, i) => [Math.hypot(s[0] - p[0], s[1] - p[1]), i] as const)
+        .sort((a, b) => a[0] - b[0])[0]![1]
       const holder = cells.findIndex((c) => contains(c, p))
       expect(holder).toBe(nearest)
     }
@@ -62,8 +65,22 @@ describe('town map', () => {
     projects: 8,
     project_plan: 100,
     markers: [
-      ...Array.from({ length: 8 }, (_, i) => ({ kind: 'point' as const, id: `${t.id}-P${i}`, name: `P${i}`, town_id: t.id, detail: '先进材料', value: null })),
-      ...Array.from({ length: 8 }, (_, i) => ({ kind: 'project' as const, id: `${t.id}-K${i}`, name: `K${i}`, town_id: t.id, detail: '在建', value: 1000 })),
+      ...Array.from({ length: 8 }, (_, i) => ({
+        kind: 'point' as const,
+        id: `${t.id}-P${i}`,
+        name: `P${i}`,
+        town_id: t.id,
+        detail: '先进材料',
+        value: null,
+      })),
+      ...Array.from({ length: 8 }, (_, i) => ({
+        kind: 'project' as const,
+        id: `${t.id}-K${i}`,
+        name: `K${i}`,
+        town_id: t.id,
+        detail: '在建',
+        value: 1000,
+      })),
     ],
   }))
   echarts.registerMap(SCHEMATIC_MAP, schematicGeoJson(rows) as never)
@@ -84,7 +101,11 @@ describe('town map', () => {
 
   it('puts each town’s markers below its name, and lets clicks through the names to the town or marker under them', () => {
     const option = townMapOption(rows, { theme: 'light' })
-    const series = option.series as { name: string; silent?: boolean; data: { name?: string; value: number[]; marker?: { town_id: string } }[] }[]
+    const series = option.series as {
+      name: string
+      silent?: boolean
+      data: { name?: string; value: number[]; marker?: { town_id: string } }[]
+    }[]
     const names = series.at(-1)!
     expect(names.silent).toBe(true)
     const nameLat = new Map(names.data.map((d) => [d.name!, d.value[1]!]))

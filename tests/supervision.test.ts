@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { NodeEngine } from '../src/db/node'
 import { LATEST } from '../src/queries/scope'
 import {
   activitiesByYearSql,
+  type ActivityCountRow,
   ledgerSql,
   microByTownSql,
   microByYearSql,
-  reconciliationSql,
-  reportFiguresSql,
-  suggestionCategoriesSql,
-  suggestionsByYearSql,
-  supervisionSummarySql,
-  type ActivityCountRow,
   type MicroTownRow,
   type MicroYearRow,
   type ReconciliationRow,
+  reconciliationSql,
   type ReportFigureRow,
+  reportFiguresSql,
+  suggestionCategoriesSql,
   type SuggestionCategoryRow,
+  suggestionsByYearSql,
   type SuggestionYearRow,
   type SupervisionSummaryRow,
+  supervisionSummarySql,
 } from '../src/queries/supervision'
 import { supervisionNarrative } from '../src/widgets/supervision/present'
 import { loadEmbeddedData } from './support/embedded'
@@ -39,7 +40,16 @@ describe('supervision SQL on a hand-worked fixture', () => {
   let engine: NodeEngine
   beforeAll(async () => {
     engine = await startEngineWithSchema()
-    const stat = (year: number, metric_id: string, metric: string, value: number, unit = '次') => ({ year, metric_id, metric, value, unit, category: '会议', source: `报告${year}`, quote: `${metric}${value}${unit}` })
+    const stat = (year: number, metric_id: string, metric: string, value: number, unit = '次') => ({
+      year,
+      metric_id,
+      metric,
+      value,
+      unit,
+      category: '会议',
+      source: `报告${year}`,
+      quote: `${metric}${value}${unit}`,
+    })
     await insertRows(engine, 'supervision_stats', [
       stat(2024, 'standing_committee_meetings', '常委会会议', 2),
       stat(2024, 'law_enforcement_checks', '执法检查', 1),
@@ -47,27 +57,58 @@ describe('supervision SQL on a hand-worked fixture', () => {
       stat(2022, 'standing_committee_meetings', '常委会会议', 1),
     ])
     let n = 0
-    const act = (date: string, type: string) => ({ activity_id: `A${++n}`, date, type, title: `${type}${n}`, area: '经济' })
+    const act = (date: string, type: string) => ({
+      activity_id: `A${++n}`,
+      date,
+      type,
+      title: `${type}${n}`,
+      area: '经济',
+    })
     await insertRows(engine, 'supervision_activities', [
-      act('2024-03-01', '常委会会议'), act('2024-09-01', '常委会会议'),
-      act('2024-05-01', '执法检查'), act('2024-06-01', '执法检查'),
-      act('2024-04-01', '视察'), act('2024-07-01', '视察'), act('2024-10-01', '视察'),
+      act('2024-03-01', '常委会会议'),
+      act('2024-09-01', '常委会会议'),
+      act('2024-05-01', '执法检查'),
+      act('2024-06-01', '执法检查'),
+      act('2024-04-01', '视察'),
+      act('2024-07-01', '视察'),
+      act('2024-10-01', '视察'),
       act('2024-08-01', '专题调研'),
-      act('2026-02-10', '主任会议'), act('2026-03-05', '常委会会议'),
+      act('2026-02-10', '主任会议'),
+      act('2026-03-05', '常委会会议'),
     ])
-    const sug = (id: string, year: number, status: string, satisfaction: string | null, key = false, category = '经济发展') => ({ suggestion_id: id, year, title: id, category, is_key: key, status, satisfaction })
+    const sug = (
+      id: string,
+      year: number,
+      status: string,
+      satisfaction: string | null,
+      key = false,
+      category = '经济发展',
+    ) => ({ suggestion_id: id, year, title: id, category, is_key: key, status, satisfaction })
     await insertRows(engine, 'deputy_suggestions', [
-      sug('S1', 2024, '已办结', '满意', true), sug('S2', 2024, '已办结', '不满意'),
-      sug('S3', 2026, '办理中', null), sug('S4', 2026, '已交办', null, true, '社会事业'),
+      sug('S1', 2024, '已办结', '满意', true),
+      sug('S2', 2024, '已办结', '不满意'),
+      sug('S3', 2026, '办理中', null),
+      sug('S4', 2026, '已交办', null, true, '社会事业'),
     ])
     await insertRows(engine, 'towns', [
       { town_id: 't', name: '甲镇', kind: '镇', lon: 121, lat: 31, sort_order: 1 },
       { town_id: 'u', name: '乙镇', kind: '镇', lon: 121, lat: 31, sort_order: 0 },
     ])
-    const micro = (id: string, submitted: string, resolved: string | null, town = 't') => ({ micro_id: id, submitted_on: submitted, town_id: town, category: '其他', summary: id, status: resolved ? '已办结' : '办理中', resolved_on: resolved })
+    const micro = (id: string, submitted: string, resolved: string | null, town = 't') => ({
+      micro_id: id,
+      submitted_on: submitted,
+      town_id: town,
+      category: '其他',
+      summary: id,
+      status: resolved ? '已办结' : '办理中',
+      resolved_on: resolved,
+    })
     await insertRows(engine, 'micro_suggestions', [
-      micro('M1', '2024-01-05', '2024-02-01'), micro('M2', '2024-02-10', '2025-01-10'), micro('M3', '2026-02-01', null),
-      micro('M4', '2026-03-01', '2026-03-05', 'u'), micro('M5', '2026-01-15', null, 'x'),
+      micro('M1', '2024-01-05', '2024-02-01'),
+      micro('M2', '2024-02-10', '2025-01-10'),
+      micro('M3', '2026-02-01', null),
+      micro('M4', '2026-03-01', '2026-03-05', 'u'),
+      micro('M5', '2026-01-15', null, 'x'),
     ])
   })
   afterAll(async () => {
@@ -88,23 +129,41 @@ describe('supervision SQL on a hand-worked fixture', () => {
   it('counts whole past years by type in the vocabulary’s order, not filtered by the selected type', async () => {
     const rows = await query<ActivityCountRow>(engine, activitiesByYearSql({ types: ['执法检查'] }))
     expect(rows.map((r) => [r.year, r.type, r.activities])).toEqual([
-      [2024, '常委会会议', 2], [2024, '视察', 3], [2024, '执法检查', 2], [2024, '专题调研', 1], [2026, '常委会会议', 1], [2026, '主任会议', 1],
+      [2024, '常委会会议', 2],
+      [2024, '视察', 3],
+      [2024, '执法检查', 2],
+      [2024, '专题调研', 1],
+      [2026, '常委会会议', 1],
+      [2026, '主任会议', 1],
     ])
   })
 
   it('cuts every year to the months the user picks', async () => {
     const rows = await query<ActivityCountRow>(engine, activitiesByYearSql({ fromMonth: 1, toMonth: 3 }))
-    expect(rows.map((r) => [r.year, r.type, r.activities])).toEqual([[2024, '常委会会议', 1], [2026, '常委会会议', 1], [2026, '主任会议', 1]])
+    expect(rows.map((r) => [r.year, r.type, r.activities])).toEqual([
+      [2024, '常委会会议', 1],
+      [2026, '常委会会议', 1],
+      [2026, '主任会议', 1],
+    ])
     // 2024, April to June: one inspection and two law-enforcement checks.
     const spring = await query<ActivityCountRow>(engine, activitiesByYearSql({ year: 2024, fromMonth: 4, toMonth: 6 }))
-    expect(spring.map((r) => [r.year, r.type, r.activities])).toEqual([[2024, '视察', 1], [2024, '执法检查', 2]])
+    expect(spring.map((r) => [r.year, r.type, r.activities])).toEqual([
+      [2024, '视察', 1],
+      [2024, '执法检查', 2],
+    ])
   })
 
   it('lists the ledger in the scope, with the type filter', async () => {
     expect((await query<{ activity_id: string }>(engine, ledgerSql(LATEST))).length).toBe(2)
-    expect((await query<{ type: string }>(engine, ledgerSql({ types: ['主任会议'] }))).map((r) => r.type)).toEqual(['主任会议'])
-    expect((await query<{ activity_id: string }>(engine, ledgerSql({ year: 2024, types: ['执法检查', '视察'] }))).length).toBe(5)
-    expect((await query<{ activity_id: string }>(engine, ledgerSql({ year: 2024, fromMonth: 5, toMonth: 7 }))).length).toBe(3)
+    expect((await query<{ type: string }>(engine, ledgerSql({ types: ['主任会议'] }))).map((r) => r.type)).toEqual([
+      '主任会议',
+    ])
+    expect(
+      (await query<{ activity_id: string }>(engine, ledgerSql({ year: 2024, types: ['执法检查', '视察'] }))).length,
+    ).toBe(5)
+    expect(
+      (await query<{ activity_id: string }>(engine, ledgerSql({ year: 2024, fromMonth: 5, toMonth: 7 }))).length,
+    ).toBe(3)
   })
 
   it('gives suggestions per year with satisfaction over those rated', async () => {
@@ -135,7 +194,11 @@ describe('supervision SQL on a hand-worked fixture', () => {
 
   it('counts the scope’s micro-suggestions by town, in the towns’ order, an unknown town by its id', async () => {
     const latest = await query<MicroTownRow>(engine, microByTownSql(LATEST))
-    expect(latest.map((r) => [r.town, r.raised, r.resolved_in_year, r.resolved_later, r.open])).toEqual([['乙镇', 1, 1, 0, 0], ['甲镇', 1, 0, 0, 1], ['x', 1, 0, 0, 1]])
+    expect(latest.map((r) => [r.town, r.raised, r.resolved_in_year, r.resolved_later, r.open])).toEqual([
+      ['乙镇', 1, 1, 0, 0],
+      ['甲镇', 1, 0, 0, 1],
+      ['x', 1, 0, 0, 1],
+    ])
     expect(latest[0]).toMatchObject({ start: '2026-01', through: '2026-03' })
     const y2024 = await query<MicroTownRow>(engine, microByTownSql({ year: 2024 }))
     expect(y2024.map((r) => [r.town, r.raised, r.resolved_in_year, r.resolved_later])).toEqual([['甲镇', 2, 1, 1]])
@@ -145,15 +208,41 @@ describe('supervision SQL on a hand-worked fixture', () => {
 
   it('sums up the scope for the opening sentence', async () => {
     const [s] = await query<SupervisionSummaryRow>(engine, supervisionSummarySql(LATEST))
-    expect(s).toMatchObject({ year: 2026, start: '2026-01', through: '2026-03', suggestions: 2, handled: 0, key: 1, satisfaction: null, micro_raised: 3, micro_resolved: 1 })
-    expect(s!.counts.filter((c) => c.n > 0)).toEqual([{ type: '常委会会议', n: 1 }, { type: '主任会议', n: 1 }])
-    expect(supervisionNarrative(s!)).toBe('2026年1—3月，召开常委会会议1次、主任会议1次。2026年代表建议2件，其中重点督办1件，尚在办理中；代表提出微建议3条，已解决1条。')
+    expect(s).toMatchObject({
+      year: 2026,
+      start: '2026-01',
+      through: '2026-03',
+      suggestions: 2,
+      handled: 0,
+      key: 1,
+      satisfaction: null,
+      micro_raised: 3,
+      micro_resolved: 1,
+    })
+    expect(s!.counts.filter((c) => c.n > 0)).toEqual([
+      { type: '常委会会议', n: 1 },
+      { type: '主任会议', n: 1 },
+    ])
+    expect(supervisionNarrative(s!)).toBe(
+      '2026年1—3月，召开常委会会议1次、主任会议1次。2026年代表建议2件，其中重点督办1件，尚在办理中；代表提出微建议3条，已解决1条。',
+    )
   })
 
   it('writes a past year as the report would, resolved micro-suggestions counted within the year', async () => {
     const [s] = await query<SupervisionSummaryRow>(engine, supervisionSummarySql({ year: 2024 }))
-    expect(s).toMatchObject({ start: '2024-01', through: '2024-12', suggestions: 2, handled: 2, key: 1, satisfaction: 0.5, micro_raised: 2, micro_resolved: 1 })
-    expect(supervisionNarrative(s!)).toBe('2024年，召开常委会会议2次，开展视察3次、执法检查2次、专题调研1次。2024年代表建议2件，其中重点督办1件，已全部办结，满意率50.0%；代表提出微建议2条，当年解决1条。')
+    expect(s).toMatchObject({
+      start: '2024-01',
+      through: '2024-12',
+      suggestions: 2,
+      handled: 2,
+      key: 1,
+      satisfaction: 0.5,
+      micro_raised: 2,
+      micro_resolved: 1,
+    })
+    expect(supervisionNarrative(s!)).toBe(
+      '2024年，召开常委会会议2次，开展视察3次、执法检查2次、专题调研1次。2024年代表建议2件，其中重点督办1件，已全部办结，满意率50.0%；代表提出微建议2条，当年解决1条。',
+    )
   })
 
   it('narrows the opening sentence to the selected types', async () => {
@@ -174,13 +263,21 @@ describe('supervision SQL on the embedded data', () => {
 
   it('counts the 2022 and 2024 micro-suggestions as the reports do, whole years', async () => {
     const rows = await query<MicroYearRow>(engine, microByYearSql(LATEST))
-    expect(rows.filter((r) => r.year === 2022 || r.year === 2024).map((r) => [r.year, r.raised, r.resolved_in_year])).toEqual([[2022, 433, 406], [2024, 342, 342]])
+    expect(
+      rows.filter((r) => r.year === 2022 || r.year === 2024).map((r) => [r.year, r.raised, r.resolved_in_year]),
+    ).toEqual([
+      [2022, 433, 406],
+      [2024, 342, 342],
+    ])
   })
 
   it('returns the reports’ figures exactly', async () => {
     const rows = await query<ReportFigureRow>(engine, reportFiguresSql())
     const value = (year: number, id: string) => rows.find((r) => r.year === year && r.metric_id === id)
-    expect([value(2022, 'standing_committee_meetings')?.value, value(2024, 'standing_committee_meetings')?.value]).toEqual([7, 9])
+    expect([
+      value(2022, 'standing_committee_meetings')?.value,
+      value(2024, 'standing_committee_meetings')?.value,
+    ]).toEqual([7, 9])
     expect(value(2024, 'inspections')).toMatchObject({ metric: '专题视察', value: 8, unit: '次' })
     expect(value(2022, 'inspections')).toMatchObject({ metric: '视察', value: 5 })
     expect([value(2022, 'special_work_reports')?.value, value(2024, 'special_work_reports')?.value]).toEqual([34, 30])
@@ -197,8 +294,12 @@ describe('supervision SQL on the embedded data', () => {
   it('opens 2024 with the figures the report gives', async () => {
     const [s] = await query<SupervisionSummaryRow>(engine, supervisionSummarySql({ year: 2024 }))
     const text = supervisionNarrative(s!)
-    expect(text).toMatch(/^2024年，召开常委会会议9次、主任会议14次，开展视察8次、执法检查5次、专题询问2次、专题调研\d+次，听取审议专项工作报告30项，作出决议决定14项。/)
-    expect(text).toContain('2024年代表建议166件，其中重点督办9件，已全部办结，满意率100.0%；代表提出微建议342条，当年全部解决。')
+    expect(text).toMatch(
+      /^2024年，召开常委会会议9次、主任会议14次，开展视察8次、执法检查5次、专题询问2次、专题调研\d+次，听取审议专项工作报告30项，作出决议决定14项。/,
+    )
+    expect(text).toContain(
+      '2024年代表建议166件，其中重点督办9件，已全部办结，满意率100.0%；代表提出微建议342条，当年全部解决。',
+    )
     const [y2022] = await query<SupervisionSummaryRow>(engine, supervisionSummarySql({ year: 2022 }))
     expect(supervisionNarrative(y2022!)).toContain('代表提出微建议433条，当年解决406条。')
   })
@@ -209,7 +310,9 @@ describe('supervision SQL on the embedded data', () => {
     expect(categories.reduce((n, r) => n + r.handled, 0)).toBe(166)
     const towns = await query<MicroTownRow>(engine, microByTownSql({ year: 2022 }))
     expect(towns).toHaveLength(10)
-    expect([towns.reduce((n, r) => n + r.raised, 0), towns.reduce((n, r) => n + r.resolved_in_year, 0)]).toEqual([433, 406])
+    expect([towns.reduce((n, r) => n + r.raised, 0), towns.reduce((n, r) => n + r.resolved_in_year, 0)]).toEqual([
+      433, 406,
+    ])
     expect(towns[0]!.town).toBe('城厢镇')
   })
 
@@ -218,6 +321,10 @@ describe('supervision SQL on the embedded data', () => {
     const years = rows.filter((r) => r.year === 2022 || r.year === 2024)
     expect(years).toHaveLength(14)
     expect(years.filter((r) => r.status !== '一致')).toEqual([])
-    expect(years.find((r) => r.year === 2024 && r.type === '视察')).toMatchObject({ metric: '专题视察', reported: 8, ledger: 8 })
+    expect(years.find((r) => r.year === 2024 && r.type === '视察')).toMatchObject({
+      metric: '专题视察',
+      reported: 8,
+      ledger: 8,
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { parseFilters, removeFilter, toggleValue, writeFilters } from '../src/state/url-filters'
 
 const parse = (q: string) => parseFilters(new URLSearchParams(q))
@@ -6,7 +7,12 @@ const parse = (q: string) => parseFilters(new URLSearchParams(q))
 describe('filters in the URL', () => {
   it('reads year, month range, lists and the German-cooperation flag', () => {
     expect(parse('year=2026&from=3&to=10&cluster=materials,equipment&town=hitech&german=1')).toEqual({
-      year: 2026, fromMonth: 3, toMonth: 10, clusters: ['equipment', 'materials'], towns: ['hitech'], german: true,
+      year: 2026,
+      fromMonth: 3,
+      toMonth: 10,
+      clusters: ['equipment', 'materials'],
+      towns: ['hitech'],
+      german: true,
     })
   })
 
@@ -16,7 +22,10 @@ describe('filters in the URL', () => {
   })
 
   it('writes a canonical URL and keeps other page parameters', () => {
-    const params = writeFilters({ towns: ['shaxi'], year: 2025, clusters: ['materials', 'equipment'] }, new URLSearchParams('point=P07&year=2020'))
+    const params = writeFilters(
+      { towns: ['shaxi'], year: 2025, clusters: ['materials', 'equipment'] },
+      new URLSearchParams('point=P07&year=2020'),
+    )
     expect(params.toString()).toBe('year=2025&cluster=equipment%2Cmaterials&town=shaxi&point=P07')
   })
 

@@ -3,21 +3,26 @@
 // between duckdb-ready and app-ready, recorded on a cold load — twice in a row. The first
 // pass is what the engine costs the app on a cold start; the second, the same work once every
 // piece of the engine it needs has been compiled. No page, no charts: engine time only.
-import { startBrowserEngine } from '../../src/db/browser'
-import type { LoggedStatement } from '../../src/db/statement-log'
 import { embeddedUrl } from '../../src/datasets/embedded'
 import { TABLES } from '../../src/datasets/registry'
+import { startBrowserEngine } from '../../src/db/browser'
+import type { LoggedStatement } from '../../src/db/statement-log'
 
 interface Pass {
   readonly totalMs: number
   readonly ms: number[]
 }
-const w = window as unknown as { __replayWork: LoggedStatement[]; __replay?: { engineMs: number; passes: Pass[]; errors: string[] } | { failed: string } }
+const w = window as unknown as {
+  __replayWork: LoggedStatement[]
+  __replay?: { engineMs: number; passes: Pass[]; errors: string[] } | { failed: string }
+}
 
 async function main() {
   const work = w.__replayWork
   // The embedded files download while the engine starts, as at the app's start-up.
-  const files = new Map(TABLES.map((t) => [t.name, fetch(embeddedUrl(t)!).then(async (r) => new Uint8Array(await r.arrayBuffer()))]))
+  const files = new Map(
+    TABLES.map((t) => [t.name, fetch(embeddedUrl(t)!).then(async (r) => new Uint8Array(await r.arrayBuffer()))]),
+  )
   const t0 = performance.now()
   const engine = await startBrowserEngine()
   const engineMs = performance.now() - t0
@@ -33,7 +38,10 @@ async function main() {
         const r = await engine.connector.query(step.sql, step.params as never)
         if (!r.ok) errors.push(`${r.error.message.split('\n')[0]} — ${step.sql.slice(0, 80)}`)
       } else {
-        await engine.connector.connection.insertArrowFromIPCStream(bytes.get(step.table)!.slice(), { name: step.table, create: false })
+        await engine.connector.connection.insertArrowFromIPCStream(bytes.get(step.table)!.slice(), {
+          name: step.table,
+          create: false,
+        })
       }
       ms.push(performance.now() - a)
     }

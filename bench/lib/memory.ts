@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+
 import type { BrowserContext } from 'playwright-core'
 
 export interface TabMemory {
@@ -37,11 +38,20 @@ export async function tabMemory(context: BrowserContext): Promise<TabMemory | nu
   if (!browser) return null
   const cdp = await browser.newBrowserCDPSession()
   try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] }
-    const sizes = processInfo.filter((p) => p.type === 'renderer').map((p) => processKb(p.id)).filter((s) => s !== null)
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[]
+    }
+    const sizes = processInfo
+      .filter((p) => p.type === 'renderer')
+      .map((p) => processKb(p.id))
+      .filter((s) => s !== null)
     if (sizes.length === 0) return null
     const mb = (kb: number) => Math.round(kb / 1024)
-    return { tabMB: mb(Math.max(...sizes.map((s) => s.kb))), renderersMB: mb(sizes.reduce((a, s) => a + s.kb, 0)), measure: sizes.every((s) => s.measure === 'PSS') ? 'PSS' : 'RSS' }
+    return {
+      tabMB: mb(Math.max(...sizes.map((s) => s.kb))),
+      renderersMB: mb(sizes.reduce((a, s) => a + s.kb, 0)),
+      measure: sizes.every((s) => s.measure === 'PSS') ? 'PSS' : 'RSS',
+    }
   } finally {
     await cdp.detach()
   }

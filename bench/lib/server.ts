@@ -1,10 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
+
 import { build, preview } from 'vite'
-import { onExit } from '../../tests/support/cleanup'
+
 import { ArrowMaker } from '../../scripts/arrow-maker'
+import { onExit } from '../../tests/support/cleanup'
 
 export interface Served {
   readonly url: string
@@ -22,13 +24,18 @@ export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
  * given as CSV and made into Arrow streams as the build makes them, so the app loads them
  * exactly as it loads its own data.
  */
-export async function serveBuildWith(files: Readonly<Record<string, string | Buffer>>, extra: Readonly<Record<string, Buffer>> = {}): Promise<Served> {
+export async function serveBuildWith(
+  files: Readonly<Record<string, string | Buffer>>,
+  extra: Readonly<Record<string, Buffer>> = {},
+): Promise<Served> {
   return serveTempDir('observatory-bench-dist-', async (dir) => {
     cpSync('dist', dir, { recursive: true })
     const arrow = new ArrowMaker()
     try {
       for (const [table, csv] of Object.entries(files)) {
-        const name = readdirSync(path.join(dir, 'assets')).find((f) => f.startsWith(`${table}-`) && f.endsWith('.arrow'))
+        const name = readdirSync(path.join(dir, 'assets')).find(
+          (f) => f.startsWith(`${table}-`) && f.endsWith('.arrow'),
+        )
         if (!name) throw new Error(`no embedded file for ${table} in dist`)
         writeFileSync(path.join(dir, 'assets', name), await arrow.mustMake(table, csv))
       }
@@ -60,7 +67,11 @@ export async function serveTempDir(prefix: string, fill: (dir: string) => Promis
 }
 
 async function serveDir(outDir: string): Promise<Served> {
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  })
   const { port } = server.httpServer.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r())) }
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+
 import type { ColumnDef, TableDef } from '../../src/datasets/schema'
 import type { Cell, SampleRow } from './context'
 

@@ -21,8 +21,10 @@ export function brandNames(random: Random, count: number): string[] {
   return out
 }
 
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武'
-const GIVEN = '建国华明伟芳敏静丽强磊军洋勇艳杰娟涛超秀英霞平刚桂兰志红晓东海燕波辉宁鹏飞斌玲萍雪梅琳亮丹瑜晨婷雯浩宇嘉慧晖峰'
+const SURNAMES =
+  '王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武'
+const GIVEN =
+  '建国华明伟芳敏静丽强磊军洋勇艳杰娟涛超秀英霞平刚桂兰志红晓东海燕波辉宁鹏飞斌玲萍雪梅琳亮丹瑜晨婷雯浩宇嘉慧晖峰'
 
 export function personName(random: Random): string {
   const given = random.chance(0.6) ? random.pick([...GIVEN]) + random.pick([...GIVEN]) : random.pick([...GIVEN])

@@ -1,5 +1,5 @@
 import { periodRange } from '../../src/lib/period'
-import { isoDate, monthOf, yearOf, type Context, type SampleRow } from './context'
+import { type Context, isoDate, monthOf, type SampleRow, yearOf } from './context'
 import { brandNames } from './names'
 import { round } from './random'
 
@@ -187,11 +187,18 @@ export function generateProjects(ctx: Context): { projects: SampleRow[]; progres
         // 前期 projects still carry a small planned spend (land, design) in their list year.
         year_plan_investment: round(Math.max(plan, p.total * 0.02), 0),
         start_date: isoDate(yearOf(p.start), monthOf(p.start), 1 + (p.key % 27)),
-        planned_finish: isoDate(yearOf(addMonthsIndex(p.start, p.duration - 1)), monthOf(addMonthsIndex(p.start, p.duration - 1)), 28),
+        planned_finish: isoDate(
+          yearOf(addMonthsIndex(p.start, p.duration - 1)),
+          monthOf(addMonthsIndex(p.start, p.duration - 1)),
+          28,
+        ),
         status: statusAt(p, asOf, year),
       })
       const actual = actualMonths(p)
-      let cumulative = periodRange(p.start, addMonthsIndex(yearStart, -1)).reduce((sum, m) => sum + shareOf(p.start, actual, m), 0)
+      let cumulative = periodRange(p.start, addMonthsIndex(yearStart, -1)).reduce(
+        (sum, m) => sum + shareOf(p.start, actual, m),
+        0,
+      )
       for (const period of months) {
         if (period > through) break
         const share = shareOf(p.start, actual, period)
@@ -206,6 +213,9 @@ export function generateProjects(ctx: Context): { projects: SampleRow[]; progres
       }
     })
   }
-  progressRows.sort((a, b) => String(a.period).localeCompare(String(b.period)) || String(a.project_id).localeCompare(String(b.project_id)))
+  progressRows.sort(
+    (a, b) =>
+      String(a.period).localeCompare(String(b.period)) || String(a.project_id).localeCompare(String(b.project_id)),
+  )
   return { projects: projectRows, progress: progressRows }
 }

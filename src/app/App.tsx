@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
+
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
@@ -18,7 +19,11 @@ function SampleBadge() {
   const sample = sampleTablesIn(snapshot)
   if (sample.length === 0) return null
   return (
-    <span className="tag tag--sample tag--large" data-testid="sample-badge" title={`以下表格使用内置示例数据（合成，非真实统计）：${sample.map((t) => t.label).join('、')}`}>
+    <span
+      className="tag tag--sample tag--large"
+      data-testid="sample-badge"
+      title={`以下表格使用内置示例数据（合成，非真实统计）：${sample.map((t) => t.label).join('、')}`}
+    >
       示例数据
     </span>
   )
@@ -53,7 +58,13 @@ function ThemeToggle() {
   const theme = useTheme()
   const next = theme === 'dark' ? 'light' : 'dark'
   return (
-    <button type="button" className="theme-toggle" aria-label={next === 'dark' ? '切换到深色主题' : '切换到浅色主题'} title={next === 'dark' ? '深色主题' : '浅色主题'} onClick={() => setTheme(next)}>
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-label={next === 'dark' ? '切换到深色主题' : '切换到浅色主题'}
+      title={next === 'dark' ? '深色主题' : '浅色主题'}
+      onClick={() => setTheme(next)}
+    >
       {theme === 'dark' ? '☀' : '☾'}
     </button>
   )

@@ -1,8 +1,8 @@
-import { startBrowserEngine, type BrowserEngine } from '../db/browser'
-import { loadArrowTables, type TableFile } from '../db/load-table'
 import { embeddedUrl } from '../datasets/embedded'
 import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
+import { type BrowserEngine, startBrowserEngine } from '../db/browser'
+import { loadArrowTables, type TableFile } from '../db/load-table'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
 import { forgetEngine, replayUploads, tablesWithStoredUploads } from '../state/uploads'
@@ -71,7 +71,11 @@ async function startEngine(): Promise<BrowserEngine> {
  * change): their embedded states come back instead, for replayUploads to show once the
  * uploads are done again, so no view draws the sample first.
  */
-async function loadBatch(target: BrowserEngine, tables: readonly TableDef[], holding: Promise<ReadonlySet<string>>): Promise<Record<string, TableState>> {
+async function loadBatch(
+  target: BrowserEngine,
+  tables: readonly TableDef[],
+  holding: Promise<ReadonlySet<string>>,
+): Promise<Record<string, TableState>> {
   const files = await Promise.all(tables.map(async (table) => ({ table, file: await downloads.get(table.name)! })))
   const results = await loadArrowTables(target.connector, files)
   const hold = await holding
@@ -80,7 +84,13 @@ async function loadBatch(target: BrowserEngine, tables: readonly TableDef[], hol
   for (const table of tables) {
     const r = results.get(table.name)!
     const state: TableState = r.ok
-      ? { status: 'ready', rows: r.value.rows, latestPeriod: r.value.latestPeriod, source: 'embedded', revision: nextRevision() }
+      ? {
+          status: 'ready',
+          rows: r.value.rows,
+          latestPeriod: r.value.latestPeriod,
+          source: 'embedded',
+          revision: nextRevision(),
+        }
       : { status: 'error', reason: r.error.reason, ...(r.error.detail ? { detail: r.error.detail } : {}) }
     if (hold.has(table.name)) held[table.name] = state
     else states[table.name] = state

@@ -1,9 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+
 import { prepareNumberFormats } from '../lib/format'
-import { boot, exposeTestHooks } from './boot'
 import { preloadEChart } from '../ui/EChart'
+import { App } from './App'
+import { boot, exposeTestHooks } from './boot'
+
 import './styles.css'
 import './print.css'
 

@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react'
+
 import OverviewPage from '../pages/OverviewPage'
 
 export interface RouteDef {

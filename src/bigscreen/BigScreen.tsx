@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+
 import { bumpEpoch } from '../state/catalog'
 import { markRecurring, watchPageReady } from '../state/readiness'
 import { useRoute } from '../state/router'
 import { setTheme } from '../state/theme'
-import { parseKiosk, PAGE_TITLES, type KioskSettings, type ScreenPage } from './kiosk'
+import { type KioskSettings, PAGE_TITLES, parseKiosk, type ScreenPage } from './kiosk'
 import { chartHeight, chartWidth, placeColumns } from './layout'
 import { PAGE_LAYOUTS, PANELS } from './pages'
 import { Rotation } from './rotation'
 import { ScreenCanvas } from './ScreenCanvas'
 import { TitleBar } from './TitleBar'
+
 import './screen.css'
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
@@ -19,7 +21,17 @@ function toggleFullscreen() {
 }
 
 /** One page of the wall: its panels placed on the canvas. Mounted once and kept: charts update in place. */
-function ScreenPageView({ page, layout, active, motion }: { readonly page: ScreenPage; readonly layout: 'fit' | 'wide'; readonly active: boolean; readonly motion: boolean }) {
+function ScreenPageView({
+  page,
+  layout,
+  active,
+  motion,
+}: {
+  readonly page: ScreenPage
+  readonly layout: 'fit' | 'wide'
+  readonly active: boolean
+  readonly motion: boolean
+}) {
   const boxes = useMemo(() => placeColumns(layout, PAGE_LAYOUTS[page][layout]), [page, layout])
   return (
     <div
@@ -31,7 +43,12 @@ function ScreenPageView({ page, layout, active, motion }: { readonly page: Scree
       inert={!active}
     >
       {boxes.map((box, i) => (
-        <div key={`${box.id}-${i}`} className="screen-panel" data-panel={box.id} style={{ left: box.left, top: box.top, width: box.width, height: box.height }}>
+        <div
+          key={`${box.id}-${i}`}
+          className="screen-panel"
+          data-panel={box.id}
+          style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
+        >
           {PANELS[box.id]!({ width: chartWidth(box), height: chartHeight(box), motion: motion && active })}
         </div>
       ))}
@@ -128,9 +145,21 @@ export default function BigScreen({ watchEngine }: BigScreenProps) {
       <ScreenCanvas mode={kiosk.layout}>
         {(fit) => (
           <>
-            <TitleBar pageTitle={PAGE_TITLES[active]} pages={kiosk.pages.map((p) => PAGE_TITLES[p])} index={index} paused={paused} onFullscreen={toggleFullscreen} />
+            <TitleBar
+              pageTitle={PAGE_TITLES[active]}
+              pages={kiosk.pages.map((p) => PAGE_TITLES[p])}
+              index={index}
+              paused={paused}
+              onFullscreen={toggleFullscreen}
+            />
             {kiosk.pages.map((page) => (
-              <ScreenPageView key={page} page={page} layout={fit.layout} active={page === active} motion={kiosk.motion} />
+              <ScreenPageView
+                key={page}
+                page={page}
+                layout={fit.layout}
+                active={page === active}
+                motion={kiosk.motion}
+              />
             ))}
           </>
         )}

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
+
 import { SCREEN_FONT } from '../charts/theme'
 import { ChartSurfaceContext } from '../ui/echart/surface'
 import type { LayoutMode } from './kiosk'
-import { fitCanvas, type Fit } from './scale'
+import { type Fit, fitCanvas } from './scale'
 
 function viewport() {
   return { width: window.innerWidth, height: window.innerHeight, dpr: window.devicePixelRatio || 1 }
@@ -13,7 +14,13 @@ function viewport() {
  * screen and centred. Charts inside draw at scale × devicePixelRatio, so their canvases have
  * the screen's real pixels; DOM text is rasterised by the browser at the final size.
  */
-export function ScreenCanvas({ mode, children }: { readonly mode: LayoutMode; readonly children: (fit: Fit) => ReactNode }) {
+export function ScreenCanvas({
+  mode,
+  children,
+}: {
+  readonly mode: LayoutMode
+  readonly children: (fit: Fit) => ReactNode
+}) {
   const [view, setView] = useState(viewport)
   useEffect(() => {
     const onResize = () => setView(viewport())
@@ -30,7 +37,11 @@ export function ScreenCanvas({ mode, children }: { readonly mode: LayoutMode; re
         className={`screen-canvas screen-canvas--${fit.layout}`}
         data-layout={fit.layout}
         data-scale={fit.scale}
-        style={{ width: fit.width, height: fit.height, transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}
+        style={{
+          width: fit.width,
+          height: fit.height,
+          transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})`,
+        }}
       >
         <ChartSurfaceContext.Provider value={surface}>{children(fit)}</ChartSurfaceContext.Provider>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { sampleTablesIn, useCatalog } from '../state/catalog'

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import { ActivityTicker, WarningTicker } from '../widgets/screen/ScreenLists'
-import { ScreenKpi, ScreenKpis } from '../widgets/screen/ScreenKpis'
+
 import {
   ScreenActivitiesByYear,
+  type ScreenChartProps,
   ScreenClusterHeatmap,
   ScreenClusterShare,
   ScreenClusterTrend,
@@ -23,8 +23,9 @@ import {
   ScreenSuggestions,
   ScreenTownMap,
   ScreenVotes,
-  type ScreenChartProps,
 } from '../widgets/screen/ScreenCharts'
+import { ScreenKpi, ScreenKpis } from '../widgets/screen/ScreenKpis'
+import { ActivityTicker, WarningTicker } from '../widgets/screen/ScreenLists'
 import { SupervisionCounters } from '../widgets/screen/SupervisionCounters'
 import type { ScreenPage } from './kiosk'
 import type { Column } from './layout'
@@ -76,22 +77,64 @@ const col = (width: number, ...panels: (string | [string, number])[]): Column =>
 export const PAGE_LAYOUTS: Record<ScreenPage, { readonly fit: readonly Column[]; readonly wide: readonly Column[] }> = {
   overview: {
     fit: [col(456, 'kpis'), col(912, ['map', 57], ['cluster-ytd', 43]), col(456, ['warnings', 50], ['activities', 50])],
-    wide: [col(456, 'kpis'), col(1180, 'map'), col(700, 'cluster-ytd', 'cluster-share'), col(700, 'project-status', 'livelihood-monthly'), col(0, 'activities', 'warnings')],
+    wide: [
+      col(456, 'kpis'),
+      col(1180, 'map'),
+      col(700, 'cluster-ytd', 'cluster-share'),
+      col(700, 'project-status', 'livelihood-monthly'),
+      col(0, 'activities', 'warnings'),
+    ],
   },
   clusters: {
-    fit: [col(540, ['cluster-share', 52], ['issues', 48]), col(752, ['cluster-trend', 50], ['cluster-heatmap', 50]), col(540, ['ranking', 58], ['warnings', 42])],
-    wide: [col(700, 'cluster-ytd', 'cluster-share'), col(1180, 'cluster-trend', 'cluster-heatmap'), col(880, ['ranking', 60], ['issues', 40]), col(0, 'kpi-output', ['warnings', 2.6])],
+    fit: [
+      col(540, ['cluster-share', 52], ['issues', 48]),
+      col(752, ['cluster-trend', 50], ['cluster-heatmap', 50]),
+      col(540, ['ranking', 58], ['warnings', 42]),
+    ],
+    wide: [
+      col(700, 'cluster-ytd', 'cluster-share'),
+      col(1180, 'cluster-trend', 'cluster-heatmap'),
+      col(880, ['ranking', 60], ['issues', 40]),
+      col(0, 'kpi-output', ['warnings', 2.6]),
+    ],
   },
   projects: {
-    fit: [col(456, ['kpi-projects', 30], ['project-status', 70]), col(912, ['projects-monthly', 55], ['projects-town', 45]), col(456, 'projects-cluster')],
-    wide: [col(600, ['kpi-projects', 30], ['project-status', 70]), col(1180, ['projects-monthly', 55], ['projects-town', 45]), col(700, 'projects-cluster'), col(0, 'projects-timeline')],
+    fit: [
+      col(456, ['kpi-projects', 30], ['project-status', 70]),
+      col(912, ['projects-monthly', 55], ['projects-town', 45]),
+      col(456, 'projects-cluster'),
+    ],
+    wide: [
+      col(600, ['kpi-projects', 30], ['project-status', 70]),
+      col(1180, ['projects-monthly', 55], ['projects-town', 45]),
+      col(700, 'projects-cluster'),
+      col(0, 'projects-timeline'),
+    ],
   },
   livelihood: {
-    fit: [col(456, ['kpi-livelihood', 30], ['livelihood-category', 70]), col(912, 'livelihood-progress'), col(456, 'livelihood-monthly', 'livelihood-budget')],
-    wide: [col(600, ['kpi-livelihood', 30], ['livelihood-category', 70]), col(1180, 'livelihood-progress'), col(880, 'livelihood-votes'), col(0, 'livelihood-monthly', 'livelihood-budget')],
+    fit: [
+      col(456, ['kpi-livelihood', 30], ['livelihood-category', 70]),
+      col(912, 'livelihood-progress'),
+      col(456, 'livelihood-monthly', 'livelihood-budget'),
+    ],
+    wide: [
+      col(600, ['kpi-livelihood', 30], ['livelihood-category', 70]),
+      col(1180, 'livelihood-progress'),
+      col(880, 'livelihood-votes'),
+      col(0, 'livelihood-monthly', 'livelihood-budget'),
+    ],
   },
   supervision: {
-    fit: [col(456, 'supervision-counters'), col(912, ['supervision-activities', 52], ['supervision-suggestions', 48]), col(456, ['activities', 55], ['supervision-micro', 45])],
-    wide: [col(600, 'supervision-counters'), col(1180, 'supervision-activities', 'supervision-suggestions'), col(880, 'supervision-categories', 'supervision-micro'), col(0, 'activities')],
+    fit: [
+      col(456, 'supervision-counters'),
+      col(912, ['supervision-activities', 52], ['supervision-suggestions', 48]),
+      col(456, ['activities', 55], ['supervision-micro', 45]),
+    ],
+    wide: [
+      col(600, 'supervision-counters'),
+      col(1180, 'supervision-activities', 'supervision-suggestions'),
+      col(880, 'supervision-categories', 'supervision-micro'),
+      col(0, 'activities'),
+    ],
   },
 }

@@ -1,7 +1,7 @@
 import { formatNumber } from '../lib/format'
 import { escapeHtml } from '../lib/html'
 import type { ClusterMonthRow, ClusterYtdRow, IssueCategoryRow, PointRankRow } from '../queries/clusters'
-import { base, dimmed, GRID, money, moneyScale, pct, sz, type ChartContext, type EChartsOption } from './common'
+import { base, type ChartContext, dimmed, type EChartsOption, GRID, money, moneyScale, pct, sz } from './common'
 import { colorFor, DOWN, UP } from './palette'
 import { tooltipHtml } from './tooltip'
 
@@ -29,7 +29,12 @@ export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartConte
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0 } },
     yAxis: [
       { type: 'value', name: scale.unit, axisLabel: { formatter: (v: number) => formatNumber(v, 0) } },
-      { type: 'value', name: '同比', axisLabel: { formatter: (v: number) => `${formatNumber(v, 0)}%` }, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: '同比',
+        axisLabel: { formatter: (v: number) => `${formatNumber(v, 0)}%` },
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
@@ -41,7 +46,12 @@ export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartConte
           value: r.ytd_output === null ? null : r.ytd_output / scale.divisor,
           itemStyle: { color: colorFor(r.cluster_id, i), opacity: dimmed(r.cluster_id, ctx) },
         })),
-        label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => (p.value === null || p.value === undefined ? '' : formatNumber(p.value as number, 1)) },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p: { value?: unknown }) =>
+            p.value === null || p.value === undefined ? '' : formatNumber(p.value as number, 1),
+        },
       },
       {
         name: '同比增速',
@@ -107,7 +117,13 @@ export function clusterTrendOption(rows: readonly ClusterMonthRow[], ctx: ChartC
       confine: true,
       formatter: (params: unknown) => {
         const ps = params as { seriesName: string; value: number | null; color: string; axisValue: string }[]
-        return tooltipHtml(ps[0]?.axisValue ?? '', ps.map((p) => [p.seriesName, p.value === null ? '—' : `${formatNumber(p.value, 2)}${scale.unit}`, p.color] as const))
+        return tooltipHtml(
+          ps[0]?.axisValue ?? '',
+          ps.map(
+            (p) =>
+              [p.seriesName, p.value === null ? '—' : `${formatNumber(p.value, 2)}${scale.unit}`, p.color] as const,
+          ),
+        )
       },
     },
     xAxis: { type: 'category', data: periods.map((p) => `${Number(p.slice(5))}月`), boundaryGap: false },
@@ -167,13 +183,21 @@ export function clusterHeatmapOption(rows: readonly ClusterMonthRow[], ctx: Char
     series: [
       {
         type: 'heatmap',
-        label: { show: true, fontSize: sz(ctx, 11), formatter: (p: { value?: unknown }) => formatNumber((p.value as number[])[2]!, 1) },
+        label: {
+          show: true,
+          fontSize: sz(ctx, 11),
+          formatter: (p: { value?: unknown }) => formatNumber((p.value as number[])[2]!, 1),
+        },
         data: rows
           .filter((r) => r.yoy !== null)
           .map((r) => ({
             key: r.cluster_id,
             row: r,
-            value: [months.indexOf(r.month), clusters.findIndex(([id]) => id === r.cluster_id), Math.round(r.yoy! * 1000) / 10],
+            value: [
+              months.indexOf(r.month),
+              clusters.findIndex(([id]) => id === r.cluster_id),
+              Math.round(r.yoy! * 1000) / 10,
+            ],
             itemStyle: { opacity: dimmed(r.cluster_id, ctx) },
           })),
       },
@@ -216,7 +240,11 @@ export function pointRankingOption(rows: readonly PointRankRow[], ctx: ChartCont
           value: r.ytd_output === null ? null : r.ytd_output / scale.divisor,
           itemStyle: { color: colorFor(r.cluster_id, i), opacity: dimmed(r.point_id, ctx) },
         })),
-        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => pct(ordered[p.dataIndex]!.yoy) },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) => pct(ordered[p.dataIndex]!.yoy),
+        },
       },
     ],
   }
@@ -243,8 +271,26 @@ export function issuesOption(rows: readonly IssueCategoryRow[], ctx: ChartContex
     xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, name: '个' },
     series: [
-      { name: '已办结', type: 'bar', stack: 'n', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#27ae60' }, data: rows.map((r) => ({ key: r.category, value: r.resolved, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
-      { name: '未办结', type: 'bar', stack: 'n', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#f0a202' }, data: rows.map((r) => ({ key: r.category, value: r.open, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      {
+        name: '已办结',
+        type: 'bar',
+        stack: 'n',
+        barMaxWidth: sz(ctx, 28),
+        itemStyle: { color: '#27ae60' },
+        data: rows.map((r) => ({
+          key: r.category,
+          value: r.resolved,
+          itemStyle: { opacity: dimmed(r.category, ctx) },
+        })),
+      },
+      {
+        name: '未办结',
+        type: 'bar',
+        stack: 'n',
+        barMaxWidth: sz(ctx, 28),
+        itemStyle: { color: '#f0a202' },
+        data: rows.map((r) => ({ key: r.category, value: r.open, itemStyle: { opacity: dimmed(r.category, ctx) } })),
+      },
     ],
   }
 }

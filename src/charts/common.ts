@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts'
+
 import { formatNumber, formatSignedPercent, wanScaleFor } from '../lib/format'
 import type { ThemeName } from './theme'
 

@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent, formatWan } from '../lib/format'
 import { periodLabel } from '../lib/period'
 import type { ItemRow, LivelihoodCategoryRow, LivelihoodMonthRow } from '../queries/livelihood'
-import { base, dimmed, GRID, moneyScale, sz, type ChartContext, type EChartsOption } from './common'
+import { base, type ChartContext, dimmed, type EChartsOption, GRID, moneyScale, sz } from './common'
 import { colorFor } from './palette'
 import { tooltipHtml } from './tooltip'
 
@@ -11,7 +11,14 @@ const ON_TRACK = '#2e86c1'
 /** The expected-progress marker: a red that reads on both themes. */
 const EXPECTED = '#d64541'
 const CATEGORY_COLORS: Record<string, string> = {
-  教育: '#2e86c1', 医疗卫生: '#16a085', 养老服务: '#d9822b', 交通出行: '#6c5ce7', 城乡建设: '#c0392b', 生态环境: '#27ae60', 文化体育: '#b8860b', 就业社保: '#e84393',
+  教育: '#2e86c1',
+  医疗卫生: '#16a085',
+  养老服务: '#d9822b',
+  交通出行: '#6c5ce7',
+  城乡建设: '#c0392b',
+  生态环境: '#27ae60',
+  文化体育: '#b8860b',
+  就业社保: '#e84393',
 }
 const catColor = (c: string, i: number) => colorFor(c, i, CATEGORY_COLORS)
 
@@ -37,10 +44,18 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
   return {
     ...base('民生实事项目累计进度与序时进度'),
     grid: { ...GRID, top: 24, right: 56 },
-    tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => itemTooltip(ordered[(p as { dataIndex: number }).dataIndex]!) },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => itemTooltip(ordered[(p as { dataIndex: number }).dataIndex]!),
+    },
     // The names take most of the width on a narrow card: 0, 50 and 100% read at any width (six labels touched at 1366 px).
     xAxis: { type: 'value', max: 100, interval: 50, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.name),
+      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
@@ -48,15 +63,29 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
         data: ordered.map((r) => ({
           key: r.category,
           value: r.progress,
-          itemStyle: { color: r.behind ? BEHIND : r.progress >= 100 ? DONE : ON_TRACK, opacity: dimmed(r.category, ctx) },
+          itemStyle: {
+            color: r.behind ? BEHIND : r.progress >= 100 ? DONE : ON_TRACK,
+            opacity: dimmed(r.category, ctx),
+          },
         })),
-        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${formatNumber(ordered[p.dataIndex]!.progress, 0)}%${ordered[p.dataIndex]!.behind ? ' 滞后' : ''}` },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) =>
+            `${formatNumber(ordered[p.dataIndex]!.progress, 0)}%${ordered[p.dataIndex]!.behind ? ' 滞后' : ''}`,
+        },
         markLine: {
           symbol: 'none',
           silent: true,
           lineStyle: { color: EXPECTED, type: 'dashed' },
           // The line's own colour, no outline: ECharts outlines mark labels, which smudges them on the dark theme.
-          label: { formatter: `序时 ${formatNumber(expected, 0)}%`, position: 'end', color: EXPECTED, textBorderWidth: 0, fontWeight: 600 },
+          label: {
+            formatter: `序时 ${formatNumber(expected, 0)}%`,
+            position: 'end',
+            color: EXPECTED,
+            textBorderWidth: 0,
+            fontWeight: 600,
+          },
           data: [{ xAxis: expected }],
         },
       },
@@ -85,8 +114,22 @@ export function livelihoodMonthlyOption(rows: readonly LivelihoodMonthRow[], ctx
     xAxis: { type: 'category', data: rows.map((r) => `${r.month}月`), boundaryGap: false },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '平均进度', type: 'line', symbolSize: sz(ctx, 6), areaStyle: { opacity: 0.12 }, itemStyle: { color: ON_TRACK }, data: rows.map((r) => r.avg_progress) },
-      { name: '序时进度', type: 'line', symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: '#7f8ba3' }, data: rows.map((r) => r.expected) },
+      {
+        name: '平均进度',
+        type: 'line',
+        symbolSize: sz(ctx, 6),
+        areaStyle: { opacity: 0.12 },
+        itemStyle: { color: ON_TRACK },
+        data: rows.map((r) => r.avg_progress),
+      },
+      {
+        name: '序时进度',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#7f8ba3' },
+        data: rows.map((r) => r.expected),
+      },
     ],
   }
 }
@@ -114,11 +157,35 @@ export function categoryBudgetOption(rows: readonly LivelihoodCategoryRow[], ctx
     },
     // Eight categories of four characters ran into each other on a 1366 px desk: each name
     // breaks after two characters (城乡/建设). (The wall rotates them instead: see forScreen.)
-    xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0, width: sz(ctx, 26), overflow: 'break' } },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.category),
+      axisLabel: { interval: 0, width: sz(ctx, 26), overflow: 'break' },
+    },
     yAxis: { type: 'value', name: scale.unit },
     series: [
-      { name: '预算', type: 'bar', barMaxWidth: sz(ctx, 22), itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => ({ key: r.category, value: r.budget / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
-      { name: '已支出', type: 'bar', barMaxWidth: sz(ctx, 22), itemStyle: { color: ON_TRACK }, data: rows.map((r) => ({ key: r.category, value: r.spent / scale.divisor, itemStyle: { opacity: dimmed(r.category, ctx) } })) },
+      {
+        name: '预算',
+        type: 'bar',
+        barMaxWidth: sz(ctx, 22),
+        itemStyle: { color: '#d5dbe5' },
+        data: rows.map((r) => ({
+          key: r.category,
+          value: r.budget / scale.divisor,
+          itemStyle: { opacity: dimmed(r.category, ctx) },
+        })),
+      },
+      {
+        name: '已支出',
+        type: 'bar',
+        barMaxWidth: sz(ctx, 22),
+        itemStyle: { color: ON_TRACK },
+        data: rows.map((r) => ({
+          key: r.category,
+          value: r.spent / scale.divisor,
+          itemStyle: { opacity: dimmed(r.category, ctx) },
+        })),
+      },
     ],
   }
 }
@@ -132,7 +199,10 @@ export function categoryShareOption(rows: readonly LivelihoodCategoryRow[], ctx:
       confine: true,
       formatter: (p: unknown) => {
         const r = rows[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.category, [['项目', `${r.items}项`], ['滞后', `${r.behind}项`]])
+        return tooltipHtml(r.category, [
+          ['项目', `${r.items}项`],
+          ['滞后', `${r.behind}项`],
+        ])
       },
     },
     // No legend: every slice is labelled with its category, and the other charts share its colours.
@@ -143,7 +213,12 @@ export function categoryShareOption(rows: readonly LivelihoodCategoryRow[], ctx:
         radius: ['36%', '58%'],
         center: ['50%', '52%'],
         label: { formatter: '{b}\n{c}项' },
-        data: rows.map((r, i) => ({ key: r.category, name: r.category, value: r.items, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
+        data: rows.map((r, i) => ({
+          key: r.category,
+          name: r.category,
+          value: r.items,
+          itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) },
+        })),
       },
     ],
   }
@@ -161,17 +236,35 @@ export function votesOption(items: readonly ItemRow[], ctx: ChartContext): EChar
       confine: true,
       formatter: (p: unknown) => {
         const r = ordered[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [['类别', r.category], ['赞成票', `${r.votes_for}票`], ['投票数', `${r.votes_cast}票`], ['得票率', formatPercent(r.vote_rate)]])
+        return tooltipHtml(r.name, [
+          ['类别', r.category],
+          ['赞成票', `${r.votes_for}票`],
+          ['投票数', `${r.votes_cast}票`],
+          ['得票率', formatPercent(r.vote_rate)],
+        ])
       },
     },
     xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.name),
+      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
         barMaxWidth: sz(ctx, 12),
-        data: ordered.map((r, i) => ({ key: r.category, value: r.vote_rate === null ? null : Math.round(r.vote_rate * 1000) / 10, itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) } })),
-        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${ordered[p.dataIndex]!.votes_for}/${ordered[p.dataIndex]!.votes_cast}` },
+        data: ordered.map((r, i) => ({
+          key: r.category,
+          value: r.vote_rate === null ? null : Math.round(r.vote_rate * 1000) / 10,
+          itemStyle: { color: catColor(r.category, i), opacity: dimmed(r.category, ctx) },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) =>
+            `${ordered[p.dataIndex]!.votes_for}/${ordered[p.dataIndex]!.votes_cast}`,
+        },
       },
     ],
   }
@@ -191,17 +284,33 @@ export function satisfactionOption(items: readonly ItemRow[], ctx: ChartContext)
       confine: true,
       formatter: (p: unknown) => {
         const r = shown[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [['满意度', `${formatNumber(r.satisfaction, 1)}%`], ['类别', r.category], ['责任单位', r.responsible_unit]])
+        return tooltipHtml(r.name, [
+          ['满意度', `${formatNumber(r.satisfaction, 1)}%`],
+          ['类别', r.category],
+          ['责任单位', r.responsible_unit],
+        ])
       },
     },
     xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: sz(ctx, 190), overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => r.name),
+      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
         barMaxWidth: sz(ctx, 12),
-        data: shown.map((r) => ({ key: r.category, value: r.satisfaction, itemStyle: { color: DONE, opacity: dimmed(r.category, ctx) } })),
-        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 1)}%` },
+        data: shown.map((r) => ({
+          key: r.category,
+          value: r.satisfaction,
+          itemStyle: { color: DONE, opacity: dimmed(r.category, ctx) },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value?: unknown }) => `${formatNumber(p.value as number, 1)}%`,
+        },
       },
     ],
   }

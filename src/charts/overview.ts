@@ -1,7 +1,7 @@
 import { formatWan } from '../lib/format'
 import type { MarkerRow, TownMapRow } from '../queries/overview'
-import { base, dimmed, sz, type ChartContext, type EChartsOption } from './common'
-import { spread, SCHEMATIC_MAP } from './geo/schematic'
+import { base, type ChartContext, dimmed, type EChartsOption, sz } from './common'
+import { SCHEMATIC_MAP, spread } from './geo/schematic'
 import { UP } from './palette'
 import { themeTokens } from './theme'
 import { tooltipHtml } from './tooltip'
@@ -13,24 +13,37 @@ const NAME_LIFT = 0.01
  * The towns as regions coloured by observation points' YTD output, with each point (circle)
  * and key project (diamond) placed around its town's centre. Regions are keyed by town id.
  */
-export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & { readonly map?: string; readonly schematic?: boolean }): EChartsOption {
+export function townMapOption(
+  towns: readonly TownMapRow[],
+  ctx: ChartContext & { readonly map?: string; readonly schematic?: boolean },
+): EChartsOption {
   const data = { towns, markers: towns.flatMap((t) => t.markers) }
   const t = themeTokens(ctx.theme)
   const max = Math.max(1, ...data.towns.map((r) => r.ytd_output ?? 0))
   const centre = new Map(data.towns.map((r) => [r.town_id, [r.lon, r.lat] as const]))
   const placed = (kind: MarkerRow['kind']) => {
     const byTown = new Map<string, MarkerRow[]>()
-    for (const m of data.markers.filter((m) => m.kind === kind)) byTown.set(m.town_id, [...(byTown.get(m.town_id) ?? []), m])
+    for (const m of data.markers.filter((m) => m.kind === kind))
+      byTown.set(m.town_id, [...(byTown.get(m.town_id) ?? []), m])
     return [...byTown.entries()].flatMap(([town, ms]) => {
       const c = centre.get(town)
       if (!c) return []
       // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right, so the two never collide.
-      const spots = spread(kind === 'point' ? [c[0] - 0.012, c[1] - 0.008] : [c[0] + 0.014, c[1] - 0.012], ms.length, kind === 'point' ? 0.012 : 0.017)
+      const spots = spread(
+        kind === 'point' ? [c[0] - 0.012, c[1] - 0.008] : [c[0] + 0.014, c[1] - 0.012],
+        ms.length,
+        kind === 'point' ? 0.012 : 0.017,
+      )
       return ms.map((m, i) => ({ key: m.town_id, marker: m, value: [...spots[i]!, m.value ?? 0] }))
     })
   }
   const markerTooltip = (m: MarkerRow) =>
-    m.kind === 'point' ? tooltipHtml(m.name, [['观察点', m.detail]]) : tooltipHtml(m.name, [['重点项目', m.detail], ['总投资', formatWan(m.value)]])
+    m.kind === 'point'
+      ? tooltipHtml(m.name, [['观察点', m.detail]])
+      : tooltipHtml(m.name, [
+          ['重点项目', m.detail],
+          ['总投资', formatWan(m.value)],
+        ])
   return {
     ...base('镇区示意图：观察点与重点项目分布'),
     tooltip: {
@@ -79,7 +92,13 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
       {
         type: 'map',
         geoIndex: 0,
-        data: data.towns.map((r) => ({ key: r.town_id, name: r.name, town: r, value: (r.ytd_output ?? 0) / 10_000, itemStyle: { opacity: dimmed(r.town_id, ctx) } })),
+        data: data.towns.map((r) => ({
+          key: r.town_id,
+          name: r.name,
+          town: r,
+          value: (r.ytd_output ?? 0) / 10_000,
+          itemStyle: { opacity: dimmed(r.town_id, ctx) },
+        })),
       },
       {
         name: '观察点',
@@ -121,6 +140,16 @@ export function townMapOption(towns: readonly TownMapRow[], ctx: ChartContext & 
         data: data.towns.map((r) => ({ name: r.name, value: [r.lon, r.lat + NAME_LIFT] })),
       },
     ],
-    graphic: ctx.schematic === false ? [] : [{ type: 'text', right: sz(ctx, 8), top: 4, style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) } }],
+    graphic:
+      ctx.schematic === false
+        ? []
+        : [
+            {
+              type: 'text',
+              right: sz(ctx, 8),
+              top: 4,
+              style: { text: '示意图 · 非实际行政区划', fill: t.subtext, fontSize: sz(ctx, 11) },
+            },
+          ],
   }
 }

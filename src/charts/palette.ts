@@ -17,7 +17,18 @@ export const STATUS_COLORS: Record<string, string> = {
 }
 
 /** A fallback series palette, chosen for contrast on both themes. */
-export const SERIES = ['#c0392b', '#2e86c1', '#d9822b', '#16a085', '#6c5ce7', '#b8860b', '#e84393', '#0984e3', '#00b894', '#636e72']
+export const SERIES = [
+  '#c0392b',
+  '#2e86c1',
+  '#d9822b',
+  '#16a085',
+  '#6c5ce7',
+  '#b8860b',
+  '#e84393',
+  '#0984e3',
+  '#00b894',
+  '#636e72',
+]
 
 /** Growth: red up, green down (the Chinese market convention), grey flat. */
 export const UP = '#d03a2e'

@@ -21,25 +21,50 @@ export function pointSeriesOption(rows: readonly PointSeriesRow[], ctx: ChartCon
   void ctx
   const periods = rows.map((r) => r.period)
   const cols = 3
-  const cell = (i: number) => ({ left: `${(i % cols) * 33.3 + 3}%`, top: `${Math.floor(i / cols) * 33.3 + 6}%`, width: '27%', height: '20%' })
+  const cell = (i: number) => ({
+    left: `${(i % cols) * 33.3 + 3}%`,
+    top: `${Math.floor(i / cols) * 33.3 + 6}%`,
+    width: '27%',
+    height: '20%',
+  })
   return {
     ...base('观察点企业各项指标月度走势'),
-    title: POINT_METRICS.map(([, label, unit], i) => ({ text: `${label}（${unit}）`, ...cell(i), top: `${Math.floor(i / cols) * 33.3 + 0.5}%`, textStyle: { fontSize: 12, fontWeight: 500 } })),
+    title: POINT_METRICS.map(([, label, unit], i) => ({
+      text: `${label}（${unit}）`,
+      ...cell(i),
+      top: `${Math.floor(i / cols) * 33.3 + 0.5}%`,
+      textStyle: { fontSize: 12, fontWeight: 500 },
+    })),
     grid: POINT_METRICS.map((_, i) => ({ ...cell(i), containLabel: true })),
     tooltip: {
       trigger: 'axis',
       confine: true,
       formatter: (params: unknown) => {
         const ps = params as { seriesIndex: number; value: number | null; axisValue: string }[]
-        return tooltipHtml(ps[0]?.axisValue ?? '', ps.map((p) => {
-          const [, label, unit] = POINT_METRICS[p.seriesIndex]!
-          return [label, p.value === null ? '—' : `${formatNumber(p.value, unit === '人' ? 0 : 2)}${unit}`] as const
-        }))
+        return tooltipHtml(
+          ps[0]?.axisValue ?? '',
+          ps.map((p) => {
+            const [, label, unit] = POINT_METRICS[p.seriesIndex]!
+            return [label, p.value === null ? '—' : `${formatNumber(p.value, unit === '人' ? 0 : 2)}${unit}`] as const
+          }),
+        )
       },
     },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    xAxis: POINT_METRICS.map((_, i) => ({ type: 'category', gridIndex: i, data: periods, axisLabel: { fontSize: 10, formatter: (v: string) => (v.endsWith('-01') ? v.slice(0, 4) : '') }, axisTick: { show: false } })),
-    yAxis: POINT_METRICS.map((_, i) => ({ type: 'value', gridIndex: i, scale: true, axisLabel: { fontSize: 10 }, splitNumber: 3 })),
+    xAxis: POINT_METRICS.map((_, i) => ({
+      type: 'category',
+      gridIndex: i,
+      data: periods,
+      axisLabel: { fontSize: 10, formatter: (v: string) => (v.endsWith('-01') ? v.slice(0, 4) : '') },
+      axisTick: { show: false },
+    })),
+    yAxis: POINT_METRICS.map((_, i) => ({
+      type: 'value',
+      gridIndex: i,
+      scale: true,
+      axisLabel: { fontSize: 10 },
+      splitNumber: 3,
+    })),
     series: POINT_METRICS.map(([key], i) => ({
       type: 'line',
       xAxisIndex: i,

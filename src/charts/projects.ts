@@ -1,8 +1,15 @@
+import type { CustomSeriesOption } from 'echarts'
+
 import { formatPercent, formatWan } from '../lib/format'
 import { periodLabel } from '../lib/period'
-import { PIPELINE, type PipelineRow, type ProjectGroupRow, type ProjectMonthRow, type TimelineRow } from '../queries/projects'
-import type { CustomSeriesOption } from 'echarts'
-import { base, dimmed, GRID, money, moneyScale, sz, type ChartContext, type EChartsOption } from './common'
+import {
+  PIPELINE,
+  type PipelineRow,
+  type ProjectGroupRow,
+  type ProjectMonthRow,
+  type TimelineRow,
+} from '../queries/projects'
+import { base, type ChartContext, dimmed, type EChartsOption, GRID, money, moneyScale, sz } from './common'
 import { STATUS_COLORS } from './palette'
 import { themeTokens } from './theme'
 import { tooltipHtml } from './tooltip'
@@ -48,7 +55,12 @@ export function projectsMonthlyOption(rows: readonly ProjectMonthRow[], ctx: Cha
         type: 'bar',
         barMaxWidth: 24,
         itemStyle: { color: '#9ec5e8' },
-        label: { show: true, position: 'top', fontSize: small, formatter: (p: { value: unknown }) => money(p.value as number | null, 1, 1) },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: small,
+          formatter: (p: { value: unknown }) => money(p.value as number | null, 1, 1),
+        },
         data: rows.map((r) => v(r.completed)),
       },
       {
@@ -58,11 +70,30 @@ export function projectsMonthlyOption(rows: readonly ProjectMonthRow[], ctx: Cha
         itemStyle: { color: '#c0392b' },
         lineStyle: { width: 2.5 },
         // The rate the line has reached, at its end: the figure the subtitle and narrative quote.
-        endLabel: { show: last?.completion !== null && last?.completion !== undefined, formatter: `完成${formatPercent(last?.completion)}`, color: '#c0392b', fontWeight: 600 },
+        endLabel: {
+          show: last?.completion !== null && last?.completion !== undefined,
+          formatter: `完成${formatPercent(last?.completion)}`,
+          color: '#c0392b',
+          fontWeight: 600,
+        },
         data: rows.map((r) => v(r.cumulative)),
       },
-      { name: '序时计划', type: 'line', symbol: 'none', itemStyle: { color: '#7f8ba3' }, lineStyle: { type: 'dashed', width: 1.5 }, data: rows.map((r) => v(r.plan_to_date)) },
-      { name: '年度计划', type: 'line', symbol: 'none', itemStyle: { color: '#27ae60' }, lineStyle: { width: 1.5 }, data: rows.map((r) => v(r.plan)) },
+      {
+        name: '序时计划',
+        type: 'line',
+        symbol: 'none',
+        itemStyle: { color: '#7f8ba3' },
+        lineStyle: { type: 'dashed', width: 1.5 },
+        data: rows.map((r) => v(r.plan_to_date)),
+      },
+      {
+        name: '年度计划',
+        type: 'line',
+        symbol: 'none',
+        itemStyle: { color: '#27ae60' },
+        lineStyle: { width: 1.5 },
+        data: rows.map((r) => v(r.plan)),
+      },
     ],
   }
 }
@@ -92,7 +123,11 @@ export function pipelineOption(rows: readonly PipelineRow[], ctx: ChartContext):
       {
         type: 'bar',
         barMaxWidth: sz(ctx, 44),
-        data: rows.map((r) => ({ key: r.status, value: r.projects, itemStyle: { color: STATUS_COLORS[r.status] ?? '#999', opacity: dimmed(r.status, ctx) } })),
+        data: rows.map((r) => ({
+          key: r.status,
+          value: r.projects,
+          itemStyle: { color: STATUS_COLORS[r.status] ?? '#999', opacity: dimmed(r.status, ctx) },
+        })),
         label: { show: true, position: 'top' },
       },
     ],
@@ -147,15 +182,50 @@ export function projectGroupsOption(rows: readonly ProjectGroupRow[], ctx: Chart
         ])
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 },
+    },
     yAxis: [
       { type: 'value', name: scale.unit },
-      { type: 'value', name: '完成率', min: 0, max: (x: { max: number }) => (x.max <= 100 ? 100 : Math.ceil(x.max / 25) * 25), interval: 25, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: '完成率',
+        min: 0,
+        max: (x: { max: number }) => (x.max <= 100 ? 100 : Math.ceil(x.max / 25) * 25),
+        interval: 25,
+        axisLabel: { formatter: '{value}%' },
+        splitLine: { show: false },
+      },
     ],
     series: [
-      { name: '年度计划', type: 'bar', barGap: '-100%', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#d5dbe5' }, data: rows.map((r) => ({ key: key(r), value: v(r.plan), itemStyle: { opacity: dimmed(key(r), ctx) } })) },
-      { name: '已完成', type: 'bar', barMaxWidth: sz(ctx, 28), itemStyle: { color: '#2e86c1' }, data: rows.map((r) => ({ key: key(r), value: v(r.completed), itemStyle: { opacity: dimmed(key(r), ctx) } })) },
-      { name: '完成率', type: 'line', yAxisIndex: 1, symbolSize: sz(ctx, 6), itemStyle: { color: '#c0392b' }, data: rows.map((r) => ({ key: key(r), value: r.completion === null ? null : Math.round(r.completion * 1000) / 10 })) },
+      {
+        name: '年度计划',
+        type: 'bar',
+        barGap: '-100%',
+        barMaxWidth: sz(ctx, 28),
+        itemStyle: { color: '#d5dbe5' },
+        data: rows.map((r) => ({ key: key(r), value: v(r.plan), itemStyle: { opacity: dimmed(key(r), ctx) } })),
+      },
+      {
+        name: '已完成',
+        type: 'bar',
+        barMaxWidth: sz(ctx, 28),
+        itemStyle: { color: '#2e86c1' },
+        data: rows.map((r) => ({ key: key(r), value: v(r.completed), itemStyle: { opacity: dimmed(key(r), ctx) } })),
+      },
+      {
+        name: '完成率',
+        type: 'line',
+        yAxisIndex: 1,
+        symbolSize: sz(ctx, 6),
+        itemStyle: { color: '#c0392b' },
+        data: rows.map((r) => ({
+          key: key(r),
+          value: r.completion === null ? null : Math.round(r.completion * 1000) / 10,
+        })),
+      },
     ],
   }
 }
@@ -169,7 +239,8 @@ interface Span {
 }
 
 /** The category index an item of the timeline was drawn for (ECharts hands the item's value to the tooltip). */
-const spanIndex = (p: unknown) => ((p as { value?: readonly number[]; data?: Span }).value ?? (p as { data: Span }).data.value)[0]!
+const spanIndex = (p: unknown) =>
+  ((p as { value?: readonly number[]; data?: Span }).value ?? (p as { data: Span }).data.value)[0]!
 
 /**
  * Each project as a bar from its start to its planned finish, one series per status (so the
@@ -206,14 +277,28 @@ export function timelineOption(rows: readonly TimelineRow[], ctx: ChartContext):
       return {
         type: 'rect',
         shape: { x: x0!, y: yc! - h / 2, width: Math.max(2, x1! - x0!), height: h, r: 2 },
-        style: { fill: STATUS_COLORS[status] ?? '#999', stroke: r.behind ? '#d03a2e' : 'transparent', lineWidth: r.behind ? 2 : 0 },
+        style: {
+          fill: STATUS_COLORS[status] ?? '#999',
+          stroke: r.behind ? '#d03a2e' : 'transparent',
+          lineWidth: r.behind ? 2 : 0,
+        },
       }
     },
     data: ordered.flatMap((r, i): Span[] =>
-      r.status === status && r.start_date && r.planned_finish ? [{ key: r.project_id, value: [i, dayMs(r.start_date), dayMs(r.planned_finish)] }] : [],
+      r.status === status && r.start_date && r.planned_finish
+        ? [{ key: r.project_id, value: [i, dayMs(r.start_date), dayMs(r.planned_finish)] }]
+        : [],
     ),
     ...(si === 0 && now && through
-      ? { markLine: { symbol: 'none', silent: true, label: { formatter: `${periodLabel(through)}`, color: t.subtext }, lineStyle: { color: '#c0392b', type: 'dashed' }, data: [{ xAxis: now }] } }
+      ? {
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            label: { formatter: `${periodLabel(through)}`, color: t.subtext },
+            lineStyle: { color: '#c0392b', type: 'dashed' },
+            data: [{ xAxis: now }],
+          },
+        }
       : {}),
   }))
   return {
@@ -237,13 +322,26 @@ export function timelineOption(rows: readonly TimelineRow[], ctx: ChartContext):
       },
     },
     xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}年{M}月' }, splitLine: { show: true } },
-    yAxis: { type: 'category', data: ordered.map(label), axisLabel: { width: 200, overflow: 'truncate', fontSize: sz(ctx, 11) } },
+    yAxis: {
+      type: 'category',
+      data: ordered.map(label),
+      axisLabel: { width: 200, overflow: 'truncate', fontSize: sz(ctx, 11) },
+    },
     // Long lists scroll: the window opens on the top rows (the highest category indexes). Rows
     // outside it are emptied, not filtered, so the time axis keeps every project's span.
     dataZoom:
       rows.length > window
         ? [
-            { type: 'slider', yAxisIndex: 0, filterMode: 'empty', right: 0, width: 14, start: 100 - (window / rows.length) * 100, end: 100, showDetail: false },
+            {
+              type: 'slider',
+              yAxisIndex: 0,
+              filterMode: 'empty',
+              right: 0,
+              width: 14,
+              start: 100 - (window / rows.length) * 100,
+              end: 100,
+              showDetail: false,
+            },
             { type: 'inside', yAxisIndex: 0, filterMode: 'empty', zoomOnMouseWheel: false, moveOnMouseWheel: true },
           ]
         : [],

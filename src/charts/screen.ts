@@ -17,7 +17,8 @@ export interface ScreenFrame {
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : [])
-const one = <T>(v: unknown, map: (o: Obj) => T): unknown => (Array.isArray(v) ? v.map((o) => (isObj(o) ? map(o) : o)) : isObj(v) ? map(v) : v)
+const one = <T>(v: unknown, map: (o: Obj) => T): unknown =>
+  Array.isArray(v) ? v.map((o) => (isObj(o) ? map(o) : o)) : isObj(v) ? map(v) : v
 
 /** Width of a text in em: CJK and full-width characters are 1, the rest about half. */
 export function textEm(text: string): number {
@@ -26,7 +27,8 @@ export function textEm(text: string): number {
   return em
 }
 
-const labelText = (v: unknown): string => (typeof v === 'string' ? v : isObj(v) && typeof v.value === 'string' ? v.value : String(v ?? ''))
+const labelText = (v: unknown): string =>
+  typeof v === 'string' ? v : isObj(v) && typeof v.value === 'string' ? v.value : String(v ?? '')
 
 function legendNames(option: Obj, series: Obj[]): string[] {
   const legend = list(option.legend)[0]
@@ -60,7 +62,9 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
     }
     const data = list(pies[0]!.data)
     const total = data.reduce((sum, d) => sum + (typeof d.value === 'number' ? d.value : 0), 0)
-    const share = new Map(data.map((d) => [String(d.name), typeof d.value === 'number' && total > 0 ? (d.value / total) * 100 : 0]))
+    const share = new Map(
+      data.map((d) => [String(d.name), typeof d.value === 'number' && total > 0 ? (d.value / total) * 100 : 0]),
+    )
     out.legend = {
       type: 'plain',
       orient: 'vertical',
@@ -74,7 +78,13 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
     const legendWidth = Math.max(...data.map((d) => textEm(`${String(d.name)} 00.0%`))) * font + font * 0.9 + 10
     const room = Math.max(font * 4, width - legendWidth - font * 0.5)
     const outer = Math.max(font * 2, Math.min(room / 2, frame.height / 2) - 8)
-    out.series = series.map((s) => ({ ...s, radius: [Math.round(outer * 0.55), Math.round(outer)], center: [Math.round(room / 2), '50%'], label: { show: false }, labelLine: { show: false } }))
+    out.series = series.map((s) => ({
+      ...s,
+      radius: [Math.round(outer * 0.55), Math.round(outer)],
+      center: [Math.round(room / 2), '50%'],
+      label: { show: false },
+      labelLine: { show: false },
+    }))
     return out as EChartsOption
   }
 
@@ -89,7 +99,15 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
     const lines = Math.max(1, Math.ceil(total / Math.max(1, width - 16)))
     out.legend = one(out.legend, (l) => {
       const { bottom: _b, right: _r, type: _t, ...rest } = l
-      return { ...rest, type: 'plain', top: 0, left: 'center', itemGap: gap, itemWidth: icon, itemHeight: Math.round(font * 0.9) }
+      return {
+        ...rest,
+        type: 'plain',
+        top: 0,
+        left: 'center',
+        itemGap: gap,
+        itemWidth: icon,
+        itemHeight: Math.round(font * 0.9),
+      }
     })
     top = Math.round(lines * font * 1.45)
   }
@@ -98,7 +116,10 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
   // A marker line's label (e.g. the current month) sits above the plot.
   else if (hasLegend && series.some((s) => isObj(s.markLine))) top += Math.round(font * 1.2)
   if (out.grid !== undefined || hasLegend || named) {
-    out.grid = one(out.grid ?? {}, (g) => ({ ...g, top: Math.max(top, typeof g.top === 'number' && !hasLegend && !named ? g.top : 0) }))
+    out.grid = one(out.grid ?? {}, (g) => ({
+      ...g,
+      top: Math.max(top, typeof g.top === 'number' && !hasLegend && !named ? g.top : 0),
+    }))
   }
 
   // Category axes along the bottom: rotate or truncate labels that would collide.
@@ -113,14 +134,20 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
     const widest = Math.max(...axis.data.map((d) => textEm(labelText(d)))) * font
     if (widest <= slot * 0.92) return { ...axis, axisLabel: { ...current, interval: 0 } }
     const rotate = slot >= font * 1.3 ? 40 : 90
-    return { ...axis, axisLabel: { ...current, interval: 0, rotate, width: Math.round(font * 5.5), overflow: 'truncate' } }
+    return {
+      ...axis,
+      axisLabel: { ...current, interval: 0, rotate, width: Math.round(font * 5.5), overflow: 'truncate' },
+    }
   })
 
   // Room on the right for the last category's label, or for a line's end label.
   const endLabel = series.some((s) => isObj(s.endLabel) && s.endLabel.show === true)
   if (Array.isArray(list(out.xAxis)[0]?.data) || endLabel) {
     const right = endLabel ? font * 5 : font
-    out.grid = one(out.grid ?? {}, (g) => ({ ...g, right: Math.max(typeof g.right === 'number' ? g.right : 0, Math.round(right)) }))
+    out.grid = one(out.grid ?? {}, (g) => ({
+      ...g,
+      right: Math.max(typeof g.right === 'number' ? g.right : 0, Math.round(right)),
+    }))
   }
 
   // Horizontal bars (categories down the side): names take at most 40% of the width; when
@@ -136,7 +163,9 @@ export function forScreen(option: EChartsOption, frame: ScreenFrame): EChartsOpt
     })
     const labelled = series.some((s) => s.type === 'bar' && isObj(s.label) && s.label.show === true)
     if (labelled) {
-      out.xAxis = one(out.xAxis, (axis) => (axis.type === 'value' ? { ...axis, name: '', axisLabel: { show: false }, splitLine: { show: false } } : axis))
+      out.xAxis = one(out.xAxis, (axis) =>
+        axis.type === 'value' ? { ...axis, name: '', axisLabel: { show: false }, splitLine: { show: false } } : axis,
+      )
       out.grid = one(out.grid ?? {}, (g) => ({ ...g, right: Math.round(font * 4) }))
     }
   }

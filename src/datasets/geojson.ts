@@ -56,7 +56,10 @@ export function parseTownBoundaries(text: string, townNames: readonly string[]):
   }
   if (features.length === 0) return err('文件中没有任何要素')
   const matched = townNames.filter((t) => names.includes(t))
-  if (matched.length === 0) return err(`文件中的要素名称（${names.slice(0, 5).join('、')}${names.length > 5 ? '等' : ''}）与镇区名称都不一致，例如应为“${townNames[0] ?? ''}”`)
+  if (matched.length === 0)
+    return err(
+      `文件中的要素名称（${names.slice(0, 5).join('、')}${names.length > 5 ? '等' : ''}）与镇区名称都不一致，例如应为“${townNames[0] ?? ''}”`,
+    )
   return ok({
     geo: { type: 'FeatureCollection', features },
     matched,

@@ -5,7 +5,10 @@ export function checkEmbeddedHeader(table: TableDef, bytes: Uint8Array): string 
   if (bytes.length === 0) return '文件为空'
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '')
   const firstLine = head.split(/\r?\n/, 1)[0] ?? ''
-  const problem = columnsMismatch(table, firstLine.split(',').map((h) => h.trim().replace(/^"|"$/g, '')))
+  const problem = columnsMismatch(
+    table,
+    firstLine.split(',').map((h) => h.trim().replace(/^"|"$/g, '')),
+  )
   return problem && `表头与数据模型不一致：${problem}`
 }
 

@@ -1,14 +1,9 @@
 import type { ColumnDef, TableDef } from './schema'
-import { clusters, towns } from './tables/reference'
+import { livelihoodItems, livelihoodProgress } from './tables/livelihood'
 import { observationPoints, pointIndicators, pointIssues } from './tables/observation'
 import { keyProjects, projectProgress } from './tables/projects'
-import { livelihoodItems, livelihoodProgress } from './tables/livelihood'
-import {
-  deputySuggestions,
-  microSuggestions,
-  supervisionActivities,
-  supervisionStats,
-} from './tables/supervision'
+import { clusters, towns } from './tables/reference'
+import { deputySuggestions, microSuggestions, supervisionActivities, supervisionStats } from './tables/supervision'
 
 /**
  * Every canonical table, in load order: a table comes after every table its foreign keys

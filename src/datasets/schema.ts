@@ -8,17 +8,7 @@ export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DECIMAL(18,2)' | 'DATE
 
 /** How a value is shown and parsed; finer than the SQL type (a period is a VARCHAR). */
 export type ValueKind =
-  | 'id'
-  | 'text'
-  | 'category'
-  | 'integer'
-  | 'year'
-  | 'money'
-  | 'number'
-  | 'percent'
-  | 'date'
-  | 'period'
-  | 'boolean'
+  'id' | 'text' | 'category' | 'integer' | 'year' | 'money' | 'number' | 'percent' | 'date' | 'period' | 'boolean'
 
 export interface ColumnDef {
   readonly name: string

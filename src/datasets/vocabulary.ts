@@ -36,17 +36,7 @@ export const TOWNS = [
 
 export const OWNERSHIP = ['国有', '民营', '外资', '中外合资'] as const
 
-export const ISSUE_CATEGORIES = [
-  '融资',
-  '用工',
-  '用地',
-  '能耗',
-  '物流',
-  '审批',
-  '政策兑现',
-  '市场',
-  '其他',
-] as const
+export const ISSUE_CATEGORIES = ['融资', '用工', '用地', '能耗', '物流', '审批', '政策兑现', '市场', '其他'] as const
 
 export const ISSUE_STATUSES = ['待交办', '办理中', '已办结'] as const
 
@@ -84,23 +74,9 @@ export const ACTIVITY_TYPES = [
   { type: '专题调研', metricId: null },
 ] as const
 
-export const SUGGESTION_CATEGORIES = [
-  '经济发展',
-  '城乡建设',
-  '社会事业',
-  '生态环境',
-  '农业农村',
-  '法治建设',
-] as const
+export const SUGGESTION_CATEGORIES = ['经济发展', '城乡建设', '社会事业', '生态环境', '农业农村', '法治建设'] as const
 export const SUGGESTION_STATUSES = ['已交办', '办理中', '已办结'] as const
 export const SATISFACTION_LEVELS = ['满意', '基本满意', '不满意'] as const
 
-export const MICRO_SUGGESTION_CATEGORIES = [
-  '道路交通',
-  '环境卫生',
-  '公共设施',
-  '社区治理',
-  '安全隐患',
-  '其他',
-] as const
+export const MICRO_SUGGESTION_CATEGORIES = ['道路交通', '环境卫生', '公共设施', '社区治理', '安全隐患', '其他'] as const
 export const MICRO_SUGGESTION_STATUSES = ['办理中', '已办结'] as const

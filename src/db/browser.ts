@@ -1,9 +1,10 @@
 import * as duckdb from '@duckdb/duckdb-wasm'
-// Vite copies these into the build and hands us their URLs: nothing comes from a CDN.
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
+// Vite copies these into the build and hands us their URLs: nothing comes from a CDN.
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
+
 import { applySessionSettings, DuckDBConnector } from './duckdb-connector'
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -52,7 +53,9 @@ export async function startBrowserEngine(): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES)
   // The worker's own address is a blob: one, so every address it is given must be absolute.
   const absolute = (url: string) => new URL(url, location.href).href
-  const source = URL.createObjectURL(new Blob([engineWorkerSource(absolute(bundle.mainWorker!))], { type: 'text/javascript' }))
+  const source = URL.createObjectURL(
+    new Blob([engineWorkerSource(absolute(bundle.mainWorker!))], { type: 'text/javascript' }),
+  )
   const worker = new Worker(source)
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
   try {

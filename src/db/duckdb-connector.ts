@@ -1,8 +1,17 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm'
 import { DataType, type Table } from 'apache-arrow'
+
 import { err, ok, type Result } from '../lib/result'
 import { arrowToRows, type Row } from './arrow-rows'
-import type { ColumnsAndRows, Connector, PendingQuery, QueryError, QueryResult, QuerySession, SqlParam } from './connector'
+import type {
+  ColumnsAndRows,
+  Connector,
+  PendingQuery,
+  QueryError,
+  QueryResult,
+  QuerySession,
+  SqlParam,
+} from './connector'
 import { logStatement } from './statement-log'
 
 function messageOf(e: unknown): string {
@@ -182,10 +191,7 @@ class DuckDBSession implements QuerySession {
 }
 
 /** Settings every database gets: no extension may be downloaded or loaded behind our back. */
-export const SESSION_SETTINGS = [
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-]
+export const SESSION_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false']
 
 export async function applySessionSettings(connection: AsyncDuckDBConnection): Promise<void> {
   for (const statement of SESSION_SETTINGS) await connection.query(statement)

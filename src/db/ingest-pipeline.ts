@@ -5,10 +5,10 @@ import { compressionOf, SAMPLE_BYTES, type TextEncoding } from '../ingest/encodi
 import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
 import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, type UploadTarget } from '../ingest/plan'
 import type { UploadIssue } from '../ingest/report'
+import { linesSkipped } from '../ingest/stage-sql'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
-import { linesSkipped } from '../ingest/stage-sql'
-import { commitUpload, existingTables, stageUpload, type CommittedTable, type IngestSession } from './ingest'
+import { type CommittedTable, commitUpload, existingTables, type IngestSession, stageUpload } from './ingest'
 
 /**
  * What an upload reads: bytes in memory, or the user's File. A File that needs no decoding
@@ -18,7 +18,8 @@ export type UploadInput = Uint8Array | Blob
 
 /** Re-encodes to UTF-8; the browser passes one that runs in a worker (which reads a File itself). */
 export type Transcoder = (input: UploadInput, encoding: TextEncoding, options: TranscodeOptions) => Promise<Uint8Array>
-export const transcodeHere: Transcoder = async (input, encoding, options) => toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
+export const transcodeHere: Transcoder = async (input, encoding, options) =>
+  toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
 
 /** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
 async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
@@ -50,18 +51,25 @@ export interface PrepareOptions {
   readonly onPhase?: (phase: PreparePhase) => void
 }
 
-async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAnalysis, fileName: string, tables: () => Promise<string[]>): Promise<Result<UploadTarget, string>> {
+async function targetFrom(
+  decisions: Partial<UploadDecisions>,
+  analysis: FileAnalysis,
+  fileName: string,
+  tables: () => Promise<string[]>,
+): Promise<Result<UploadTarget, string>> {
   const wanted = decisions.target
   if (wanted?.kind === 'table') {
     const table = getTable(wanted.table)
     if (!table) return err(`没有名为 ${wanted.table} 的数据集`)
-    const mapping = wanted.mapping.length === analysis.headers.length ? wanted.mapping : mapHeaders(table, analysis.rawHeaders)
+    const mapping =
+      wanted.mapping.length === analysis.headers.length ? wanted.mapping : mapHeaders(table, analysis.rawHeaders)
     return ok({ kind: 'table', table, mapping, mode: wanted.mode })
   }
   if (wanted?.kind === 'adhoc') {
     const name = legalTableName(wanted.name)
     if (!name) return err('临时表名称不能为空')
-    if (TABLES.some((t) => t.name.toLowerCase() === name.toLowerCase())) return err(`“${name}”是内置数据集的名称，请换一个`)
+    if (TABLES.some((t) => t.name.toLowerCase() === name.toLowerCase()))
+      return err(`“${name}”是内置数据集的名称，请换一个`)
     return ok({ kind: 'adhoc', name })
   }
   const best = analysis.dialect.hasHeader ? automaticTarget(analysis.rawHeaders, fileName) : undefined
@@ -73,8 +81,17 @@ async function targetFrom(decisions: Partial<UploadDecisions>, analysis: FileAna
  * Reads, maps, stages and validates a file; nothing outside the staging tables changes.
  * A Uint8Array input is consumed (DuckDB takes its buffer) unless it has to be decoded.
  */
-export async function prepareUpload(session: IngestSession, original: UploadInput, fileName: string, options: PrepareOptions = {}): Promise<Result<PreparedUpload, string>> {
-  const mark = (what: string) => (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({ sql: what, ms: Math.round(performance.now()) })
+export async function prepareUpload(
+  session: IngestSession,
+  original: UploadInput,
+  fileName: string,
+  options: PrepareOptions = {},
+): Promise<Result<PreparedUpload, string>> {
+  const mark = (what: string) =>
+    (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({
+      sql: what,
+      ms: Math.round(performance.now()),
+    })
   mark('prepare start (time)')
   const opened = await openInput(original)
   if (!opened.ok) return opened
@@ -88,7 +105,12 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
   const analysis = analysed.value
   const target = await targetFrom(decisions, analysis, fileName, () => existingTables(session))
   if (!target.ok) return target
-  const plan: StagePlan = { dialect: analysis.dialect, headers: analysis.headers, target: target.value, shapes: analysis.columnShapes }
+  const plan: StagePlan = {
+    dialect: analysis.dialect,
+    headers: analysis.headers,
+    target: target.value,
+    shapes: analysis.columnShapes,
+  }
 
   mark('analysed (time)')
   options.onPhase?.('decoding')
@@ -96,9 +118,13 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
   const asIs = analysis.encoding === 'utf-8' && !analysis.transcode.normaliseLineEnds && !analysis.transcode.dropNul
   let utf8: UploadInput
   try {
-    utf8 = asIs && opened.value.input instanceof Blob
-      ? opened.value.input
-      : await (options.transcode ?? transcodeHere)(opened.value.input, analysis.encoding, { ...analysis.transcode, skippedLines: linesSkipped(plan.dialect) })
+    utf8 =
+      asIs && opened.value.input instanceof Blob
+        ? opened.value.input
+        : await (options.transcode ?? transcodeHere)(opened.value.input, analysis.encoding, {
+            ...analysis.transcode,
+            skippedLines: linesSkipped(plan.dialect),
+          })
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e))
   }
@@ -110,8 +136,16 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
   if (plan.target.kind === 'table') {
     const missing = missingRequired(plan.target.table, plan.target.mapping)
     if (missing.length) {
-      const labels = missing.map((m) => plan.target.kind === 'table' ? plan.target.table.columns.find((c) => c.name === m)?.label ?? m : m)
-      const fatal: UploadIssue = { line: null, column: null, problem: `缺少必填列：${labels.join('、')}（请在列对应中指定，或作为临时表导入）`, value: null, severity: 'file' }
+      const labels = missing.map((m) =>
+        plan.target.kind === 'table' ? (plan.target.table.columns.find((c) => c.name === m)?.label ?? m) : m,
+      )
+      const fatal: UploadIssue = {
+        line: null,
+        column: null,
+        problem: `缺少必填列：${labels.join('、')}（请在列对应中指定，或作为临时表导入）`,
+        value: null,
+        severity: 'file',
+      }
       report = { ...report, fatal: [fatal, ...report.fatal] }
     }
   }
@@ -119,9 +153,10 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
     encoding: analysis.encoding,
     delimiter: analysis.dialect.delimiter,
     hasHeader: analysis.dialect.hasHeader,
-    target: plan.target.kind === 'table'
-      ? { kind: 'table', table: plan.target.table.name, mapping: plan.target.mapping, mode: plan.target.mode }
-      : { kind: 'adhoc', name: plan.target.name },
+    target:
+      plan.target.kind === 'table'
+        ? { kind: 'table', table: plan.target.table.name, mapping: plan.target.mapping, mode: plan.target.mode }
+        : { kind: 'adhoc', name: plan.target.name },
     skipFailing: decisions.skipFailing ?? true,
   }
   return ok({ fileName, analysis, plan, report, decisions: finalDecisions })
@@ -131,7 +166,8 @@ export async function prepareUpload(session: IngestSession, original: UploadInpu
 export function commitBlocker(prepared: PreparedUpload, skipFailing: boolean): string | null {
   const { report } = prepared
   if (report.fatal.length) return report.fatal.map((f) => f.problem).join('；')
-  if (!skipFailing && (report.failingRows > 0 || report.rejectedLines > 0)) return `有 ${report.failingRows + report.rejectedLines} 行有问题，已按“整个文件不导入”处理`
+  if (!skipFailing && (report.failingRows > 0 || report.rejectedLines > 0))
+    return `有 ${report.failingRows + report.rejectedLines} 行有问题，已按“整个文件不导入”处理`
   return null
 }
 
@@ -140,8 +176,18 @@ export function commitBlocker(prepared: PreparedUpload, skipFailing: boolean): s
  * target table since the preview, so its size and overlap still hold (an append may then
  * copy the smaller side).
  */
-export async function confirmUpload(session: IngestSession, prepared: PreparedUpload, skipFailing: boolean, { targetUnchanged = false } = {}): Promise<Result<CommittedTable, string>> {
+export async function confirmUpload(
+  session: IngestSession,
+  prepared: PreparedUpload,
+  skipFailing: boolean,
+  { targetUnchanged = false } = {},
+): Promise<Result<CommittedTable, string>> {
   const blocker = commitBlocker(prepared, skipFailing)
   if (blocker) return err(blocker)
-  return commitUpload(session, prepared.plan, { skipFailing, report: prepared.report, targetUnchanged, ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}) })
+  return commitUpload(session, prepared.plan, {
+    skipFailing,
+    report: prepared.report,
+    targetUnchanged,
+    ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}),
+  })
 }

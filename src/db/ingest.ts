@@ -1,38 +1,39 @@
-import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm'
-import type { StagePlan, StageReport } from '../ingest/plan'
+import { type AsyncDuckDB, DuckDBDataProtocol } from '@duckdb/duckdb-wasm'
+
+import type { SqlType, TableDef } from '../datasets/schema'
+import type { ColumnMapping } from '../ingest/mapping'
 import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
+import type { StagePlan, StageReport } from '../ingest/plan'
 import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
 import {
-  appendOverlapSql,
+  type AdhocColumn,
   appendBySwapSql,
+  appendOverlapSql,
   appendTableSql,
-  periodOverlapSql,
   createAdhocSql,
   distinctColumns,
   distinctValuesSql,
   dropRejectsSql,
   emptyIssuesSql,
-  ISSUES,
+  type IssueKind,
   issuePrecheckSql,
-  issuesForTableSql,
-  keysAscendingSql,
-  keyOrders,
-  nativeType,
-  REJECTS,
+  ISSUES,
   issueSampleSql,
+  issuesForTableSql,
+  keyOrders,
+  keysAscendingSql,
+  nativeType,
+  periodOverlapSql,
+  REJECTS,
   rejectsSql,
   replaceTableSql,
+  STAGE,
   stageForTableSql,
   stageRawSql,
   stageSummarySql,
-  STAGE,
   swapSummarySql,
   textFixupSql,
-  type AdhocColumn,
-  type IssueKind,
 } from '../ingest/stage-sql'
-import type { SqlType, TableDef } from '../datasets/schema'
-import type { ColumnMapping } from '../ingest/mapping'
 import { err, ok, type Result } from '../lib/result'
 import { tableSummarySql } from '../queries/ddl'
 import { quoteIdent } from '../queries/sql'
@@ -132,7 +133,11 @@ async function registerInput(db: AsyncDuckDB, fileName: string, input: Uint8Arra
  * which are consumed (DuckDB takes the buffer), or a File DuckDB reads itself in its worker
  * (the browser only). Nothing outside the staging tables changes.
  */
-export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blob, plan: StagePlan): Promise<Result<StageReport, string>> {
+export async function stageUpload(
+  session: IngestSession,
+  utf8: Uint8Array | Blob,
+  plan: StagePlan,
+): Promise<Result<StageReport, string>> {
   const fileName = `upload/${++fileCounter}.csv`
   const t0 = performance.now()
   await registerInput(session.db, fileName, utf8)
@@ -146,9 +151,14 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
     let keepRejects = plan.target.kind !== 'table'
     for (let attempt = 0; attempt < 4; attempt++) {
       await run(session, dropRejectsSql())
-      const sql = plan.target.kind === 'table'
-        ? stageForTableSql(session.stageTable, fileName, plan.dialect, plan.target.table, plan.target.mapping, { strict, native, keepRejects })
-        : stageRawSql(fileName, plan.dialect, strict)
+      const sql =
+        plan.target.kind === 'table'
+          ? stageForTableSql(session.stageTable, fileName, plan.dialect, plan.target.table, plan.target.mapping, {
+              strict,
+              native,
+              keepRejects,
+            })
+          : stageRawSql(fileName, plan.dialect, strict)
       staged = await run(session, sql)
       if (!staged.ok) {
         if (!keepRejects) {
@@ -166,8 +176,13 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
       if (!keepRejects) break
       // A column DuckDB typed itself met a cell it could not read ("1,234", "—" past the
       // sample): read that column as text and clean it in SQL instead.
-      const failedCasts = await run(session, `SELECT DISTINCT column_name AS "c" FROM ${quoteIdent(REJECTS)} WHERE error_type = 'CAST'`)
-      const retry = failedCasts.ok ? failedCasts.value.map((r) => Number(String(r.c).slice(1))).filter((i) => native.has(i)) : []
+      const failedCasts = await run(
+        session,
+        `SELECT DISTINCT column_name AS "c" FROM ${quoteIdent(REJECTS)} WHERE error_type = 'CAST'`,
+      )
+      const retry = failedCasts.ok
+        ? failedCasts.value.map((r) => Number(String(r.c).slice(1))).filter((i) => native.has(i))
+        : []
       if (retry.length === 0) break
       native = new Map([...native].filter(([i]) => !retry.includes(i)))
     }
@@ -176,7 +191,9 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
     if (plan.target.kind === 'table') {
       const { table, mapping } = plan.target
       const distinct = distinctColumns(table, mapping)
-      const values = distinct.length ? await run(session, distinctValuesSql(session.stageTable, distinct).join(';\n')) : null
+      const values = distinct.length
+        ? await run(session, distinctValuesSql(session.stageTable, distinct).join(';\n'))
+        : null
       if (values && !values.ok) return err(`整理文本列失败：${values.error.split('\n')[0]}`)
       const fixup = textFixupSql(session.stageTable, table, mapping, { decimalComma: plan.dialect.decimalComma })
       const changed = fixup ? await run(session, fixup.probe) : null
@@ -189,7 +206,9 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
       }
       // The cleaned columns' distinct values changed with them.
       const stale = distinct.filter((c) => cleaned.includes(c.name))
-      const refreshed = stale.length ? await run(session, distinctValuesSql(session.stageTable, stale).join(';\n')) : null
+      const refreshed = stale.length
+        ? await run(session, distinctValuesSql(session.stageTable, stale).join(';\n'))
+        : null
       if (refreshed && !refreshed.ok) return err(`整理文本列失败：${refreshed.error.split('\n')[0]}`)
     }
     return await buildReport(session, plan, native, new Set(cleaned), keepRejects)
@@ -202,7 +221,12 @@ export async function stageUpload(session: IngestSession, utf8: Uint8Array | Blo
  * False when the staged keys are shown unique by their order (keysAscendingSql), tried in
  * the first key order the first rows follow; true, so the repeats are looked for, otherwise.
  */
-async function keysMayRepeat(session: IngestSession, table: TableDef, mapping: ColumnMapping, precheck: Record<string, unknown>): Promise<boolean> {
+async function keysMayRepeat(
+  session: IngestSession,
+  table: TableDef,
+  mapping: ColumnMapping,
+  precheck: Record<string, unknown>,
+): Promise<boolean> {
   // A head the precheck did not count (key not mapped) is undefined: Number() makes it NaN, not 0.
   const order = keyOrders(table).findIndex((_, i) => Number(precheck[`keys_head${i}`]) === 0)
   const sql = order >= 0 ? keysAscendingSql(session.stageTable, table, mapping, order) : null
@@ -215,7 +239,8 @@ function initialNativeColumns(plan: StagePlan): Map<number, SqlType> {
   const native = new Map<number, SqlType>()
   if (plan.target.kind !== 'table') return native
   plan.target.mapping.forEach((name, i) => {
-    const column = name && plan.target.kind === 'table' ? plan.target.table.columns.find((c) => c.name === name) : undefined
+    const column =
+      name && plan.target.kind === 'table' ? plan.target.table.columns.find((c) => c.name === name) : undefined
     const type = column ? nativeType(column, plan.shapes[i]) : null
     if (type) native.set(i, type)
   })
@@ -237,21 +262,45 @@ async function buildReport(
     const pre = await run(session, issuePrecheckSql(session.stageTable, table, mapping, native, cleaned))
     if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
     const p = pre.value[0] ?? {}
-    const foreignKeys = new Set(Object.keys(p).filter((k) => /^fk\d+$/.test(k) && Number(p[k]) > 0).map((k) => Number(k.slice(2))))
-    const scope = { cells: Number(p.cells) > 0, cleaned, foreignKeys, duplicates: await keysMayRepeat(session, table, mapping, p) }
+    const foreignKeys = new Set(
+      Object.keys(p)
+        .filter((k) => /^fk\d+$/.test(k) && Number(p[k]) > 0)
+        .map((k) => Number(k.slice(2))),
+    )
+    const scope = {
+      cells: Number(p.cells) > 0,
+      cleaned,
+      foreignKeys,
+      duplicates: await keysMayRepeat(session, table, mapping, p),
+    }
     const issues = await run(session, issuesForTableSql(session.stageTable, table, mapping, native, scope))
     if (!issues.ok) return err(`校验失败：${issues.error.split('\n')[0]}`)
   } else {
     await run(session, emptyIssuesSql())
-    const profile = await run(session, adhocProfileSql(STAGE, Array.from({ length: plan.dialect.fieldCount }, (_, i) => `c${i}`), { decimalComma: plan.dialect.decimalComma }))
+    const profile = await run(
+      session,
+      adhocProfileSql(
+        STAGE,
+        Array.from({ length: plan.dialect.fieldCount }, (_, i) => `c${i}`),
+        { decimalComma: plan.dialect.decimalComma },
+      ),
+    )
     if (!profile.ok) return err(`无法判断列类型：${profile.error.split('\n')[0]}`)
     const p = (profile.value[0] ?? {}) as Record<string, number>
-    adhocColumns = plan.headers.slice(0, plan.dialect.fieldCount).map((name, i) => ({ name, type: adhocTypeFrom(p, i) }))
+    adhocColumns = plan.headers
+      .slice(0, plan.dialect.fieldCount)
+      .map((name, i) => ({ name, type: adhocTypeFrom(p, i) }))
   }
   const stage = plan.target.kind === 'table' ? session.stageTable : STAGE
   const summary = await run(session, stageSummarySql(stage, { rejects: rejectsKept }))
   if (!summary.ok) return err(summary.error)
-  const s = summary.value[0] as { rows: number; blank_rows: number; failing_rows: number; issues: number; rejected_lines: number }
+  const s = summary.value[0] as {
+    rows: number
+    blank_rows: number
+    failing_rows: number
+    issues: number
+    rejected_lines: number
+  }
   const rejects = rejectsKept ? await run(session, rejectsSql(ISSUE_LIST_LIMIT)) : null
   const rejectRows = (rejects?.ok ? rejects.value : []) as { line: number; error_type: string; csv_line: string }[]
   const rejectedLineNumbers = rejectRows.map((r) => Number(r.line)).sort((a, b) => a - b)
@@ -261,8 +310,14 @@ async function buildReport(
   if (plan.target.kind === 'table') plan.target.mapping.forEach((m, i) => m && headerOf.set(m, plan.headers[i] ?? m))
 
   const issues: UploadIssue[] = []
-  for (const r of rejectRows) issues.push(rejectIssue(Number(r.line), r.error_type, r.csv_line ?? '', plan.dialect.fieldCount))
-  for (const r of (sample.ok ? sample.value : []) as { row_idx: number; col: string; kind: IssueKind; value: string | null }[]) {
+  for (const r of rejectRows)
+    issues.push(rejectIssue(Number(r.line), r.error_type, r.csv_line ?? '', plan.dialect.fieldCount))
+  for (const r of (sample.ok ? sample.value : []) as {
+    row_idx: number
+    col: string
+    kind: IssueKind
+    value: string | null
+  }[]) {
     const title = headerOf.get(r.col) ?? columnTitle(r.col, table)
     issues.push({
       line: lineOfRow(Number(r.row_idx), firstDataLine, rejectedLineNumbers),
@@ -279,19 +334,37 @@ async function buildReport(
     fatal.push({
       line: null,
       column: null,
-      problem: s.rejected_lines > 0 ? '没有一行数据能按表头的列数读取' : plan.dialect.hasHeader ? '文件只有表头，没有数据行' : '文件中没有数据',
+      problem:
+        s.rejected_lines > 0
+          ? '没有一行数据能按表头的列数读取'
+          : plan.dialect.hasHeader
+            ? '文件只有表头，没有数据行'
+            : '文件中没有数据',
       value: null,
       severity: 'file',
     })
   } else if (s.failing_rows >= s.rows && s.rows > 0) {
-    fatal.push({ line: null, column: null, problem: '所有数据行都有问题，没有可以导入的行', value: null, severity: 'file' })
+    fatal.push({
+      line: null,
+      column: null,
+      problem: '所有数据行都有问题，没有可以导入的行',
+      value: null,
+      severity: 'file',
+    })
   }
   let overlap: number | undefined
   let targetRows: number | undefined
   if (plan.target.kind === 'table' && plan.target.mode === 'append') {
-    const repeats = await count(session, `SELECT count(*) AS "n" FROM ${quoteIdent(ISSUES)} WHERE kind = 'duplicate-key'`)
-    const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping, { fileKeysUnique: repeats.ok && repeats.value === 0 })
-    const o = sql ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table, { distinct: true })) : null
+    const repeats = await count(
+      session,
+      `SELECT count(*) AS "n" FROM ${quoteIdent(ISSUES)} WHERE kind = 'duplicate-key'`,
+    )
+    const sql = appendOverlapSql(session.stageTable, plan.target.table, plan.target.mapping, {
+      fileKeysUnique: repeats.ok && repeats.value === 0,
+    })
+    const o = sql
+      ? await countOverlap(session, sql, periodOverlapSql(session.stageTable, plan.target.table, { distinct: true }))
+      : null
     if (o?.ok) overlap = o.value
     const n = await count(session, `SELECT count(*) AS "n" FROM ${quoteIdent(plan.target.table.name)}`)
     if (n.ok) targetRows = n.value
@@ -341,10 +414,20 @@ export async function commitUpload(
   let swapSummary: string | null = null
   // An append of more rows than the table holds, none of them replacing a row: copy the table into the file's rows instead.
   const swapAppend =
-    plan.target.kind === 'table' && plan.target.mode === 'append' && options.targetUnchanged === true && report.overlap === 0 && report.targetRows !== undefined && report.targetRows < report.rows
+    plan.target.kind === 'table' &&
+    plan.target.mode === 'append' &&
+    options.targetUnchanged === true &&
+    report.overlap === 0 &&
+    report.targetRows !== undefined &&
+    report.targetRows < report.rows
   if (plan.target.kind === 'table' && (plan.target.mode === 'replace' || swapAppend)) {
     const build = plan.target.mode === 'replace' ? replaceTableSql : appendBySwapSql
-    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, { deleteRows, skipFailing: options.skipFailing, native: new Map(report.nativeColumns), cleaned: new Set(report.cleanedColumns) })
+    const { before, swap } = build(session.stageTable, plan.target.table, plan.target.mapping, {
+      deleteRows,
+      skipFailing: options.skipFailing,
+      native: new Map(report.nativeColumns),
+      cleaned: new Set(report.cleanedColumns),
+    })
     for (const sql of before) {
       const r = await run(session, sql)
       if (!r.ok) return err(`写入失败，数据未改动：${r.error.split('\n')[0]}`)
@@ -355,7 +438,14 @@ export async function commitUpload(
     append = appendTableSql(session.stageTable, plan.target.table, plan.target.mapping, options.skipFailing)
     statements = append.insert
   } else {
-    statements = [createAdhocSql(plan.target.name, options.adhocColumns ?? [], { decimalComma: plan.dialect.decimalComma }, options.skipFailing)]
+    statements = [
+      createAdhocSql(
+        plan.target.name,
+        options.adhocColumns ?? [],
+        { decimalComma: plan.dialect.decimalComma },
+        options.skipFailing,
+      ),
+    ]
   }
   const begun = await run(session, 'BEGIN TRANSACTION')
   if (!begun.ok) return err(begun.error)
@@ -385,8 +475,14 @@ export async function commitUpload(
   }
   const name = plan.target.kind === 'table' ? plan.target.table.name : plan.target.name
   if (!known) {
-    const summary = await run(session, plan.target.kind === 'table' ? tableSummarySql(plan.target.table) : `SELECT count(*) AS "rows", NULL AS "latest_period" FROM ${quoteIdent(name)}`)
-    const row = (summary.ok ? summary.value[0] : undefined) as { rows: number; latest_period: string | null } | undefined
+    const summary = await run(
+      session,
+      plan.target.kind === 'table'
+        ? tableSummarySql(plan.target.table)
+        : `SELECT count(*) AS "rows", NULL AS "latest_period" FROM ${quoteIdent(name)}`,
+    )
+    const row = (summary.ok ? summary.value[0] : undefined) as
+      { rows: number; latest_period: string | null } | undefined
     known = { rows: Number(row?.rows ?? 0), latestPeriod: row?.latest_period ?? null }
   }
   await discardStage(session)
@@ -394,7 +490,11 @@ export async function commitUpload(
 }
 
 /** The append's overlap: the months first (cheap), the key join only when they meet. */
-async function countOverlap(session: IngestSession, keySql: string, periodSql: string | null): Promise<Result<number, string>> {
+async function countOverlap(
+  session: IngestSession,
+  keySql: string,
+  periodSql: string | null,
+): Promise<Result<number, string>> {
   if (periodSql) {
     const months = await count(session, periodSql)
     if (months.ok && months.value === 0) return ok(0)
@@ -404,7 +504,10 @@ async function countOverlap(session: IngestSession, keySql: string, periodSql: s
 
 export async function discardStage(session: IngestSession): Promise<void> {
   // (The tables of distinct values are small and temporary: they go with the session's connection.)
-  await run(session, `DROP TABLE IF EXISTS ${quoteIdent(session.stageTable)}; DROP TABLE IF EXISTS ${quoteIdent(STAGE)}; DROP TABLE IF EXISTS ${quoteIdent(ISSUES)}; ${dropRejectsSql()}`)
+  await run(
+    session,
+    `DROP TABLE IF EXISTS ${quoteIdent(session.stageTable)}; DROP TABLE IF EXISTS ${quoteIdent(STAGE)}; DROP TABLE IF EXISTS ${quoteIdent(ISSUES)}; ${dropRejectsSql()}`,
+  )
 }
 
 export async function dropTable(session: IngestSession, name: string): Promise<void> {
@@ -431,7 +534,9 @@ export async function bareReadCsv(db: AsyncDuckDB, bytes: Uint8Array | Blob): Pr
   const name = `bare/${++fileCounter}.csv`
   try {
     await registerInput(db, name, input)
-    const created = await session.connector.query(`CREATE OR REPLACE TEMP TABLE bare_csv AS SELECT * FROM read_csv('${name}')`)
+    const created = await session.connector.query(
+      `CREATE OR REPLACE TEMP TABLE bare_csv AS SELECT * FROM read_csv('${name}')`,
+    )
     if (!created.ok) throw new Error(created.error.message)
     const counted = await session.connector.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bare_csv')
     const ms = performance.now() - t0

@@ -1,7 +1,19 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
-import { DataType, DateUnit, Precision, RecordBatch, RecordBatchReader, Schema, Table, tableFromIPC, tableToIPC, type Field } from 'apache-arrow'
-import type { SqlType, TableDef } from '../datasets/schema'
+import {
+  DataType,
+  DateUnit,
+  type Field,
+  Precision,
+  RecordBatch,
+  RecordBatchReader,
+  Schema,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+} from 'apache-arrow'
+
 import { checkEmbeddedHeader, columnsMismatch } from '../datasets/header-check'
+import type { SqlType, TableDef } from '../datasets/schema'
 import { err, ok, type Result } from '../lib/result'
 import { createEmptyTableSql, createTableFromCsvSql, tableSummarySql } from '../queries/ddl'
 import { quoteIdent, quoteLiteral } from '../queries/sql'
@@ -73,7 +85,9 @@ interface TableSummary {
 
 /** One statement that answers every table's row count and latest period, a row each. */
 function summariesSql(tables: readonly TableDef[]): string {
-  return tables.map((table) => `SELECT ${quoteLiteral(table.name)} AS "name", * FROM (${tableSummarySql(table)})`).join('\nUNION ALL\n')
+  return tables
+    .map((table) => `SELECT ${quoteLiteral(table.name)} AS "name", * FROM (${tableSummarySql(table)})`)
+    .join('\nUNION ALL\n')
 }
 
 function summaryOf(rows: readonly TableSummary[], table: TableDef): Result<LoadedTable, LoadFailure> {
@@ -98,7 +112,13 @@ export async function tableArrowStream(db: AsyncDuckDB, table: TableDef): Promis
     const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
     const rows = tableFromIPC(await db.runQuery(connection, `SELECT ${columns} FROM ${quoteIdent(table.name)}`))
     const schema = new Schema(rows.schema.fields, new Map([[ARROW_ROWS_KEY, String(rows.numRows)]]))
-    return tableToIPC(new Table(schema, rows.batches.map((b) => new RecordBatch(schema, b.data))), 'stream')
+    return tableToIPC(
+      new Table(
+        schema,
+        rows.batches.map((b) => new RecordBatch(schema, b.data)),
+      ),
+      'stream',
+    )
   } finally {
     await db.disconnect(connection)
   }
@@ -109,7 +129,12 @@ export async function tableArrowStream(db: AsyncDuckDB, table: TableDef): Promis
  * loadCsvTable reads it (the registry's types, nothing sniffed), so a cell that does not
  * convert is named, with its line, when the build makes the stream.
  */
-export async function embeddedCsvToArrow(db: AsyncDuckDB, connector: Connector, table: TableDef, csv: Uint8Array): Promise<Result<Uint8Array, LoadFailure>> {
+export async function embeddedCsvToArrow(
+  db: AsyncDuckDB,
+  connector: Connector,
+  table: TableDef,
+  csv: Uint8Array,
+): Promise<Result<Uint8Array, LoadFailure>> {
   const loaded = await loadCsvTable(db, connector, table, csv)
   return loaded.ok ? ok(await tableArrowStream(db, table)) : loaded
 }
@@ -148,9 +173,14 @@ export function readEmbeddedArrow(table: TableDef, bytes: Uint8Array): Result<{ 
     return err('文件损坏：不是有效的 Arrow 数据')
   }
   const fields: readonly Field[] = schema.fields
-  const names = columnsMismatch(table, fields.map((f) => f.name))
+  const names = columnsMismatch(
+    table,
+    fields.map((f) => f.name),
+  )
   if (names) return err(`列与数据模型不一致：${names}`)
-  const wrong = table.columns.flatMap((c, i) => (arrowTypeFits(fields[i]!.type, c.type) ? [] : [`${c.name} 应为 ${c.type}，文件中为 ${String(fields[i]!.type)}`]))
+  const wrong = table.columns.flatMap((c, i) =>
+    arrowTypeFits(fields[i]!.type, c.type) ? [] : [`${c.name} 应为 ${c.type}，文件中为 ${String(fields[i]!.type)}`],
+  )
   if (wrong.length) return err(`列的类型与数据模型不一致：${wrong.join('；')}`)
   const rows = Number(schema.metadata.get(ARROW_ROWS_KEY) ?? NaN)
   if (!Number.isSafeInteger(rows) || rows < 0) return err('文件损坏：缺少行数标记，不是本应用构建生成的数据')
@@ -166,7 +196,10 @@ export function readEmbeddedArrow(table: TableDef, bytes: Uint8Array): Result<{ 
  * table empty but present, and its failure comes back for the widgets that need the table.
  * The caller's bytes are kept (the engine takes a copy): a restarted engine loads them again.
  */
-export async function loadArrowTables(connector: DuckDBConnector, files: readonly TableFile[]): Promise<Map<string, Result<LoadedTable, LoadFailure>>> {
+export async function loadArrowTables(
+  connector: DuckDBConnector,
+  files: readonly TableFile[],
+): Promise<Map<string, Result<LoadedTable, LoadFailure>>> {
   const results = new Map<string, Result<LoadedTable, LoadFailure>>()
   const good: { table: TableDef; bytes: Uint8Array; rows: number }[] = []
   for (const { table, file } of files) {
@@ -194,7 +227,8 @@ export async function loadArrowTables(connector: DuckDBConnector, files: readonl
       results.set(table.name, err({ reason: describeLoadError(counted.error.message), detail: counted.error.message }))
     } else {
       const loaded = summaryOf(counted.value, table)
-      const short = loaded.ok && loaded.value.rows !== rows ? `文件不完整：应有 ${rows} 行，只读到 ${loaded.value.rows} 行` : null
+      const short =
+        loaded.ok && loaded.value.rows !== rows ? `文件不完整：应有 ${rows} 行，只读到 ${loaded.value.rows} 行` : null
       results.set(table.name, short ? await fail(connector, table, { reason: short }) : loaded)
     }
   }

@@ -2,10 +2,12 @@
  * DuckDB-WASM's Node build, for tests and scripts: the same engine and the same
  * Connector the browser uses, run through the `web-worker` shim (pinned to 1.2.0).
  */
-import * as duckdb from '@duckdb/duckdb-wasm'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+
+import * as duckdb from '@duckdb/duckdb-wasm'
 import Worker from 'web-worker'
+
 import { applySessionSettings, DuckDBConnector } from './duckdb-connector'
 
 const require = createRequire(import.meta.url)

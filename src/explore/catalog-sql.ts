@@ -29,7 +29,8 @@ export function queryColumnsSql(sql: string): string {
   return `SELECT column_name AS "column", column_type AS "type" FROM (DESCRIBE (\n${sql}\n))`
 }
 
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL)/i
+const NUMERIC_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL)/i
 
 export function isNumericType(type: string): boolean {
   return NUMERIC_TYPE.test(type.trim())

@@ -1,5 +1,6 @@
 /** A chart the user built: what it reads and how it draws. Stored as is in localStorage. */
-export type ChartSource = { readonly kind: 'table'; readonly table: string } | { readonly kind: 'query'; readonly sql: string }
+export type ChartSource =
+  { readonly kind: 'table'; readonly table: string } | { readonly kind: 'query'; readonly sql: string }
 
 export const AGGREGATES = ['sum', 'avg', 'count', 'min', 'max', 'none'] as const
 export type Aggregate = (typeof AGGREGATES)[number]
@@ -7,8 +8,20 @@ export type Aggregate = (typeof AGGREGATES)[number]
 export const CHART_TYPES = ['bar', 'line', 'pie', 'scatter'] as const
 export type ChartType = (typeof CHART_TYPES)[number]
 
-export const AGGREGATE_LABEL: Record<Aggregate, string> = { sum: '求和', avg: '平均', count: '计数', min: '最小', max: '最大', none: '不汇总' }
-export const CHART_TYPE_LABEL: Record<ChartType, string> = { bar: '柱状图', line: '折线图', pie: '饼图', scatter: '散点图' }
+export const AGGREGATE_LABEL: Record<Aggregate, string> = {
+  sum: '求和',
+  avg: '平均',
+  count: '计数',
+  min: '最小',
+  max: '最大',
+  none: '不汇总',
+}
+export const CHART_TYPE_LABEL: Record<ChartType, string> = {
+  bar: '柱状图',
+  line: '折线图',
+  pie: '饼图',
+  scatter: '散点图',
+}
 
 export interface ChartSpec {
   readonly source: ChartSource
@@ -43,8 +56,21 @@ export function parseSpec(value: unknown): ChartSpec | null {
   const v = value as Record<string, unknown>
   const s = v.source as Record<string, unknown> | undefined
   const source: ChartSource | null =
-    s?.kind === 'table' && isString(s.table) ? { kind: 'table', table: s.table } : s?.kind === 'query' && isString(s.sql) ? { kind: 'query', sql: s.sql } : null
-  if (!source || !isString(v.x) || !isNullableString(v.y) || !isNullableString(v.series) || !isString(v.title)) return null
+    s?.kind === 'table' && isString(s.table)
+      ? { kind: 'table', table: s.table }
+      : s?.kind === 'query' && isString(s.sql)
+        ? { kind: 'query', sql: s.sql }
+        : null
+  if (!source || !isString(v.x) || !isNullableString(v.y) || !isNullableString(v.series) || !isString(v.title))
+    return null
   if (!AGGREGATES.includes(v.agg as Aggregate) || !CHART_TYPES.includes(v.type as ChartType)) return null
-  return { source, x: v.x, y: v.y, agg: v.agg as Aggregate, series: v.series, type: v.type as ChartType, title: v.title }
+  return {
+    source,
+    x: v.x,
+    y: v.y,
+    agg: v.agg as Aggregate,
+    series: v.series,
+    type: v.type as ChartType,
+    title: v.title,
+  }
 }

@@ -15,7 +15,8 @@ export function sourceSql(source: ChartSource): Result<string, string> {
 }
 
 function measure(spec: ChartSpec): Result<string, string> {
-  if (spec.agg === 'count') return ok(spec.y ? `CAST(count(${quoteIdent(spec.y)}) AS DOUBLE)` : 'CAST(count(*) AS DOUBLE)')
+  if (spec.agg === 'count')
+    return ok(spec.y ? `CAST(count(${quoteIdent(spec.y)}) AS DOUBLE)` : 'CAST(count(*) AS DOUBLE)')
   if (!spec.y) return err('请选择要汇总的数值列')
   if (spec.agg === 'none') return ok(`TRY_CAST(${quoteIdent(spec.y)} AS DOUBLE)`)
   return ok(`CAST(${spec.agg}(${quoteIdent(spec.y)}) AS DOUBLE)`)
@@ -34,11 +35,19 @@ export function chartSql(spec: ChartSpec): Result<string, string> {
   if (!value.ok) return value
   const series = spec.series && spec.type !== 'pie' ? spec.series : null
   const x = quoteIdent(spec.x)
-  const select = [`${x} AS "x"`, ...(series ? [`${quoteIdent(series)} AS "series"`] : []), `${value.value} AS "value"`].join(', ')
-  const notNull = [x, ...(spec.agg === 'none' && spec.y ? [quoteIdent(spec.y)] : [])].map((c) => `${c} IS NOT NULL`).join(' AND ')
+  const select = [
+    `${x} AS "x"`,
+    ...(series ? [`${quoteIdent(series)} AS "series"`] : []),
+    `${value.value} AS "value"`,
+  ].join(', ')
+  const notNull = [x, ...(spec.agg === 'none' && spec.y ? [quoteIdent(spec.y)] : [])]
+    .map((c) => `${c} IS NOT NULL`)
+    .join(' AND ')
   const limit = numberLiteral(CHART_ROW_LIMIT)
   if (spec.agg === 'none') {
-    return ok(`SELECT ${select} FROM ${from.value} WHERE ${notNull} ORDER BY "x"${series ? ', "series"' : ''} LIMIT ${limit}`)
+    return ok(
+      `SELECT ${select} FROM ${from.value} WHERE ${notNull} ORDER BY "x"${series ? ', "series"' : ''} LIMIT ${limit}`,
+    )
   }
   const groups = series ? '1, 2' : '1'
   const order = spec.type === 'pie' ? '"value" DESC' : `"x"${series ? ', "series"' : ''}`

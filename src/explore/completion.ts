@@ -37,7 +37,12 @@ export function completionSchema(registry: readonly TableDef[], live: readonly L
   for (const c of live) {
     const def = known.get(c.table)
     const entry = (schema[c.table] ??= {
-      self: { ...named(c.table), type: 'table', detail: def ? def.label : '上传的表', ...(def ? { info: def.description } : {}) },
+      self: {
+        ...named(c.table),
+        type: 'table',
+        detail: def ? def.label : '上传的表',
+        ...(def ? { info: def.description } : {}),
+      },
       children: [],
     })
     const col = def?.columns.find((d) => d.name === c.column)
@@ -52,7 +57,11 @@ export function completionSchema(registry: readonly TableDef[], live: readonly L
     if (schema[t.name]) continue
     schema[t.name] = {
       self: { ...named(t.name), type: 'table', detail: t.label, info: t.description },
-      children: t.columns.map((c) => ({ ...named(c.name), type: 'property', detail: `${c.label}${c.unit ? `（${c.unit}）` : ''} · ${c.type}` })),
+      children: t.columns.map((c) => ({
+        ...named(c.name),
+        type: 'property',
+        detail: `${c.label}${c.unit ? `（${c.unit}）` : ''} · ${c.type}`,
+      })),
     }
   }
   return schema

@@ -1,4 +1,4 @@
-import { readJson, writeJson, type KeyValueStore } from './storage'
+import { type KeyValueStore, readJson, writeJson } from './storage'
 
 export const HISTORY_KEY = 'observatory.explore.history'
 export const HISTORY_LIMIT = 50
@@ -16,15 +16,24 @@ export function parseHistory(value: unknown): HistoryEntry[] {
   if (!Array.isArray(value)) return []
   return value.filter(
     (e): e is HistoryEntry =>
-      typeof e === 'object' && e !== null && typeof (e as HistoryEntry).sql === 'string' && typeof (e as HistoryEntry).at === 'string' && ((e as HistoryEntry).rows === null || typeof (e as HistoryEntry).rows === 'number'),
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as HistoryEntry).sql === 'string' &&
+      typeof (e as HistoryEntry).at === 'string' &&
+      ((e as HistoryEntry).rows === null || typeof (e as HistoryEntry).rows === 'number'),
   )
 }
 
 /** Most recent first; running a query again moves it to the top instead of repeating it. */
-export function addToHistory(list: readonly HistoryEntry[], entry: HistoryEntry, limit = HISTORY_LIMIT): HistoryEntry[] {
+export function addToHistory(
+  list: readonly HistoryEntry[],
+  entry: HistoryEntry,
+  limit = HISTORY_LIMIT,
+): HistoryEntry[] {
   const sql = entry.sql.trim()
   return [{ ...entry, sql }, ...list.filter((e) => e.sql.trim() !== sql)].slice(0, limit)
 }
 
 export const loadHistory = (store: KeyValueStore | null) => parseHistory(readJson(store, HISTORY_KEY))
-export const saveHistory = (store: KeyValueStore | null, list: readonly HistoryEntry[]) => writeJson(store, HISTORY_KEY, list)
+export const saveHistory = (store: KeyValueStore | null, list: readonly HistoryEntry[]) =>
+  writeJson(store, HISTORY_KEY, list)

@@ -1,5 +1,5 @@
-import { parseSpec, type ChartSpec } from './chart-spec'
-import { readJson, writeJson, type KeyValueStore } from './storage'
+import { type ChartSpec, parseSpec } from './chart-spec'
+import { type KeyValueStore, readJson, writeJson } from './storage'
 
 export const PINS_KEY = 'observatory.board.pins'
 

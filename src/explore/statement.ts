@@ -7,10 +7,23 @@
  */
 import { numberLiteral } from '../queries/sql'
 
-export type StatementCheck = { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly reason: string }
+export type StatementCheck =
+  { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly reason: string }
 
 /** First words of the statements the console runs. */
-const READ_KEYWORDS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'SHOW', 'DESCRIBE', 'DESC', 'SUMMARIZE', 'PIVOT', 'UNPIVOT'])
+const READ_KEYWORDS = new Set([
+  'SELECT',
+  'WITH',
+  'FROM',
+  'VALUES',
+  'TABLE',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'SUMMARIZE',
+  'PIVOT',
+  'UNPIVOT',
+])
 
 interface Scan {
   /** The text with strings, quoted identifiers and comments blanked out. */
@@ -84,10 +97,18 @@ export function checkStatement(text: string): StatementCheck {
   let end = text.length
   for (let k = semicolons.length - 1; k >= 0; k--) {
     const at = semicolons[k]!
-    if (code.slice(at + 1, end).trim() === '' || code.slice(at + 1, end).replace(/;/g, '').trim() === '') end = at
+    if (
+      code.slice(at + 1, end).trim() === '' ||
+      code
+        .slice(at + 1, end)
+        .replace(/;/g, '')
+        .trim() === ''
+    )
+      end = at
     else break
   }
-  if (semicolons.some((at) => at < end)) return { ok: false, reason: '一次只能执行一条语句：请删去分号后面的语句后再执行' }
+  if (semicolons.some((at) => at < end))
+    return { ok: false, reason: '一次只能执行一条语句：请删去分号后面的语句后再执行' }
   const first = /^[\s(]*([A-Za-z_]+)/.exec(code.slice(0, end))?.[1]?.toUpperCase() ?? ''
   if (!READ_KEYWORDS.has(first)) {
     return {

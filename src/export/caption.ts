@@ -23,7 +23,14 @@ export interface CaptionText {
 
 /** "2026年12月1日" in Beijing time, whatever the machine's zone. */
 export function chineseDate(date: Date): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).format(date).split('-')
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  })
+    .format(date)
+    .split('-')
   return `${Number(y)}年${Number(m)}月${Number(d)}日`
 }
 
@@ -32,7 +39,10 @@ export function captionText(caption: ChartCaption, exportedAt: Date): CaptionTex
   if (caption.subtitle) head.push(caption.subtitle)
   if (caption.filters.length > 0) head.push(`筛选条件：${caption.filters.join('；')}`)
   const source = caption.sources.length > 0 ? `数据来源：${caption.sources.join('、')}` : ''
-  const foot = [[source, caption.sample ? '示例数据（合成，非真实统计）' : ''].filter(Boolean).join(' · '), `观察点数据看板 · 导出于${chineseDate(exportedAt)}`].filter(Boolean)
+  const foot = [
+    [source, caption.sample ? '示例数据（合成，非真实统计）' : ''].filter(Boolean).join(' · '),
+    `观察点数据看板 · 导出于${chineseDate(exportedAt)}`,
+  ].filter(Boolean)
   return { title: caption.title, head, foot }
 }
 

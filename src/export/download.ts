@@ -15,6 +15,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 /** Puts a PNG on the clipboard, for pasting into a document. The promise keeps the click's permission. */
 export async function copyPng(png: Promise<Blob>): Promise<void> {
-  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) throw new Error('此浏览器不支持复制图片，请改用下载 PNG')
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write)
+    throw new Error('此浏览器不支持复制图片，请改用下载 PNG')
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })])
 }

@@ -7,7 +7,14 @@ export interface CaptionLayout {
   /** Top of the chart. */
   readonly chartTop: number
   readonly chartHeight: number
-  readonly lines: readonly { readonly text: string; readonly x: number; readonly y: number; readonly size: number; readonly weight: 400 | 600; readonly role: 'title' | 'head' | 'foot' }[]
+  readonly lines: readonly {
+    readonly text: string
+    readonly x: number
+    readonly y: number
+    readonly size: number
+    readonly weight: 400 | 600
+    readonly role: 'title' | 'head' | 'foot'
+  }[]
 }
 
 export const PAD = 20

@@ -41,7 +41,10 @@ export function figuresOfOption(option: unknown): ChartFigures | null {
   return { categories, series: chosen.map((s) => ({ name: String(s.name ?? ''), values: arr(s.data).map(numberOf) })) }
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toLocaleString('zh-CN', { maximumFractionDigits: 1 }) : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }))
+const fmt = (v: number) =>
+  Math.abs(v) >= 100
+    ? v.toLocaleString('zh-CN', { maximumFractionDigits: 1 })
+    : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
 
 const UNIT = /^(亿|万)?(元|千瓦时|人|个|项|家|件|条|次|%|人次)$/
 
@@ -59,7 +62,9 @@ export function chartSentence(title: string, subtitle: string | undefined, figur
   const named = /^(.*)（([^（）]+)）$/.exec(s.name)
   const label = named ? named[1]! : s.name
   const unit = named?.[2] ?? subtitle?.split(' · ').find((p) => UNIT.test(p)) ?? ''
-  const pairs = figures.categories.map((c, i) => [c, s.values[i] ?? null] as const).filter((p): p is readonly [string, number] => p[1] !== null && p[0] !== '')
+  const pairs = figures.categories
+    .map((c, i) => [c, s.values[i] ?? null] as const)
+    .filter((p): p is readonly [string, number] => p[1] !== null && p[0] !== '')
   if (pairs.length === 0) return `${lead}${title}如下图所示。`
   const sorted = [...pairs].sort((a, b) => b[1] - a[1])
   const what = label && label !== title ? `${title}中，${label}` : title

@@ -1,9 +1,10 @@
-import type { PDFFont, PDFPage } from 'pdf-lib'
-import { fitBox, SAMPLE_NOTE, type BriefingPack } from './pack'
-import { woffToSfnt } from './woff'
 // The CJK glyphs ship with the app (Noto Sans SC, simplified-Chinese subset, OFL), fetched
 // from its own origin only when a PDF is made.
 import fontUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff?url'
+import type { PDFFont, PDFPage } from 'pdf-lib'
+
+import { type BriefingPack, fitBox, SAMPLE_NOTE } from './pack'
+import { woffToSfnt } from './woff'
 
 // A4 landscape, in points.
 const W = 841.89
@@ -22,7 +23,11 @@ function loadFont(): Promise<Uint8Array> {
 
 /** The pack as PDF (A4 landscape), with pdf-lib and the font loaded only when someone asks. */
 export async function buildPdf(pack: BriefingPack): Promise<Blob> {
-  const [{ PDFDocument, rgb }, { default: fontkit }, bytes] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), loadFont()])
+  const [{ PDFDocument, rgb }, { default: fontkit }, bytes] = await Promise.all([
+    import('pdf-lib'),
+    import('@pdf-lib/fontkit'),
+    loadFont(),
+  ])
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
   doc.setTitle(pack.title, { showInWindowTitleBar: true })
@@ -37,7 +42,16 @@ export async function buildPdf(pack: BriefingPack): Promise<Blob> {
   const muted = rgb(0.306, 0.349, 0.412)
   const amber = rgb(0.6, 0.29, 0)
 
-  const write = (page: PDFPage, text: string, x: number, y: number, size: number, color = ink, maxWidth = W - 2 * M, f: PDFFont = font): number => {
+  const write = (
+    page: PDFPage,
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    color = ink,
+    maxWidth = W - 2 * M,
+    f: PDFFont = font,
+  ): number => {
     // Wrap by measured width: Chinese breaks between any two characters.
     const lines = text.split('\n').flatMap((part) => wrapMeasured(part, size, maxWidth, f))
     for (const line of lines) {
@@ -73,15 +87,36 @@ export async function buildPdf(pack: BriefingPack): Promise<Blob> {
   pack.figures.forEach((f, i) => {
     const x = M + (i % cols) * (cardW + 16)
     const top = H - M - 60 - Math.floor(i / cols) * 200
-    closing.drawRectangle({ x, y: top - 180, width: cardW, height: 180, color: rgb(0.969, 0.973, 0.98), borderColor: rgb(0.89, 0.902, 0.922), borderWidth: 1 })
+    closing.drawRectangle({
+      x,
+      y: top - 180,
+      width: cardW,
+      height: 180,
+      color: rgb(0.969, 0.973, 0.98),
+      borderColor: rgb(0.89, 0.902, 0.922),
+      borderWidth: 1,
+    })
     let y = write(closing, f.title, x + 16, top - 28, 12, muted, cardW - 32)
     closing.drawText(f.value, { x: x + 16, y: y - 18, size: 28, font, color: ink })
-    closing.drawText(f.unit, { x: x + 22 + font.widthOfTextAtSize(f.value, 28), y: y - 18, size: 12, font, color: muted })
+    closing.drawText(f.unit, {
+      x: x + 22 + font.widthOfTextAtSize(f.value, 28),
+      y: y - 18,
+      size: 12,
+      font,
+      color: muted,
+    })
     y -= 44
     for (const line of f.lines) y = write(closing, line, x + 16, y, 11, muted, cardW - 32)
   })
   if (pack.figures.length === 0) write(closing, '暂无可用的指标数据', M, H - M - 70, 14, muted)
-  write(closing, `${pack.organisation} · ${pack.asOf ?? ''}${pack.sample ? ` · ${SAMPLE_NOTE}` : ''}`, M, M - 8, 10, muted)
+  write(
+    closing,
+    `${pack.organisation} · ${pack.asOf ?? ''}${pack.sample ? ` · ${SAMPLE_NOTE}` : ''}`,
+    M,
+    M - 8,
+    10,
+    muted,
+  )
 
   const out = await doc.save()
   return new Blob([out as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })

@@ -1,4 +1,4 @@
-import { base64, fitBox, SAMPLE_NOTE, type BriefingPack } from './pack'
+import { base64, type BriefingPack, fitBox, SAMPLE_NOTE } from './pack'
 
 // Office on a Chinese PC has Microsoft YaHei; WPS and LibreOffice substitute their own CJK sans.
 const FONT = 'Microsoft YaHei'
@@ -24,16 +24,42 @@ export async function buildPptx(pack: BriefingPack): Promise<Blob> {
   cover.addText(pack.organisation, { ...text, x: 0.9, y: 1.9, w: W - 1.8, h: 0.5, fontSize: 18, color: MUTED })
   cover.addText(pack.title, { ...text, x: 0.9, y: 2.5, w: W - 1.8, h: 1.1, fontSize: 40, bold: true })
   const facts = [`生成日期：${pack.date}`, pack.asOf ?? '暂无月度数据', ...(pack.sample ? [SAMPLE_NOTE] : [])]
-  cover.addText(facts.join('\n'), { ...text, x: 0.9, y: 4.0, w: W - 1.8, h: 1.4, fontSize: 16, color: MUTED, valign: 'top', paraSpaceAfter: 6 })
+  cover.addText(facts.join('\n'), {
+    ...text,
+    x: 0.9,
+    y: 4.0,
+    w: W - 1.8,
+    h: 1.4,
+    fontSize: 16,
+    color: MUTED,
+    valign: 'top',
+    paraSpaceAfter: 6,
+  })
 
   for (const s of pack.slides) {
     const slide = pptx.addSlide()
     slide.addText(s.title, { ...text, x: 0.6, y: 0.35, w: W - 1.2, h: 0.6, fontSize: 26, bold: true })
-    if (s.subtitle) slide.addText(s.subtitle, { ...text, x: 0.6, y: 0.95, w: W - 1.2, h: 0.35, fontSize: 14, color: MUTED })
+    if (s.subtitle)
+      slide.addText(s.subtitle, { ...text, x: 0.6, y: 0.95, w: W - 1.2, h: 0.35, fontSize: 14, color: MUTED })
     slide.addText(s.sentence, { ...text, x: 0.6, y: 1.4, w: W - 1.2, h: 0.8, fontSize: 16, valign: 'top' })
     const box = fitBox(s.image.width, s.image.height, W - 1.2, H - 3.0)
-    slide.addImage({ data: `data:image/png;base64,${base64(s.image.png)}`, x: (W - box.width) / 2, y: 2.25, w: box.width, h: box.height, altText: s.title })
-    slide.addText(s.source, { ...text, x: 0.6, y: H - 0.6, w: W - 1.2, h: 0.35, fontSize: 11, color: s.source.includes('示例数据') ? '9A4B00' : MUTED })
+    slide.addImage({
+      data: `data:image/png;base64,${base64(s.image.png)}`,
+      x: (W - box.width) / 2,
+      y: 2.25,
+      w: box.width,
+      h: box.height,
+      altText: s.title,
+    })
+    slide.addText(s.source, {
+      ...text,
+      x: 0.6,
+      y: H - 0.6,
+      w: W - 1.2,
+      h: 0.35,
+      fontSize: 11,
+      color: s.source.includes('示例数据') ? '9A4B00' : MUTED,
+    })
   }
 
   const closing = pptx.addSlide()
@@ -54,8 +80,17 @@ export async function buildPptx(pack: BriefingPack): Promise<Blob> {
       { ...text, x: x + 0.25, y: y + 0.2, w: cardW - 0.5, h: 2.1, valign: 'top' },
     )
   })
-  if (pack.figures.length === 0) closing.addText('暂无可用的指标数据', { ...text, x: 0.6, y: 1.4, w: W - 1.2, h: 0.5, fontSize: 16, color: MUTED })
-  closing.addText(`${pack.organisation} · ${pack.asOf ?? ''}${pack.sample ? ` · ${SAMPLE_NOTE}` : ''}`, { ...text, x: 0.6, y: H - 0.6, w: W - 1.2, h: 0.35, fontSize: 11, color: MUTED })
+  if (pack.figures.length === 0)
+    closing.addText('暂无可用的指标数据', { ...text, x: 0.6, y: 1.4, w: W - 1.2, h: 0.5, fontSize: 16, color: MUTED })
+  closing.addText(`${pack.organisation} · ${pack.asOf ?? ''}${pack.sample ? ` · ${SAMPLE_NOTE}` : ''}`, {
+    ...text,
+    x: 0.6,
+    y: H - 0.6,
+    w: W - 1.2,
+    h: 0.35,
+    fontSize: 11,
+    color: MUTED,
+  })
 
   return (await pptx.write({ outputType: 'blob' })) as Blob
 }

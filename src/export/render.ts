@@ -23,7 +23,13 @@ async function chartCanvas(d: ChartDrawing, pixelRatio: number): Promise<HTMLCan
   const holder = document.createElement('div')
   holder.style.cssText = `position:fixed;left:-100000px;top:0;width:${d.width}px;height:${d.height}px;`
   document.body.appendChild(holder)
-  const chart = echarts.init(holder, `observatory-${d.palette.theme}`, { renderer: 'canvas', devicePixelRatio: pixelRatio, width: d.width, height: d.height, locale: 'ZH' })
+  const chart = echarts.init(holder, `observatory-${d.palette.theme}`, {
+    renderer: 'canvas',
+    devicePixelRatio: pixelRatio,
+    width: d.width,
+    height: d.height,
+    locale: 'ZH',
+  })
   try {
     chart.setOption(still(d.option))
     return chart.renderToCanvas({ pixelRatio, backgroundColor: d.palette.background })
@@ -44,7 +50,13 @@ export async function renderPng(d: ChartDrawing, pixelRatio: number): Promise<Bl
   if (!ctx) throw new Error('画布不可用')
   ctx.fillStyle = d.palette.background
   ctx.fillRect(0, 0, canvas.width, canvas.height)
-  ctx.drawImage(chart, 0, Math.round(layout.chartTop * pixelRatio), Math.round(d.width * pixelRatio), Math.round(d.height * pixelRatio))
+  ctx.drawImage(
+    chart,
+    0,
+    Math.round(layout.chartTop * pixelRatio),
+    Math.round(d.width * pixelRatio),
+    Math.round(d.height * pixelRatio),
+  )
   ctx.scale(pixelRatio, pixelRatio)
   ctx.textBaseline = 'alphabetic'
   for (const line of layout.lines) {
@@ -52,16 +64,29 @@ export async function renderPng(d: ChartDrawing, pixelRatio: number): Promise<Bl
     ctx.fillStyle = captionColor(line.role, d.palette, line.text)
     ctx.fillText(line.text, line.x, line.y)
   }
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'),
+  )
 }
 
 /** The whole image as SVG: real text for the caption, the chart from ECharts' SVG renderer. */
 export async function renderSvg(d: ChartDrawing): Promise<string> {
   const echarts = await runtime()
-  const chart = echarts.init(null, `observatory-${d.palette.theme}`, { renderer: 'svg', ssr: true, width: d.width, height: d.height, locale: 'ZH' })
+  const chart = echarts.init(null, `observatory-${d.palette.theme}`, {
+    renderer: 'svg',
+    ssr: true,
+    width: d.width,
+    height: d.height,
+    locale: 'ZH',
+  })
   try {
     chart.setOption(still(d.option))
-    return composeSvg(chart.renderToSVGString(), layoutCaption(d.caption, d.width, d.height), d.palette, d.caption.title)
+    return composeSvg(
+      chart.renderToSVGString(),
+      layoutCaption(d.caption, d.width, d.height),
+      d.palette,
+      d.caption.title,
+    )
   } finally {
     chart.dispose()
   }
@@ -70,6 +95,8 @@ export async function renderSvg(d: ChartDrawing): Promise<string> {
 /** The chart alone (no caption), as PNG bytes: what a briefing slide places under its own title. */
 export async function renderChartPng(d: ChartDrawing, pixelRatio: number): Promise<Uint8Array> {
   const canvas = await chartCanvas(d, pixelRatio)
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'))
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'),
+  )
   return new Uint8Array(await blob.arrayBuffer())
 }

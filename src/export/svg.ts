@@ -18,7 +18,10 @@ const colorOf = (role: CaptionLayout['lines'][number]['role'], p: ImagePalette, 
 export function composeSvg(chartSvg: string, layout: CaptionLayout, palette: ImagePalette, title: string): string {
   const inner = chartSvg.replace(/^<\?xml[^>]*>\s*/, '').replace(/^<svg\b/, `<svg x="0" y="${layout.chartTop}"`)
   const text = layout.lines
-    .map((l) => `<text x="${l.x}" y="${l.y}" font-size="${l.size}" font-weight="${l.weight}" fill="${colorOf(l.role, palette, l.text)}">${escapeXml(l.text)}</text>`)
+    .map(
+      (l) =>
+        `<text x="${l.x}" y="${l.y}" font-size="${l.size}" font-weight="${l.weight}" fill="${colorOf(l.role, palette, l.text)}">${escapeXml(l.text)}</text>`,
+    )
     .join('\n')
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="${escapeXml(FONT_STACK)}">`,

@@ -30,7 +30,8 @@ export const heading = (c: ColumnLabel): string => {
 
 function cellOf(value: unknown, percent: boolean): ExportCell {
   if (value === null || value === undefined) return null
-  if (typeof value === 'number') return Number.isFinite(value) ? (percent ? Math.round(value * 1e8) / 1e6 : value) : null
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (percent ? Math.round(value * 1e8) / 1e6 : value) : null
   if (typeof value === 'bigint') return Number(value)
   if (typeof value === 'boolean') return value
   if (value instanceof Date) return value.toISOString().slice(0, 10)
@@ -53,7 +54,10 @@ export function tableFromRows(
     columns: specs.map((c, i) => ({
       header: heading(c),
       // A column is numeric when every present value is a number.
-      kind: body.every((r) => r[i] === null || typeof r[i] === 'number') && body.some((r) => typeof r[i] === 'number') ? 'number' : 'text',
+      kind:
+        body.every((r) => r[i] === null || typeof r[i] === 'number') && body.some((r) => typeof r[i] === 'number')
+          ? 'number'
+          : 'text',
     })),
     rows: body,
   }

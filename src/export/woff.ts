@@ -16,7 +16,13 @@ export async function woffToSfnt(woff: Uint8Array): Promise<Uint8Array> {
   const count = src.getUint16(12)
   const tables = Array.from({ length: count }, (_, i) => {
     const o = 44 + i * 20
-    return { tag: src.getUint32(o), offset: src.getUint32(o + 4), compLength: src.getUint32(o + 8), origLength: src.getUint32(o + 12), checksum: src.getUint32(o + 16) }
+    return {
+      tag: src.getUint32(o),
+      offset: src.getUint32(o + 4),
+      compLength: src.getUint32(o + 8),
+      origLength: src.getUint32(o + 12),
+      checksum: src.getUint32(o + 16),
+    }
   })
   const datas = await Promise.all(
     tables.map((t) => {

@@ -1,4 +1,5 @@
 import type { SheetData } from 'write-excel-file/browser'
+
 import type { ExportTable } from './table'
 
 /**
@@ -23,17 +24,29 @@ export function xlsxSheet(table: ExportTable): SheetData {
 export function xlsxColumnWidths(table: ExportTable): { width: number }[] {
   const width = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
   return table.columns.map((c, i) => ({
-    width: Math.min(60, Math.max(8, width(c.header) + 2, ...table.rows.slice(0, 200).map((r) => width(String(r[i] ?? '')) + 2))),
+    width: Math.min(
+      60,
+      Math.max(8, width(c.header) + 2, ...table.rows.slice(0, 200).map((r) => width(String(r[i] ?? '')) + 2)),
+    ),
   }))
 }
 
 /** The .xlsx file, with the writer loaded only when someone exports. */
 export async function writeXlsx(table: ExportTable, sheetName: string): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser')
-  return writeXlsxFile(xlsxSheet(table), { columns: xlsxColumnWidths(table), sheet: safeSheetName(sheetName), stickyRowsCount: 1 }).toBlob()
+  return writeXlsxFile(xlsxSheet(table), {
+    columns: xlsxColumnWidths(table),
+    sheet: safeSheetName(sheetName),
+    stickyRowsCount: 1,
+  }).toBlob()
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || '数据'
+  return (
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || '数据'
+  )
 }

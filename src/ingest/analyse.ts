@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../lib/result'
 import { uniqueColumnNames } from './columns'
 import { compressionOf, decodeSample, detectEncoding, SAMPLE_BYTES, type TextEncoding } from './encoding'
-import { parseRecords, sniffDialect, type Delimiter, type Dialect } from './sniff'
+import { type Delimiter, type Dialect, parseRecords, sniffDialect } from './sniff'
 import { transcodeNeeds, type TranscodeOptions } from './transcode'
 
 export interface FileAnalysis {
@@ -70,14 +70,17 @@ export function analyseFile(bytes: Uint8Array, overrides: AnalyseOverrides = {})
   const sample = decodeSample(bytes, encoding)
   if (sample.replace(/[\s\0]/g, '') === '') return err('文件中没有内容（只有空行或空白）')
   if (sample.replace(/[\s"]/g, '') === '') return err('文件中没有数据（只有引号）')
-  if (sample.includes('\uFFFD')) return err(`按 ${encoding.toUpperCase()} 读取时出现无法识别的字符（�）：编码选错了，或文件已经损坏`)
+  if (sample.includes('\uFFFD'))
+    return err(`按 ${encoding.toUpperCase()} 读取时出现无法识别的字符（�）：编码选错了，或文件已经损坏`)
   const dialect = sniffDialect(sample, {
     ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
     ...(overrides.hasHeader !== undefined ? { hasHeader: overrides.hasHeader } : {}),
   })
   // One parse of the sample serves the preview (its first 60 records) and the column shapes.
   const parsed = parseRecords(sample, dialect.delimiter, 1000)
-  const records = parsed.slice(0, 60).filter((r) => !r.blank && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
+  const records = parsed
+    .slice(0, 60)
+    .filter((r) => !r.blank && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
   const startAt = records.findIndex((r) => r.line > dialect.skipLines)
   const body = startAt >= 0 ? records.slice(startAt) : []
   const headerRow = dialect.hasHeader ? (body[0]?.cells ?? []) : []
@@ -85,10 +88,26 @@ export function analyseFile(bytes: Uint8Array, overrides: AnalyseOverrides = {})
   const headers = dialect.hasHeader ? uniqueColumnNames(rawHeaders) : rawHeaders.map((_, i) => `列${i + 1}`)
   const sampleRows = body.slice(dialect.hasHeader ? 1 : 0, (dialect.hasHeader ? 1 : 0) + 20).map((r) => r.cells)
   const shapeRows = parsed
-    .filter((r) => !r.blank && r.line > dialect.skipLines + (dialect.hasHeader ? 1 : 0) && !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)))
+    .filter(
+      (r) =>
+        !r.blank &&
+        r.line > dialect.skipLines + (dialect.hasHeader ? 1 : 0) &&
+        !(dialect.comment && r.cells[0]?.startsWith(dialect.comment)),
+    )
     // The last record of a cut sample may be partial.
     .slice(0, sample.length >= SAMPLE_BYTES / 2 ? -1 : undefined)
     .map((r) => r.cells)
-  const columnShapes = shapesOf(dialect.decimalComma ? [] : shapeRows, dialect.fieldCount).map((shape) => (dialect.decimalComma ? { integer: false, decimal: false, isoDate: false, boolean: false } : shape))
-  return ok({ encoding, detectedEncoding: detected, dialect, headers, rawHeaders, sampleRows, transcode: transcodeNeeds(sample), columnShapes })
+  const columnShapes = shapesOf(dialect.decimalComma ? [] : shapeRows, dialect.fieldCount).map((shape) =>
+    dialect.decimalComma ? { integer: false, decimal: false, isoDate: false, boolean: false } : shape,
+  )
+  return ok({
+    encoding,
+    detectedEncoding: detected,
+    dialect,
+    headers,
+    rawHeaders,
+    sampleRows,
+    transcode: transcodeNeeds(sample),
+    columnShapes,
+  })
 }

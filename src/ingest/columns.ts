@@ -46,7 +46,13 @@ export function uniqueColumnNames(headers: readonly string[]): string[] {
 
 /** An ad-hoc table's name from a file name: "上传_月报" style, distinct from every existing table. */
 export function adhocTableName(fileName: string, existing: Iterable<string>): string {
-  const base = clean(fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '').replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '')) || '数据'
+  const base =
+    clean(
+      fileName
+        .replace(/\.(csv|tsv|txt)(\.gz)?$/i, '')
+        .replace(/[^\p{L}\p{N}_]+/gu, '_')
+        .replace(/^_+|_+$/g, ''),
+    ) || '数据'
   const stem = `上传_${base}`.slice(0, MAX_NAME)
   const taken = new Set([...existing].map((n) => n.toLowerCase()))
   if (!taken.has(stem.toLowerCase())) return stem

@@ -1,4 +1,4 @@
-import { normalizeHeader, matchColumn } from '../datasets/headers'
+import { matchColumn, normalizeHeader } from '../datasets/headers'
 import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 
@@ -44,7 +44,12 @@ export function suggestTargets(headers: readonly string[], fileName = ''): Targe
     const required = table.columns.filter((c) => c.required).length
     if (matched < 2 || missing.length > required / 2) continue
     const named = [table.name, table.label, ...(table.aliases ?? [])].some((a) => nameKey.includes(normalizeHeader(a)))
-    const score = (required - missing.length) * 10 + matched + (named ? 5 : 0) - missing.length * 20 + matched / table.columns.length
+    const score =
+      (required - missing.length) * 10 +
+      matched +
+      (named ? 5 : 0) -
+      missing.length * 20 +
+      matched / table.columns.length
     out.push({ table, mapping, matched, missingRequired: missing, score })
   }
   return out.sort((a, b) => b.score - a.score)

@@ -35,7 +35,12 @@ export function numberText(raw: string, style: NumberStyle, extraUnits: readonly
   return style.decimalComma ? `replace(replace(${s}, '.', ''), ',', '.')` : `replace(${s}, ',', '')`
 }
 
-export function numberExpr(raw: string, type: SqlType | 'BIGINT', style: NumberStyle, extraUnits: readonly string[] = []): string {
+export function numberExpr(
+  raw: string,
+  type: SqlType | 'BIGINT',
+  style: NumberStyle,
+  extraUnits: readonly string[] = [],
+): string {
   const slow = `TRY_CAST(${numberText(raw, style, extraUnits)} AS ${type})`
   // A decimal-comma file's "1.234" is a thousand: never take the plain cast there.
   return style.decimalComma ? slow : `COALESCE(TRY_CAST(${raw} AS ${type}), ${slow})`
@@ -53,7 +58,15 @@ export function periodExpr(raw: string): string {
   return `CASE WHEN ${fast} THEN ${raw} ELSE ${slow} END`
 }
 
-const DATE_FORMATS = ['%Y/%m/%d', '%Y年%m月%d日', '%Y%m%d', '%Y.%m.%d', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M']
+const DATE_FORMATS = [
+  '%Y/%m/%d',
+  '%Y年%m月%d日',
+  '%Y%m%d',
+  '%Y.%m.%d',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y/%m/%d %H:%M:%S',
+  '%Y/%m/%d %H:%M',
+]
 
 export function dateExpr(raw: string): string {
   return `COALESCE(TRY_CAST(${raw} AS DATE), TRY_CAST(try_strptime(${halfWidth(raw)}, [${DATE_FORMATS.map(quoteLiteral).join(', ')}]) AS DATE))`

@@ -2,13 +2,18 @@ import type { SqlType, TableDef } from '../datasets/schema'
 import type { ColumnShape } from './analyse'
 import type { TextEncoding } from './encoding'
 import type { ColumnMapping } from './mapping'
-import type { AdhocColumn } from './stage-sql'
-import type { Delimiter, Dialect } from './sniff'
 import type { UploadIssue } from './report'
+import type { Delimiter, Dialect } from './sniff'
+import type { AdhocColumn } from './stage-sql'
 
 /** Where the rows go: a registry table (replace or append), or a table of their own. */
 export type UploadTarget =
-  | { readonly kind: 'table'; readonly table: TableDef; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' }
+  | {
+      readonly kind: 'table'
+      readonly table: TableDef
+      readonly mapping: ColumnMapping
+      readonly mode: 'replace' | 'append'
+    }
   | { readonly kind: 'adhoc'; readonly name: string }
 
 export interface StagePlan {
@@ -51,7 +56,14 @@ export interface UploadDecisions {
   readonly encoding: TextEncoding
   readonly delimiter: Delimiter
   readonly hasHeader: boolean
-  readonly target: { readonly kind: 'table'; readonly table: string; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' } | { readonly kind: 'adhoc'; readonly name: string }
+  readonly target:
+    | {
+        readonly kind: 'table'
+        readonly table: string
+        readonly mapping: ColumnMapping
+        readonly mode: 'replace' | 'append'
+      }
+    | { readonly kind: 'adhoc'; readonly name: string }
   readonly skipFailing: boolean
 }
 

@@ -1,5 +1,5 @@
-import type { TableDef } from '../datasets/schema'
 import { columnHeading } from '../datasets/registry'
+import type { TableDef } from '../datasets/schema'
 import type { IssueKind } from './stage-sql'
 
 /** One problem in an upload, in the words the report shows. */
@@ -45,7 +45,9 @@ export function describeIssue(kind: IssueKind, column: string, table: TableDef |
       return `不是允许的取值（${(def?.values ?? []).join('、')}）`
     case 'unknown-key': {
       const fk = table?.foreignKeys.find((f) => f.column === column)
-      return fk ? `在${fk.references.table === 'observation_points' ? '观察点名单' : `表 ${fk.references.table} `}中找不到这个编号` : '找不到引用的编号'
+      return fk
+        ? `在${fk.references.table === 'observation_points' ? '观察点名单' : `表 ${fk.references.table} `}中找不到这个编号`
+        : '找不到引用的编号'
     }
     case 'duplicate-key':
       return '主键重复（与前面的行相同，只保留第一行）'
@@ -107,6 +109,7 @@ function csvCell(value: string | number | null): string {
 export function reportCsv(fileName: string, issues: readonly UploadIssue[]): string {
   const severity = { row: '该行不导入', file: '整个文件无法导入', note: '提示' }
   const lines = [['文件', '行号', '列', '问题', '原值', '处理'].join(',')]
-  for (const i of issues) lines.push([fileName, i.line ?? '', i.column, i.problem, i.value, severity[i.severity]].map(csvCell).join(','))
+  for (const i of issues)
+    lines.push([fileName, i.line ?? '', i.column, i.problem, i.value, severity[i.severity]].map(csvCell).join(','))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }

@@ -117,12 +117,14 @@ function mode(values: readonly number[]): { value: number; count: number } {
   const counts = new Map<number, number>()
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
   let best = { value: 0, count: 0 }
-  for (const [value, count] of counts) if (count > best.count || (count === best.count && value > best.value)) best = { value, count }
+  for (const [value, count] of counts)
+    if (count > best.count || (count === best.count && value > best.value)) best = { value, count }
   return best
 }
 
 const NUMBER_LIKE = /^\s*[-+]?[\d０-９][\d０-９,，.．\s]*(?:[eE][-+]?\d+)?\s*[%％]?\s*$/
-const DATE_LIKE = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*月?(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$|^\d{6,8}$/
+const DATE_LIKE =
+  /^\s*\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*月?(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$|^\d{6,8}$/
 export function looksLikeValue(cell: string): boolean {
   return NUMBER_LIKE.test(cell) || DATE_LIKE.test(cell) || /^(true|false)$/i.test(cell.trim())
 }
@@ -134,7 +136,8 @@ function usable(records: readonly SampleRecord[], comment: boolean) {
 /** Picks the delimiter whose records agree best on a field count above one. */
 export function sniffDialect(sample: string, forced?: Partial<Pick<Dialect, 'delimiter' | 'hasHeader'>>): Dialect {
   const hasCommentLines = /(^|\n|\r)#/.test(sample)
-  let best: { delimiter: Delimiter; score: number; fields: number; records: SampleRecord[]; comment: boolean } | null = null
+  let best: { delimiter: Delimiter; score: number; fields: number; records: SampleRecord[]; comment: boolean } | null =
+    null
   for (const delimiter of forced?.delimiter ? [forced.delimiter] : DELIMITERS) {
     for (const comment of hasCommentLines ? [false, true] : [false]) {
       const records = usable(parseRecords(sample, delimiter, 400), comment)
@@ -150,12 +153,15 @@ export function sniffDialect(sample: string, forced?: Partial<Pick<Dialect, 'del
       const headerSplits = (whole[0]?.cells.length ?? 0) > 1 && splitting >= 0.5
       // Ties go to the delimiter the header agrees with.
       const headerAgrees = whole[0]?.cells.length === m.value ? 5 : 0
-      const score = m.value > 1 && (consistency >= 0.6 || headerSplits) ? consistency * 100 + headerAgrees + Math.min(m.value, 50) / 10 - (comment ? 0.5 : 0) : 0
+      const score =
+        m.value > 1 && (consistency >= 0.6 || headerSplits)
+          ? consistency * 100 + headerAgrees + Math.min(m.value, 50) / 10 - (comment ? 0.5 : 0)
+          : 0
       if (!best || score > best.score) best = { delimiter, score, fields: Math.max(1, m.value), records, comment }
     }
   }
   const chosen = best!
-  const delimiter = chosen.score > 0 ? chosen.delimiter : forced?.delimiter ?? leastUsedDelimiter(sample)
+  const delimiter = chosen.score > 0 ? chosen.delimiter : (forced?.delimiter ?? leastUsedDelimiter(sample))
   const records = chosen.score > 0 ? chosen.records : usable(parseRecords(sample, delimiter, 400), chosen.comment)
   const fields = chosen.score > 0 ? chosen.fields : 1
   // Preamble: leading records whose field count differs while the rest agree.
@@ -175,7 +181,12 @@ export function sniffDialect(sample: string, forced?: Partial<Pick<Dialect, 'del
     skipLines: first ? first.line - 1 : 0,
     skipRecords: skip,
     hasHeader,
-    fieldCount: Math.max(fields, hasHeader && first && first.cells.length > fields && first.cells.slice(fields).some((c) => c.trim() !== '') ? first.cells.length : fields),
+    fieldCount: Math.max(
+      fields,
+      hasHeader && first && first.cells.length > fields && first.cells.slice(fields).some((c) => c.trim() !== '')
+        ? first.cells.length
+        : fields,
+    ),
     decimalComma: delimiter === ';' && decimalCommaLikely(records.slice(skip + 1, skip + 200)),
   }
 }

@@ -1,8 +1,8 @@
-import type { ColumnDef, SqlType, TableDef } from '../datasets/schema'
 import { getTable } from '../datasets/registry'
-import { quoteIdent, quoteLiteral, numberLiteral } from '../queries/sql'
+import type { ColumnDef, SqlType, TableDef } from '../datasets/schema'
+import { numberLiteral, quoteIdent, quoteLiteral } from '../queries/sql'
 import type { ColumnMapping } from './mapping'
-import { adhocValueExpr, columnValueExpr, MISSING_MARKERS, type AdhocType, type NumberStyle } from './normalize'
+import { type AdhocType, adhocValueExpr, columnValueExpr, MISSING_MARKERS, type NumberStyle } from './normalize'
 import type { Dialect } from './sniff'
 
 /**
@@ -40,7 +40,10 @@ export function linesSkipped(dialect: Dialect): number {
 }
 
 export function readCsvSql(fileName: string, dialect: Dialect, options: ReadOptions): string {
-  const columns = Array.from({ length: dialect.fieldCount }, (_, i) => `${quoteLiteral(rawName(i))}: ${quoteLiteral(options.types?.get(i) ?? 'VARCHAR')}`).join(', ')
+  const columns = Array.from(
+    { length: dialect.fieldCount },
+    (_, i) => `${quoteLiteral(rawName(i))}: ${quoteLiteral(options.types?.get(i) ?? 'VARCHAR')}`,
+  ).join(', ')
   const skip = linesSkipped(dialect)
   const nullstr = options.missingMarkers ? `[${MISSING_MARKERS.map(quoteLiteral).join(', ')}]` : `''`
   return [
@@ -48,7 +51,9 @@ export function readCsvSql(fileName: string, dialect: Dialect, options: ReadOpti
     `  delim = ${quoteLiteral(dialect.delimiter)}, quote = '"', escape = '"',`,
     dialect.comment ? `  comment = ${quoteLiteral(dialect.comment)},` : '',
     `  nullstr = ${nullstr}, strict_mode = ${options.strict}, max_line_size = 8388608, dateformat = '%Y-%m-%d',`,
-    options.keepRejects === false ? '' : `  store_rejects = true, rejects_table = ${quoteLiteral(REJECTS)}, rejects_scan = ${quoteLiteral(REJECT_SCANS)},`,
+    options.keepRejects === false
+      ? ''
+      : `  store_rejects = true, rejects_table = ${quoteLiteral(REJECTS)}, rejects_scan = ${quoteLiteral(REJECT_SCANS)},`,
     `  columns = {${columns}})`,
   ]
     .filter(Boolean)
@@ -56,7 +61,10 @@ export function readCsvSql(fileName: string, dialect: Dialect, options: ReadOpti
 }
 
 /** The SQL type DuckDB can read a file column as directly, given its sampled shape; null to read text. */
-export function nativeType(column: ColumnDef, shape: { integer: boolean; decimal: boolean; isoDate: boolean; boolean: boolean } | undefined): SqlType | null {
+export function nativeType(
+  column: ColumnDef,
+  shape: { integer: boolean; decimal: boolean; isoDate: boolean; boolean: boolean } | undefined,
+): SqlType | null {
   if (!shape) return null
   switch (column.type) {
     case 'INTEGER':
@@ -128,7 +136,9 @@ export function stageForTableSql(
     if (convertible(column)) {
       const r = quoteIdent(`r_${column.name}`)
       inner.push(`${quoteIdent(rawName(i))} AS ${r}`)
-      bad.push(`CASE WHEN ${quoteIdent(valueName(column.name))} IS NULL AND ${r} IS NOT NULL AND trim(${r}) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN ${r} END AS ${quoteIdent(badName(column.name))}`)
+      bad.push(
+        `CASE WHEN ${quoteIdent(valueName(column.name))} IS NULL AND ${r} IS NOT NULL AND trim(${r}) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN ${r} END AS ${quoteIdent(badName(column.name))}`,
+      )
     }
   }
   inner.push(blankFlag(dialect.fieldCount))
@@ -150,7 +160,10 @@ export function distinctColumns(table: TableDef, mapping: ColumnMapping): Column
 }
 
 export function distinctValuesSql(stage: string, columns: readonly ColumnDef[]): string[] {
-  return columns.map((c) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(distinctName(c.name))} AS SELECT DISTINCT ${quoteIdent(c.name)} AS raw FROM ${quoteIdent(stage)}`)
+  return columns.map(
+    (c) =>
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(distinctName(c.name))} AS SELECT DISTINCT ${quoteIdent(c.name)} AS raw FROM ${quoteIdent(stage)}`,
+  )
 }
 
 /**
@@ -159,7 +172,12 @@ export function distinctValuesSql(stage: string, columns: readonly ColumnDef[]):
  * changes, so the update touches nothing. A period that does not convert is kept in
  * `__bad_<col>` for the report. Reads the tables of distinctValuesSql.
  */
-export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapping, style: NumberStyle): { columns: string[]; probe: string; updates: string[] } | null {
+export function textFixupSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  style: NumberStyle,
+): { columns: string[]; probe: string; updates: string[] } | null {
   const S = quoteIdent(stage)
   const columns = table.columns.filter((c) => c.type === 'VARCHAR' && mapping.includes(c.name))
   if (columns.length === 0) return null
@@ -176,7 +194,9 @@ export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapp
       if (convertible(column)) {
         const bad = quoteIdent(badName(column.name))
         add = `ALTER TABLE ${S} ADD COLUMN IF NOT EXISTS ${bad} VARCHAR;\n`
-        set.push(`${bad} = CASE WHEN m.v IS NULL AND trim(m.raw) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN m.raw END`)
+        set.push(
+          `${bad} = CASE WHEN m.v IS NULL AND trim(m.raw) NOT IN (${MISSING_MARKERS.map(quoteLiteral).join(', ')}) THEN m.raw END`,
+        )
       }
       return `${add}UPDATE ${S} SET ${set.join(', ')} FROM (${changed(column)}) m WHERE ${S}.${col} = m.raw`
     }),
@@ -188,12 +208,26 @@ export function textFixupSql(stage: string, table: TableDef, mapping: ColumnMapp
  * as it is read, or a text column once its cleaning changed a value (`cleaned`). DuckDB's
  * own typed columns have none (a bad cell is a reject with its line).
  */
-function hasBadColumn(column: ColumnDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string>): boolean {
-  return convertible(column) && !native.has(mapping.indexOf(column.name)) && (column.type !== 'VARCHAR' || cleaned.has(column.name))
+function hasBadColumn(
+  column: ColumnDef,
+  mapping: ColumnMapping,
+  native: ReadonlyMap<number, SqlType>,
+  cleaned: ReadonlySet<string>,
+): boolean {
+  return (
+    convertible(column) &&
+    !native.has(mapping.indexOf(column.name)) &&
+    (column.type !== 'VARCHAR' || cleaned.has(column.name))
+  )
 }
 
 /** The helper columns a staged table carries until commit: every `__bad_<col>` there is, and `__blank`. */
-export function stageHelperColumns(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string>): string[] {
+export function stageHelperColumns(
+  table: TableDef,
+  mapping: ColumnMapping,
+  native: ReadonlyMap<number, SqlType>,
+  cleaned: ReadonlySet<string>,
+): string[] {
   const bad = table.columns.filter((c) => mapping.includes(c.name) && hasBadColumn(c, mapping, native, cleaned))
   return [...bad.map((c) => badName(c.name)), '__blank']
 }
@@ -218,7 +252,12 @@ interface CellCheck {
  * `__bad_<col>` only exists once its cleaning (textFixupSql) changed a value, so for a text
  * column that needed none (`cleaned` says which did) there is nothing to look at.
  */
-function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned: ReadonlySet<string> = new Set()): CellCheck[] {
+function cellChecks(
+  table: TableDef,
+  mapping: ColumnMapping,
+  native: ReadonlyMap<number, SqlType>,
+  cleaned: ReadonlySet<string> = new Set(),
+): CellCheck[] {
   const mapped = new Set(mapping.filter((m): m is string => m !== null))
   const checks: CellCheck[] = []
   for (const column of table.columns) {
@@ -226,19 +265,34 @@ function cellChecks(table: TableDef, mapping: ColumnMapping, native: ReadonlyMap
     const v = quoteIdent(column.name)
     const b = hasBadColumn(column, mapping, native, cleaned) ? quoteIdent(badName(column.name)) : null
     if (b) checks.push({ cond: `${b} IS NOT NULL`, col: column.name, kind: 'type', value: b })
-    if (column.required) checks.push({ cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`, col: column.name, kind: 'required', value: 'NULL' })
+    if (column.required)
+      checks.push({
+        cond: `${v} IS NULL${b ? ` AND ${b} IS NULL` : ''}`,
+        col: column.name,
+        kind: 'required',
+        value: 'NULL',
+      })
     const bounds: string[] = []
     if (column.min !== undefined) bounds.push(`${v} < ${numberLiteral(column.min)}`)
     if (column.max !== undefined) bounds.push(`${v} > ${numberLiteral(column.max)}`)
     if (bounds.length) checks.push({ cond: `(${bounds.join(' OR ')})`, col: column.name, kind: 'range', value: v })
-    if (column.values?.length) checks.push({ cond: `${v} NOT IN (${column.values.map(quoteLiteral).join(', ')})`, col: column.name, kind: 'category', value: v })
+    if (column.values?.length)
+      checks.push({
+        cond: `${v} NOT IN (${column.values.map(quoteLiteral).join(', ')})`,
+        col: column.name,
+        kind: 'category',
+        value: v,
+      })
   }
   return checks
 }
 
 /** The foreign keys an upload into `table` is checked against (another registry table's column). */
 function checkedForeignKeys(table: TableDef, mapping: ColumnMapping): TableDef['foreignKeys'] {
-  return table.foreignKeys.filter((fk) => mapping.includes(fk.column) && fk.references.table !== table.name && getTable(fk.references.table) !== undefined)
+  return table.foreignKeys.filter(
+    (fk) =>
+      mapping.includes(fk.column) && fk.references.table !== table.name && getTable(fk.references.table) !== undefined,
+  )
 }
 
 function referenced(fk: TableDef['foreignKeys'][number]): string {
@@ -257,12 +311,24 @@ const KEY_ORDER_HEAD = 4096
  * `keys_head<i>`, keysAscendingSql in the i-th key order on the first rows (absent when
  * the key is not mapped).
  */
-export function issuePrecheckSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, cleaned?: ReadonlySet<string>): string {
+export function issuePrecheckSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  native: ReadonlyMap<number, SqlType>,
+  cleaned?: ReadonlySet<string>,
+): string {
   const S = quoteIdent(stage)
   const checks = cellChecks(table, mapping, native, cleaned)
-  const parts = [checks.length ? `(SELECT count(*) FROM ${S} WHERE NOT "__blank" AND (${checks.map((c) => c.cond).join(' OR ')})) AS "cells"` : `0 AS "cells"`]
+  const parts = [
+    checks.length
+      ? `(SELECT count(*) FROM ${S} WHERE NOT "__blank" AND (${checks.map((c) => c.cond).join(' OR ')})) AS "cells"`
+      : `0 AS "cells"`,
+  ]
   checkedForeignKeys(table, mapping).forEach((fk, i) => {
-    parts.push(`(SELECT count(*) FROM ${quoteIdent(distinctName(fk.column))} WHERE raw IS NOT NULL AND raw NOT IN (${referenced(fk)})) AS "fk${i}"`)
+    parts.push(
+      `(SELECT count(*) FROM ${quoteIdent(distinctName(fk.column))} WHERE raw IS NOT NULL AND raw NOT IN (${referenced(fk)})) AS "fk${i}"`,
+    )
   })
   keyOrders(table).forEach((_, order) => {
     const head = keysAscendingSql(stage, table, mapping, order, KEY_ORDER_HEAD)
@@ -286,7 +352,13 @@ export function keyOrders(table: TableDef): readonly (readonly string[])[] {
  * any other file gets that table. `head` looks only at the first rows, to learn cheaply
  * which order (if any) the full pass is worth trying. Null when the key is not mapped.
  */
-export function keysAscendingSql(stage: string, table: TableDef, mapping: ColumnMapping, order: number, head?: number): string | null {
+export function keysAscendingSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  order: number,
+  head?: number,
+): string | null {
   const keys = keyOrders(table)[order]
   if (!keys || !keyMapped(table, mapping)) return null
   const prev = (k: string) => quoteIdent(`__prev_${k}`)
@@ -316,22 +388,34 @@ const EVERY_CHECK: IssueScope = { cells: true, foreignKeys: 'all' }
  * Every problem as a row of the issues table (row_idx, col, kind, value): the per-cell
  * checks in one pass over the staged rows, then unknown keys and duplicate keys.
  */
-export function issuesForTableSql(stage: string, table: TableDef, mapping: ColumnMapping, native: ReadonlyMap<number, SqlType>, scope: IssueScope = EVERY_CHECK): string {
+export function issuesForTableSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  native: ReadonlyMap<number, SqlType>,
+  scope: IssueScope = EVERY_CHECK,
+): string {
   const checks = scope.cells ? cellChecks(table, mapping, native, scope.cleaned) : []
   const parts: string[] = []
   const S = quoteIdent(stage)
   if (checks.length) {
-    const items = checks.map((c) => `CASE WHEN ${c.cond} THEN {'col': ${quoteLiteral(c.col)}, 'kind': ${quoteLiteral(c.kind)}, 'value': CAST(${c.value} AS VARCHAR)} END`)
+    const items = checks.map(
+      (c) =>
+        `CASE WHEN ${c.cond} THEN {'col': ${quoteLiteral(c.col)}, 'kind': ${quoteLiteral(c.kind)}, 'value': CAST(${c.value} AS VARCHAR)} END`,
+    )
     parts.push(
       `SELECT row_idx, s.col AS col, s.kind AS kind, s.value AS value FROM (` +
         `SELECT row_idx, unnest(list_filter([${items.join(', ')}], x -> x IS NOT NULL)) AS s FROM (SELECT rowid AS row_idx, * FROM ${S} WHERE NOT "__blank" AND (${checks.map((c) => c.cond).join(' OR ')})))`,
     )
   }
-  const row = (col: string, kind: IssueKind, value: string) => `SELECT rowid AS row_idx, ${quoteLiteral(col)} AS col, ${quoteLiteral(kind)} AS kind, CAST(${value} AS VARCHAR) AS value`
+  const row = (col: string, kind: IssueKind, value: string) =>
+    `SELECT rowid AS row_idx, ${quoteLiteral(col)} AS col, ${quoteLiteral(kind)} AS kind, CAST(${value} AS VARCHAR) AS value`
   checkedForeignKeys(table, mapping).forEach((fk, i) => {
     if (scope.foreignKeys !== 'all' && !scope.foreignKeys.has(i)) return
     const v = quoteIdent(fk.column)
-    parts.push(`${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${referenced(fk)})`)
+    parts.push(
+      `${row(fk.column, 'unknown-key', v)} FROM ${S} WHERE NOT "__blank" AND ${v} IS NOT NULL AND ${v} NOT IN (${referenced(fk)})`,
+    )
   })
   if (keyMapped(table, mapping) && scope.duplicates !== false) {
     const keys = table.primaryKey.map((k) => quoteIdent(k))
@@ -408,9 +492,13 @@ export function replaceTableSql(
 ): { before: string[]; swap: string[] } {
   const before: string[] = []
   if (options.deleteRows) {
-    before.push(`DELETE FROM ${quoteIdent(stage)} WHERE "__blank"${options.skipFailing ? ` OR rowid IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`)
+    before.push(
+      `DELETE FROM ${quoteIdent(stage)} WHERE "__blank"${options.skipFailing ? ` OR rowid IN (SELECT row_idx FROM ${quoteIdent(ISSUES)})` : ''}`,
+    )
   }
-  const swap = stageHelperColumns(table, mapping, options.native, options.cleaned).map((helper) => `ALTER TABLE ${quoteIdent(stage)} DROP COLUMN ${quoteIdent(helper)}`)
+  const swap = stageHelperColumns(table, mapping, options.native, options.cleaned).map(
+    (helper) => `ALTER TABLE ${quoteIdent(stage)} DROP COLUMN ${quoteIdent(helper)}`,
+  )
   swap.push(`DROP TABLE IF EXISTS ${quoteIdent(table.name)}`)
   swap.push(`ALTER TABLE ${quoteIdent(stage)} RENAME TO ${quoteIdent(table.name)}`)
   return { before, swap }
@@ -444,7 +532,11 @@ export function appendBySwapSql(
  * own rows; `target_rows`, the table's own rows (0 for a replace). Run in the commit's
  * transaction before the swap. Null when the period is not staged as distinct values.
  */
-export function swapSummarySql(table: TableDef, mapping: ColumnMapping, { append }: { append: boolean }): string | null {
+export function swapSummarySql(
+  table: TableDef,
+  mapping: ColumnMapping,
+  { append }: { append: boolean },
+): string | null {
   const period = table.periodColumn
   if (period && !distinctColumns(table, mapping).some((c) => c.name === period)) return null
   const staged = period ? `SELECT max(raw) AS p FROM ${quoteIdent(distinctName(period))}` : null
@@ -457,11 +549,18 @@ export function swapSummarySql(table: TableDef, mapping: ColumnMapping, { append
  * Append, run inside a transaction: rows whose key is already in the table replace those
  * rows (`remove`, needed only when `mayOverlap` finds rows), then the rows go in.
  */
-export function appendTableSql(stage: string, table: TableDef, mapping: ColumnMapping, skipFailing: boolean): { mayOverlap: string | null; remove: string | null; insert: string[] } {
+export function appendTableSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  skipFailing: boolean,
+): { mayOverlap: string | null; remove: string | null; insert: string[] } {
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
   const incoming = `SELECT ${columns} ${goodRows(stage, skipFailing)}`
   const keyed = keyMapped(table, mapping)
-  const on = table.primaryKey.map((k) => `${quoteIdent(table.name)}.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')
+  const on = table.primaryKey
+    .map((k) => `${quoteIdent(table.name)}.${quoteIdent(k)} = n.${quoteIdent(k)}`)
+    .join(' AND ')
   return {
     mayOverlap: keyed ? periodOverlapSql(stage, table) : null,
     remove: keyed ? `DELETE FROM ${quoteIdent(table.name)} USING (${incoming}) n WHERE ${on}` : null,
@@ -484,19 +583,28 @@ export function periodOverlapSql(stage: string, table: TableDef, options: { dist
   if (!period) return null
   const p = quoteIdent(period.name)
   // The period's distinct values are at hand after staging (distinctValuesSql); inside a commit the staged table is read.
-  const months = options.distinct && period.type === 'VARCHAR' ? `SELECT raw FROM ${quoteIdent(distinctName(period.name))} WHERE raw IS NOT NULL` : `SELECT DISTINCT ${p} FROM ${quoteIdent(stage)} WHERE ${p} IS NOT NULL`
+  const months =
+    options.distinct && period.type === 'VARCHAR'
+      ? `SELECT raw FROM ${quoteIdent(distinctName(period.name))} WHERE raw IS NOT NULL`
+      : `SELECT DISTINCT ${p} FROM ${quoteIdent(stage)} WHERE ${p} IS NOT NULL`
   return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} WHERE ${p} IN (${months})`
 }
 
 /** How many rows of the table an append would replace (same key). */
-export function appendOverlapSql(stage: string, table: TableDef, mapping: ColumnMapping, options: { fileKeysUnique?: boolean } = {}): string | null {
+export function appendOverlapSql(
+  stage: string,
+  table: TableDef,
+  mapping: ColumnMapping,
+  options: { fileKeysUnique?: boolean } = {},
+): string | null {
   if (!keyMapped(table, mapping)) return null
   const on = table.primaryKey.map((k) => `t.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')
   // With no key repeated in the file, each row of the table meets at most one staged row,
   // so an inner join counts the same; DuckDB builds its hash table on the smaller side of
   // an inner join (the few hundred rows of the sample, not the file's million), while a
   // semi join always builds on the staged rows.
-  if (options.fileKeysUnique) return `SELECT count(*) AS "n" FROM ${quoteIdent(stage)} s JOIN ${quoteIdent(table.name)} t ON ${on}`
+  if (options.fileKeysUnique)
+    return `SELECT count(*) AS "n" FROM ${quoteIdent(stage)} s JOIN ${quoteIdent(table.name)} t ON ${on}`
   return `SELECT count(*) AS "n" FROM ${quoteIdent(table.name)} t SEMI JOIN ${quoteIdent(stage)} s ON ${on}`
 }
 
@@ -505,7 +613,14 @@ export interface AdhocColumn {
   readonly type: AdhocType
 }
 
-export function createAdhocSql(name: string, columns: readonly AdhocColumn[], style: NumberStyle, skipFailing: boolean): string {
-  const select = columns.map((c, i) => `${adhocValueExpr(rawName(i), c.type, style)} AS ${quoteIdent(c.name)}`).join(', ')
+export function createAdhocSql(
+  name: string,
+  columns: readonly AdhocColumn[],
+  style: NumberStyle,
+  skipFailing: boolean,
+): string {
+  const select = columns
+    .map((c, i) => `${adhocValueExpr(rawName(i), c.type, style)} AS ${quoteIdent(c.name)}`)
+    .join(', ')
   return `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT ${select} ${goodRows(STAGE, skipFailing)}`
 }

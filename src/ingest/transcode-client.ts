@@ -5,7 +5,11 @@ import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from './transcode'
 const WORKER_THRESHOLD = 2 * 1024 * 1024
 
 /** Re-encodes to UTF-8, in a worker of our own for big files that need decoding. */
-export async function transcodeInWorker(input: Uint8Array | Blob, encoding: TextEncoding, options: TranscodeOptions): Promise<Uint8Array> {
+export async function transcodeInWorker(
+  input: Uint8Array | Blob,
+  encoding: TextEncoding,
+  options: TranscodeOptions,
+): Promise<Uint8Array> {
   const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul
   const size = input instanceof Uint8Array ? input.length : input.size
   if (!needsDecoding || size < WORKER_THRESHOLD || typeof Worker === 'undefined') {

@@ -26,11 +26,17 @@ export async function bytesOf(input: Uint8Array | Blob): Promise<Uint8Array> {
  * unless they are `owned`: read from a File for this call alone, so handed on as they are.
  * Anything else is decoded and re-encoded once.
  */
-export function toDuckDbUtf8(bytes: Uint8Array, encoding: TextEncoding, options: TranscodeOptions, owned = false): Uint8Array {
+export function toDuckDbUtf8(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  options: TranscodeOptions,
+  owned = false,
+): Uint8Array {
   const body = bytes.subarray(bomLengthFor(bytes, encoding))
   const handOn = (b: Uint8Array) => (b === body && !owned ? b.slice() : b)
   if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul) return handOn(body)
-  if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul) return handOn(gb18030ToUtf8(body, options.skippedLines))
+  if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul)
+    return handOn(gb18030ToUtf8(body, options.skippedLines))
   let text: string
   try {
     // Strict for every encoding that can be wrong: bytes that do not fit mean the wrong choice.

@@ -9,7 +9,12 @@ export type NumericFilter =
 const NUM = String.raw`[-+]?\d+(?:\.\d+)?`
 
 export function parseNumericFilter(input: string): NumericFilter | null {
-  const text = input.normalize('NFKC').replace(/[,\s%]/g, '').replace(/[～〜]/g, '~').replace(/≥/g, '>=').replace(/≤/g, '<=')
+  const text = input
+    .normalize('NFKC')
+    .replace(/[,\s%]/g, '')
+    .replace(/[～〜]/g, '~')
+    .replace(/≥/g, '>=')
+    .replace(/≤/g, '<=')
   if (!text) return null
   const range = new RegExp(`^(${NUM})(?:~|-(?=\\d))(${NUM})$`).exec(text)
   if (range) {

@@ -1,9 +1,16 @@
 import { useFilters } from '../state/filters'
 import { usePrefetchNeighbours } from '../state/prefetch'
 import { useRoute } from '../state/router'
-import { ClusterHeatmapChart, ClusterShareChart, ClusterTrendChart, ClusterYtdChart, IssuesChart, PointRankingChart } from '../widgets/clusters/ClusterCharts'
-import { EarlyWarning } from '../widgets/clusters/EarlyWarning'
+import {
+  ClusterHeatmapChart,
+  ClusterShareChart,
+  ClusterTrendChart,
+  ClusterYtdChart,
+  IssuesChart,
+  PointRankingChart,
+} from '../widgets/clusters/ClusterCharts'
 import { ClustersNarrative } from '../widgets/clusters/ClustersNarrative'
+import { EarlyWarning } from '../widgets/clusters/EarlyWarning'
 import { PointDrawer } from '../widgets/clusters/PointDrawer'
 import { PointsTable } from '../widgets/clusters/PointsTable'
 import { FilterBar, useFilterValues } from '../widgets/filters/FilterBar'
@@ -24,14 +31,30 @@ export default function ClustersPage() {
       <ClustersNarrative filters={filters} />
       <FilterBar filters={filters} anchor={ANCHOR} german />
       <div className="grid">
-        <div className="span-8"><ClusterYtdChart filters={filters} /></div>
-        <div className="span-4"><ClusterShareChart filters={filters} /></div>
-        <div className="span-8"><ClusterTrendChart filters={filters} /></div>
-        <div className="span-4"><EarlyWarning filters={filters} /></div>
-        <div className="span-6"><ClusterHeatmapChart filters={filters} /></div>
-        <div className="span-6"><IssuesChart filters={filters} /></div>
-        <div className="span-5"><PointRankingChart filters={filters} /></div>
-        <div className="span-7"><PointsTable filters={filters} /></div>
+        <div className="span-8">
+          <ClusterYtdChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <ClusterShareChart filters={filters} />
+        </div>
+        <div className="span-8">
+          <ClusterTrendChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <EarlyWarning filters={filters} />
+        </div>
+        <div className="span-6">
+          <ClusterHeatmapChart filters={filters} />
+        </div>
+        <div className="span-6">
+          <IssuesChart filters={filters} />
+        </div>
+        <div className="span-5">
+          <PointRankingChart filters={filters} />
+        </div>
+        <div className="span-7">
+          <PointsTable filters={filters} />
+        </div>
       </div>
       {point && <PointDrawer key={point} pointId={point} />}
     </div>

@@ -15,10 +15,15 @@ export default function DatasetsPage() {
     <div className="page page--datasets">
       <header className="page__head">
         <h2>数据集</h2>
-        <p className="page__lede">每张表的字段、类型、单位和全部数据。表结构来自数据集登记表，上传、校验和导出都以它为准；上传时原样保存的临时表也在这里。</p>
+        <p className="page__lede">
+          每张表的字段、类型、单位和全部数据。表结构来自数据集登记表，上传、校验和导出都以它为准；上传时原样保存的临时表也在这里。
+        </p>
       </header>
       <div className="datasets-layout">
-        <DatasetList selected={selected} onSelect={(name) => navigate('/datasets', new URLSearchParams({ table: name }))} />
+        <DatasetList
+          selected={selected}
+          onSelect={(name) => navigate('/datasets', new URLSearchParams({ table: name }))}
+        />
         {isAdhoc ? <AdhocDetail key={selected} name={selected} /> : <DatasetDetail key={selected} name={selected} />}
       </div>
     </div>

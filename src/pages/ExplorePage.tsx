@@ -1,6 +1,7 @@
 import { useState } from 'react'
+
 import { ChartBuilder } from '../widgets/explore/ChartBuilder'
-import { SqlConsole, type ConsoleQuery } from '../widgets/explore/SqlConsole'
+import { type ConsoleQuery, SqlConsole } from '../widgets/explore/SqlConsole'
 
 export default function ExplorePage() {
   // The console's last query, offered to the chart builder as a data source.
@@ -9,7 +10,10 @@ export default function ExplorePage() {
     <div className="page page--explore explore-layout">
       <header className="page__head">
         <h2>数据探索</h2>
-        <p className="page__lede">用 SQL 查询任意一张表（包括上传的表），或用图表生成器点选字段作图；做好的图表可以固定到“我的看板”。控制台只读，不会改动任何数据。</p>
+        <p className="page__lede">
+          用 SQL
+          查询任意一张表（包括上传的表），或用图表生成器点选字段作图；做好的图表可以固定到“我的看板”。控制台只读，不会改动任何数据。
+        </p>
       </header>
       <SqlConsole onResult={setConsoleQuery} />
       <ChartBuilder consoleQuery={consoleQuery} />

@@ -16,7 +16,10 @@ export default function OverviewPage() {
   const asOf = asOfPeriod(useCatalog())
   const filters = useFilters()
   // The cluster bars and the town map cross-filter the page: the views one click away are fetched while idle.
-  usePrefetchNeighbours(filters, { clusters: useFilterValues(ANCHOR, 'cluster'), towns: useFilterValues(ANCHOR, 'town') })
+  usePrefetchNeighbours(filters, {
+    clusters: useFilterValues(ANCHOR, 'cluster'),
+    towns: useFilterValues(ANCHOR, 'town'),
+  })
   return (
     <div className="page page--overview">
       <header className="page__head">
@@ -27,11 +30,21 @@ export default function OverviewPage() {
       <FilterBar filters={filters} anchor={ANCHOR} german />
       <KpiRow filters={filters} />
       <div className="grid">
-        <div className="span-5"><TownMap filters={filters} /></div>
-        <div className="span-7"><ClusterYtdChart filters={filters} /></div>
-        <div className="span-4"><ProjectStatusChart filters={filters} /></div>
-        <div className="span-4"><ItemsProgressChart filters={filters} /></div>
-        <div className="span-4"><LatestActivities /></div>
+        <div className="span-5">
+          <TownMap filters={filters} />
+        </div>
+        <div className="span-7">
+          <ClusterYtdChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <ProjectStatusChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <ItemsProgressChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <LatestActivities />
+        </div>
       </div>
     </div>
   )

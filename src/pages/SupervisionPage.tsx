@@ -12,6 +12,7 @@ import {
   SuggestionsChart,
   SupervisionNarrative,
 } from '../widgets/supervision/SupervisionWidgets'
+
 import '../widgets/supervision/supervision.css'
 
 const TYPES = ACTIVITY_TYPES.map((t) => t.type)
@@ -36,14 +37,30 @@ export default function SupervisionPage() {
       <SupervisionNarrative filters={filters} />
       <FilterBar filters={filters} anchor={ANCHOR} places={false} />
       <div className="grid">
-        <div className="span-7"><ActivitiesChart filters={filters} /></div>
-        <div className="span-5"><Reconciliation selected={filters.types} /></div>
-        <div className="span-4"><SuggestionsChart filters={filters} /></div>
-        <div className="span-4"><SuggestionCategoriesChart filters={filters} /></div>
-        <div className="span-4"><MicroChart filters={filters} /></div>
-        <div className="span-5"><MicroTownsChart filters={filters} /></div>
-        <div className="span-7"><LedgerTable filters={filters} /></div>
-        <div className="span-12"><ReportFigures /></div>
+        <div className="span-7">
+          <ActivitiesChart filters={filters} />
+        </div>
+        <div className="span-5">
+          <Reconciliation selected={filters.types} />
+        </div>
+        <div className="span-4">
+          <SuggestionsChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <SuggestionCategoriesChart filters={filters} />
+        </div>
+        <div className="span-4">
+          <MicroChart filters={filters} />
+        </div>
+        <div className="span-5">
+          <MicroTownsChart filters={filters} />
+        </div>
+        <div className="span-7">
+          <LedgerTable filters={filters} />
+        </div>
+        <div className="span-12">
+          <ReportFigures />
+        </div>
       </div>
     </div>
   )

@@ -1,5 +1,5 @@
 import type { NumericFilter } from '../lib/filter-expr'
-import { derivedTable, type DerivedTable, type SqlQuery } from './derived'
+import { type DerivedTable, derivedTable, type SqlQuery } from './derived'
 import { numberLiteral, quoteIdent, quoteLiteral } from './sql'
 
 export interface SortKey {
@@ -13,7 +13,8 @@ export type ColumnFilter =
   | { readonly id: string; readonly kind: 'number'; readonly filter: NumericFilter }
 
 /** What a grid shows: a table by name, or the rows of a query (with any derived tables it reads). */
-export type BrowseSource = { readonly table: string } | { readonly query: string; readonly derived?: readonly DerivedTable[] }
+export type BrowseSource =
+  { readonly table: string } | { readonly query: string; readonly derived?: readonly DerivedTable[] }
 
 export interface BrowseRequest {
   readonly source: BrowseSource
@@ -63,7 +64,12 @@ const derivedOf = (source: BrowseSource) => ('query' in source ? (source.derived
 export const DEEP_OFFSET = 10_000
 
 /** The table's row ids in the grid's order, numbered: built once per table revision, sort and filters. */
-export function rowOrderIndex(table: string, sort: readonly SortKey[], tiebreak: readonly string[], filters?: readonly ColumnFilter[]): DerivedTable {
+export function rowOrderIndex(
+  table: string,
+  sort: readonly SortKey[],
+  tiebreak: readonly string[],
+  filters?: readonly ColumnFilter[],
+): DerivedTable {
   const ordered = `SELECT rowid AS "r" FROM ${quoteIdent(table)}${whereClause(filters)}${orderBy(sort, tiebreak)}`
   return derivedTable('browse_order', `SELECT (row_number() OVER ())::BIGINT AS "n", "r" FROM (${ordered})`, [table])
 }
@@ -87,5 +93,8 @@ export function browseSql(req: BrowseRequest): SqlQuery {
 
 /** How many rows the grid has under its filters. */
 export function countSql(source: BrowseSource, filters?: readonly ColumnFilter[]): SqlQuery {
-  return { sql: `SELECT count(*) AS "rows" FROM ${fromClause(source)}${whereClause(filters)}`, derived: derivedOf(source) }
+  return {
+    sql: `SELECT count(*) AS "rows" FROM ${fromClause(source)}${whereClause(filters)}`,
+    derived: derivedOf(source),
+  }
 }

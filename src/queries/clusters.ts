@@ -1,6 +1,6 @@
 import { cubeConditions, cubeYoy, monthCube, pointCube } from './cubes'
 import type { SqlQuery } from './derived'
-import { and, pointConditions, type FilterSet } from './filters'
+import { and, type FilterSet, pointConditions } from './filters'
 import type { Indicator } from './indicators'
 import { numberLiteral, quoteIdent, quoteLiteral } from './sql'
 
@@ -11,7 +11,8 @@ import { numberLiteral, quoteIdent, quoteLiteral } from './sql'
  */
 
 const q = quoteIdent
-const clusterWhere = (filters: FilterSet, column: string) => (filters.clusters?.length ? `WHERE ${column} IN (${filters.clusters.map(quoteLiteral).join(', ')})` : '')
+const clusterWhere = (filters: FilterSet, column: string) =>
+  filters.clusters?.length ? `WHERE ${column} IN (${filters.clusters.map(quoteLiteral).join(', ')})` : ''
 /** Growth of one cube row's metric. */
 const rowYoy = (m: string) => `k."${m}_mcur" / nullif(k."${m}_mprev", 0) - 1`
 
@@ -98,7 +99,12 @@ ORDER BY "ytd_output" DESC, k."point_id" LIMIT ${numberLiteral(limit)}`,
 }
 
 /** The metrics the early warning watches. */
-export const WARNING_METRICS = ['output_value', 'tax', 'electricity', 'employees'] as const satisfies readonly Indicator[]
+export const WARNING_METRICS = [
+  'output_value',
+  'tax',
+  'electricity',
+  'employees',
+] as const satisfies readonly Indicator[]
 
 export interface WarningRow {
   readonly point_id: string

@@ -1,7 +1,7 @@
-import { derivedTable, type DerivedTable } from './derived'
+import { type DerivedTable, derivedTable } from './derived'
+import { type FilterSet, scopeOfFilters } from './filters'
+import { type Indicator, pairsCtes } from './indicators'
 import { inList, quoteIdent } from './sql'
-import { scopeOfFilters, type FilterSet } from './filters'
-import { pairsCtes, type Indicator } from './indicators'
 
 /**
  * Pre-aggregated indicators for one time scope, read by every cross-filter query of the
@@ -14,7 +14,13 @@ import { pairsCtes, type Indicator } from './indicators'
  *   m_months months reported this year
  * Like-for-like growth over any selection is sum(m_mcur) / sum(m_mprev) − 1.
  */
-export const CUBE_METRICS = ['output_value', 'revenue', 'tax', 'electricity', 'employees'] as const satisfies readonly Indicator[]
+export const CUBE_METRICS = [
+  'output_value',
+  'revenue',
+  'tax',
+  'electricity',
+  'employees',
+] as const satisfies readonly Indicator[]
 
 function measures(metrics: readonly Indicator[]): string {
   return metrics

@@ -1,9 +1,19 @@
-import { and, pointConditions, type FilterSet } from './filters'
+import { and, type FilterSet, pointConditions } from './filters'
 import { scopeCte } from './scope'
 import { quoteIdent } from './sql'
 
 /** The monthly indicators of observation points, by column name. */
-export const INDICATORS = ['output_value', 'revenue', 'tax', 'electricity', 'employees', 'export_value', 'new_orders', 'rd_expense', 'capacity_utilization'] as const
+export const INDICATORS = [
+  'output_value',
+  'revenue',
+  'tax',
+  'electricity',
+  'employees',
+  'export_value',
+  'new_orders',
+  'rd_expense',
+  'capacity_utilization',
+] as const
 export type Indicator = (typeof INDICATORS)[number]
 
 export const INDICATOR_ANCHOR = { table: 'point_indicators', period: 'period' } as const

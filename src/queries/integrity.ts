@@ -25,7 +25,11 @@ export function integrityChecks(table: TableDef, source = table.name, limit = 20
   })
   for (const c of table.columns) {
     if (c.required) {
-      checks.push({ rule: '必填项为空', column: c.name, sql: `SELECT * FROM ${from} WHERE ${t(c.name)} IS NULL LIMIT ${limit}` })
+      checks.push({
+        rule: '必填项为空',
+        column: c.name,
+        sql: `SELECT * FROM ${from} WHERE ${t(c.name)} IS NULL LIMIT ${limit}`,
+      })
     }
     if (c.values) {
       checks.push({
@@ -38,7 +42,11 @@ export function integrityChecks(table: TableDef, source = table.name, limit = 20
     if (c.min !== undefined) bounds.push(`${t(c.name)} < ${numberLiteral(c.min)}`)
     if (c.max !== undefined) bounds.push(`${t(c.name)} > ${numberLiteral(c.max)}`)
     if (bounds.length) {
-      checks.push({ rule: '数值超出范围', column: c.name, sql: `SELECT * FROM ${from} WHERE ${bounds.join(' OR ')} LIMIT ${limit}` })
+      checks.push({
+        rule: '数值超出范围',
+        column: c.name,
+        sql: `SELECT * FROM ${from} WHERE ${bounds.join(' OR ')} LIMIT ${limit}`,
+      })
     }
     if (c.kind === 'period') {
       checks.push({

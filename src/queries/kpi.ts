@@ -1,5 +1,5 @@
-import { and, pointConditions, projectConditions, type FilterSet } from './filters'
-import { scopeCte, type ScopeAnchor } from './scope'
+import { and, type FilterSet, pointConditions, projectConditions } from './filters'
+import { type ScopeAnchor, scopeCte } from './scope'
 
 /** Each KPI's "latest", when no scope is given, is its own table's latest month or year. */
 export const KPI_ANCHORS = {

@@ -22,7 +22,8 @@ export const expectedSql = (month: string) => `least(100, greatest(0, (${month} 
  * points below the expected progress. The one place this rule is written down.
  */
 export const BEHIND_POINTS = 15
-export const behindSql = (progress: string, month: string) => `(${progress} < ${expectedSql(month)} - ${numberLiteral(BEHIND_POINTS)})`
+export const behindSql = (progress: string, month: string) =>
+  `(${progress} < ${expectedSql(month)} - ${numberLiteral(BEHIND_POINTS)})`
 
 /**
  * The year's items with their position as of the latest month reported in the scope

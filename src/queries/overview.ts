@@ -1,4 +1,4 @@
-import { and, pointConditions, projectConditions, type FilterSet } from './filters'
+import { and, type FilterSet, pointConditions, projectConditions } from './filters'
 import { INDICATOR_ANCHOR } from './indicators'
 import { scopeCte } from './scope'
 import { numberLiteral } from './sql'

@@ -1,4 +1,4 @@
-import { and, projectConditions, without, type FilterSet } from './filters'
+import { and, type FilterSet, projectConditions, without } from './filters'
 import { scopeCte } from './scope'
 import { numberLiteral, quoteLiteral } from './sql'
 

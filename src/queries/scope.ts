@@ -34,7 +34,8 @@ export type ScopeAnchor =
 
 function latestSql(anchor: ScopeAnchor): string {
   if ('period' in anchor) return `(SELECT max(${quoteIdent(anchor.period)}) FROM ${quoteIdent(anchor.table)})`
-  if ('date' in anchor) return `(SELECT strftime(max(${quoteIdent(anchor.date)}), '%Y-%m') FROM ${quoteIdent(anchor.table)})`
+  if ('date' in anchor)
+    return `(SELECT strftime(max(${quoteIdent(anchor.date)}), '%Y-%m') FROM ${quoteIdent(anchor.table)})`
   return `(SELECT CAST(max(${quoteIdent(anchor.year)}) AS VARCHAR) || '-12' FROM ${quoteIdent(anchor.table)})`
 }
 

@@ -16,9 +16,12 @@ const typesTable = `(VALUES ${ACTIVITY_TYPES.map((t, i) => `(${quoteLiteral(t.ty
  */
 const monthsPicked = (filters: FilterSet) => filters.fromMonth !== undefined || filters.toMonth !== undefined
 const monthCondition = (filters: FilterSet, dateColumn: string) =>
-  monthsPicked(filters) ? ` AND month(${dateColumn}) BETWEEN scope."from_month" AND scope."to_month"` : ` AND ${dateColumn} <= last_day(strptime(scope."through", '%Y-%m'))`
+  monthsPicked(filters)
+    ? ` AND month(${dateColumn}) BETWEEN scope."from_month" AND scope."to_month"`
+    : ` AND ${dateColumn} <= last_day(strptime(scope."through", '%Y-%m'))`
 
-const typeCondition = (filters: FilterSet, column: string) => (filters.types?.length ? ` AND ${inList(column, filters.types)}` : '')
+const typeCondition = (filters: FilterSet, column: string) =>
+  filters.types?.length ? ` AND ${inList(column, filters.types)}` : ''
 
 export interface ActivityCountRow {
   readonly year: number
@@ -36,7 +39,10 @@ export function activitiesByYearSql(filters: FilterSet): string {
 SELECT year(a."date") AS "year", a."type", count(*) AS "activities"
 FROM "supervision_activities" a, scope
 WHERE year(a."date") <= scope."year"${monthCondition(filters, 'a."date"')}${typeCondition(without(filters, ['types']), 'a."type"')}
-GROUP BY year(a."date"), a."type" ORDER BY 1, ${vocabularyOrder('a."type"', ACTIVITY_TYPES.map((t) => t.type))}`
+GROUP BY year(a."date"), a."type" ORDER BY 1, ${vocabularyOrder(
+    'a."type"',
+    ACTIVITY_TYPES.map((t) => t.type),
+  )}`
 }
 
 export interface ReportFigureRow {

@@ -11,7 +11,8 @@ export function asOfPeriod(snapshot: CatalogSnapshot): string | null {
   let latest: string | null = null
   for (const table of TABLES) {
     const t = snapshot.tables[table.name]
-    if (table.periodColumn && t?.status === 'ready' && t.latestPeriod && (!latest || t.latestPeriod > latest)) latest = t.latestPeriod
+    if (table.periodColumn && t?.status === 'ready' && t.latestPeriod && (!latest || t.latestPeriod > latest))
+      latest = t.latestPeriod
   }
   return latest
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+
 import { Store } from './store'
 
 /**

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+
 import { getTable, TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { Store } from './store'
@@ -84,7 +85,8 @@ export function readinessOf(snapshot: CatalogSnapshot, tables: readonly string[]
   const revs: number[] = []
   for (const name of tables) {
     const t = snapshot.tables[name]
-    if (t?.status === 'error') return { kind: 'failed', table: name, reason: t.reason, ...(t.detail ? { detail: t.detail } : {}) }
+    if (t?.status === 'error')
+      return { kind: 'failed', table: name, reason: t.reason, ...(t.detail ? { detail: t.detail } : {}) }
     if (t?.status !== 'ready') return { kind: 'waiting' }
     revs.push(t.revision)
   }
@@ -96,7 +98,10 @@ export function readinessOf(snapshot: CatalogSnapshot, tables: readonly string[]
  * embedded synthetic sample: what the 示例数据 marks are shown for. An upload that replaces a
  * table makes it the user's; a table that failed to load shows nothing, so is not marked.
  */
-export function sampleTablesIn(snapshot: CatalogSnapshot, names: readonly string[] = TABLES.map((t) => t.name)): TableDef[] {
+export function sampleTablesIn(
+  snapshot: CatalogSnapshot,
+  names: readonly string[] = TABLES.map((t) => t.name),
+): TableDef[] {
   return names.flatMap((name) => {
     const table = getTable(name)
     const state = snapshot.tables[name]

@@ -151,8 +151,10 @@ class Coordinator {
   /** The cache key of a query over `tables` now, or why it cannot run yet (a result to give, or null to wait). */
   private cacheKey(q: SqlQuery, tables: readonly string[]): string | Promise<QueryResult<Row>> | null {
     const readiness = readinessOf(catalog.get(), tables)
-    if (readiness.kind === 'engine-failed') return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
-    if (readiness.kind === 'failed') return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
+    if (readiness.kind === 'engine-failed')
+      return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
+    if (readiness.kind === 'failed')
+      return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'waiting' || !this.connector) return null
     const epoch = catalog.get().epoch
     if (epoch !== this.cacheEpoch) {
@@ -240,7 +242,8 @@ class Coordinator {
   private ensureDerived(connector: Connector, table: DerivedTable): Promise<QueryResult<Row>> {
     // Keyed by the revisions of the tables it reads, not of whatever the asking view reads.
     const readiness = readinessOf(catalog.get(), table.sources)
-    if (readiness.kind !== 'ready') return Promise.resolve(err({ message: `派生表 ${table.name} 的数据尚未就绪`, sql: table.sql }))
+    if (readiness.kind !== 'ready')
+      return Promise.resolve(err({ message: `派生表 ${table.name} 的数据尚未就绪`, sql: table.sql }))
     const dataKey = readiness.key
     const have = this.derived.get(table.name)
     if (have && have.key === dataKey) return touch(this.derived, table.name, have).created

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+
 import type { FilterDimension, FilterSet } from '../queries/filters'
 import { askAhead } from './prefetch'
 import { navigate, useRoute } from './router'

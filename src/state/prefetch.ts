@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+
 import type { SqlQuery } from '../queries/derived'
 import type { FilterDimension, FilterSet } from '../queries/filters'
 import { coordinator } from './coordinator'
@@ -37,7 +38,10 @@ export function usePrefetchQueries(build: Builder) {
 }
 
 /** A widget with one query over `tables`: `sqlFor` is its SQL for any filters (none: nothing to prefetch). */
-export function usePrefetchSql(tables: readonly string[], sqlFor: ((filters: FilterSet) => string | SqlQuery | null) | undefined) {
+export function usePrefetchSql(
+  tables: readonly string[],
+  sqlFor: ((filters: FilterSet) => string | SqlQuery | null) | undefined,
+) {
   usePrefetchQueries((f) => (sqlFor ? [{ sql: sqlFor(f), tables }] : []))
 }
 
@@ -78,11 +82,16 @@ type ListDimension = Exclude<FilterDimension, 'german'>
  * dimension its charts cross-filter by, toggled in turn. Starts again whenever the filters
  * or the values change; stops when the page goes.
  */
-export function usePrefetchNeighbours(filters: FilterSet, dimensions: Partial<Record<ListDimension, readonly string[]>>) {
+export function usePrefetchNeighbours(
+  filters: FilterSet,
+  dimensions: Partial<Record<ListDimension, readonly string[]>>,
+) {
   const filtersKey = JSON.stringify(filters)
   const dimensionsKey = JSON.stringify(dimensions)
   useEffect(() => {
-    const clicks = (Object.entries(dimensions) as [ListDimension, readonly string[]][]).flatMap(([dimension, values]) => values.map((value) => ({ dimension, value })))
+    const clicks = (Object.entries(dimensions) as [ListDimension, readonly string[]][]).flatMap(([dimension, values]) =>
+      values.map((value) => ({ dimension, value })),
+    )
     if (clicks.length === 0) return
     let stopped = false
     const run = async () => {
@@ -98,7 +107,8 @@ export function usePrefetchNeighbours(filters: FilterSet, dimensions: Partial<Re
       for (const { dimension, value } of clicks) {
         for (const q of queriesFor(neighbour(filters, dimension, value))) {
           // A view waiting for answers goes first: nothing new is sent until it has them.
-          while (!stopped && (coordinator.busy || inFlight.size >= DEPTH)) await (coordinator.busy ? coordinator.whenIdle() : Promise.race(inFlight))
+          while (!stopped && (coordinator.busy || inFlight.size >= DEPTH))
+            await (coordinator.busy ? coordinator.whenIdle() : Promise.race(inFlight))
           if (stopped) return
           const sent: Promise<unknown> = coordinator.prefetch(q.sql!, q.tables).finally(() => inFlight.delete(sent))
           inFlight.add(sent)

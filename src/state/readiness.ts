@@ -26,7 +26,8 @@ export function markOnce(name: string) {
  * upload page before a file is chosen) is settled too: there is nothing to wait for.
  */
 export function allWidgetsSettled(root: ParentNode): boolean {
-  for (const w of root.querySelectorAll('[data-widget]')) if (!SETTLED.has(w.getAttribute('data-state') ?? '')) return false
+  for (const w of root.querySelectorAll('[data-widget]'))
+    if (!SETTLED.has(w.getAttribute('data-state') ?? '')) return false
   return true
 }
 
@@ -55,7 +56,12 @@ export function watchPageReady(root: HTMLElement, path: string): () => void {
     markRecurring('widgets-settled')
   }
   const observer = new MutationObserver((records) => check(records.some((r) => r.type === 'attributes')))
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-view'] })
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-state', 'data-view'],
+  })
   root.removeAttribute('data-page-ready')
   queueMicrotask(() => check())
   return () => observer.disconnect()

@@ -45,7 +45,11 @@ function onHashChange() {
 }
 
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, () => current, () => current)
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => current,
+  )
 }
 
 export function href(path: string, params?: URLSearchParams): string {

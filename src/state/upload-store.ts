@@ -63,12 +63,21 @@ async function withDb<T>(fallback: T, work: (db: IDBDatabase) => Promise<T>): Pr
 }
 
 export function listStoredUploads(): Promise<StoredUpload[]> {
-  return withDb([], async (db) => ((await request(db.transaction(META, 'readonly').objectStore(META).getAll())) as StoredUpload[]).sort((a, b) => a.seq - b.seq))
+  return withDb([], async (db) =>
+    ((await request(db.transaction(META, 'readonly').objectStore(META).getAll())) as StoredUpload[]).sort(
+      (a, b) => a.seq - b.seq,
+    ),
+  )
 }
 
 /** A stored file: a Blob (DuckDB reads it without the page holding a copy) or older stored bytes. */
 export async function readStoredBytes(id: string): Promise<Blob | Uint8Array | null> {
-  const stored = await withDb(null, async (db) => ((await request(db.transaction(BYTES, 'readonly').objectStore(BYTES).get(id))) as Blob | ArrayBuffer | undefined) ?? null)
+  const stored = await withDb(
+    null,
+    async (db) =>
+      ((await request(db.transaction(BYTES, 'readonly').objectStore(BYTES).get(id))) as
+        Blob | ArrayBuffer | undefined) ?? null,
+  )
   return stored instanceof ArrayBuffer ? new Uint8Array(stored) : stored
 }
 
@@ -146,7 +155,9 @@ async function draftsInUse(): Promise<Set<string> | null> {
   try {
     const { held = [], pending = [] } = await navigator.locks.query()
     const prefix = draftLockName('')
-    return new Set([...held, ...pending].flatMap((l) => (l.name?.startsWith(prefix) ? [l.name.slice(prefix.length)] : [])))
+    return new Set(
+      [...held, ...pending].flatMap((l) => (l.name?.startsWith(prefix) ? [l.name.slice(prefix.length)] : [])),
+    )
   } catch {
     return null
   }

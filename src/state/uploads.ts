@@ -1,13 +1,39 @@
 import { useSyncExternalStore } from 'react'
+
 import { getTable } from '../datasets/registry'
-import { bareReadCsv, benchStatement, discardStage, openIngestSession, untilEngineDies, type CommittedTable, type IngestDatabase, type IngestSession } from '../db/ingest'
-import { confirmUpload, prepareUpload, type PrepareOptions, type PreparedUpload, type PreparePhase, type UploadInput } from '../db/ingest-pipeline'
-import { transcodeInWorker } from '../ingest/transcode-client'
+import {
+  bareReadCsv,
+  benchStatement,
+  type CommittedTable,
+  discardStage,
+  type IngestDatabase,
+  type IngestSession,
+  openIngestSession,
+  untilEngineDies,
+} from '../db/ingest'
+import {
+  confirmUpload,
+  type PreparedUpload,
+  type PrepareOptions,
+  type PreparePhase,
+  prepareUpload,
+  type UploadInput,
+} from '../db/ingest-pipeline'
 import type { UploadDecisions } from '../ingest/plan'
+import { transcodeInWorker } from '../ingest/transcode-client'
 import { err, ok, type Result } from '../lib/result'
 import { catalog, nextRevision, setTable, setTables, type TableState } from './catalog'
 import { Store } from './store'
-import { deleteStoredUploads, holdDraftLock, listStoredUploads, pruneUnconfirmedBytes, readStoredBytes, storeBytes, storeUpload, type StoredUpload } from './upload-store'
+import {
+  deleteStoredUploads,
+  holdDraftLock,
+  listStoredUploads,
+  pruneUnconfirmedBytes,
+  readStoredBytes,
+  storeBytes,
+  type StoredUpload,
+  storeUpload,
+} from './upload-store'
 
 export interface StoredUploadSummary {
   readonly id: string
@@ -21,13 +47,21 @@ export interface StoredUploadSummary {
 export interface UploadsSnapshot {
   /** The engine is up and uploads can be staged. */
   readonly ready: boolean
-  readonly replay: { readonly status: 'idle' | 'running' | 'done'; readonly failures: readonly { fileName: string; reason: string }[] }
+  readonly replay: {
+    readonly status: 'idle' | 'running' | 'done'
+    readonly failures: readonly { fileName: string; reason: string }[]
+  }
   readonly stored: readonly StoredUploadSummary[]
   /** Ad-hoc tables loaded now (for the SQL console and the datasets list). */
   readonly adhoc: readonly { readonly name: string; readonly rows: number }[]
 }
 
-export const uploads = new Store<UploadsSnapshot>({ ready: false, replay: { status: 'idle', failures: [] }, stored: [], adhoc: [] })
+export const uploads = new Store<UploadsSnapshot>({
+  ready: false,
+  replay: { status: 'idle', failures: [] },
+  stored: [],
+  adhoc: [],
+})
 
 export function useUploads(): UploadsSnapshot {
   return useSyncExternalStore(uploads.subscribe, uploads.get, uploads.get)
@@ -37,15 +71,27 @@ let database: IngestDatabase | null = null
 
 function summarise(s: StoredUpload): StoredUploadSummary {
   const t = s.decisions.target
-  return { id: s.id, fileName: s.fileName, table: s.table, rows: s.rows, committedAt: s.committedAt, mode: t.kind === 'adhoc' ? 'adhoc' : t.mode }
+  return {
+    id: s.id,
+    fileName: s.fileName,
+    table: s.table,
+    rows: s.rows,
+    committedAt: s.committedAt,
+    mode: t.kind === 'adhoc' ? 'adhoc' : t.mode,
+  }
 }
 
 /**
  * What a committed upload makes of its table's state: a new revision, so every view asks
  * again. An append onto the embedded sample still holds sample rows: it keeps its 示例数据 mark.
  */
-function committedState(committed: CommittedTable, decisions: UploadDecisions, previous: TableState | undefined): TableState {
-  const keepSource = decisions.target.kind === 'table' && decisions.target.mode === 'append' && previous?.status === 'ready'
+function committedState(
+  committed: CommittedTable,
+  decisions: UploadDecisions,
+  previous: TableState | undefined,
+): TableState {
+  const keepSource =
+    decisions.target.kind === 'table' && decisions.target.mode === 'append' && previous?.status === 'ready'
   return {
     status: 'ready',
     rows: committed.rows,
@@ -57,7 +103,10 @@ function committedState(committed: CommittedTable, decisions: UploadDecisions, p
 
 function listAdhoc(committed: CommittedTable, decisions: UploadDecisions) {
   if (decisions.target.kind !== 'adhoc') return
-  uploads.set((s) => ({ ...s, adhoc: [...s.adhoc.filter((a) => a.name !== committed.name), { name: committed.name, rows: committed.rows }] }))
+  uploads.set((s) => ({
+    ...s,
+    adhoc: [...s.adhoc.filter((a) => a.name !== committed.name), { name: committed.name, rows: committed.rows }],
+  }))
 }
 
 /** Tells the catalog the table changed. */
@@ -87,7 +136,10 @@ export async function tablesWithStoredUploads(): Promise<ReadonlySet<string>> {
  * one update at the end, with what the uploads made of it (or its embedded state if none
  * of them loads).
  */
-export async function replayUploads(db: IngestDatabase, held: Readonly<Record<string, TableState>> = {}): Promise<void> {
+export async function replayUploads(
+  db: IngestDatabase,
+  held: Readonly<Record<string, TableState>> = {},
+): Promise<void> {
   database = db
   exposeBenchHook(db)
   uploads.set((s) => ({ ...s, ready: true, adhoc: [], replay: { status: 'running', failures: [] } }))
@@ -97,7 +149,10 @@ export async function replayUploads(db: IngestDatabase, held: Readonly<Record<st
     await pruneUnconfirmedBytes()
     stored = await listStoredUploads()
   } catch (e) {
-    failures.push({ fileName: '（全部）', reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}` })
+    failures.push({
+      fileName: '（全部）',
+      reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}`,
+    })
   }
   const states: Record<string, TableState> = { ...held }
   const replayAll = async (): Promise<Result<void, string>> => {
@@ -109,8 +164,13 @@ export async function replayUploads(db: IngestDatabase, held: Readonly<Record<st
           failures.push({ fileName: record.fileName, reason: '浏览器中保存的文件内容已丢失' })
           continue
         }
-        const prepared = await prepareUpload(session, bytes, record.fileName, { decisions: record.decisions, transcode: transcodeInWorker })
-        const committed = prepared.ok ? await confirmUpload(session, prepared.value, record.decisions.skipFailing) : prepared
+        const prepared = await prepareUpload(session, bytes, record.fileName, {
+          decisions: record.decisions,
+          transcode: transcodeInWorker,
+        })
+        const committed = prepared.ok
+          ? await confirmUpload(session, prepared.value, record.decisions.skipFailing)
+          : prepared
         if (committed.ok) {
           const name = committed.value.name
           states[name] = committedState(committed.value, record.decisions, states[name] ?? catalog.get().tables[name])
@@ -235,7 +295,9 @@ async function stageDraft(
   // file, which would share the machine with it): confirming then has little left to write.
   // A File is stored as it is: the browser copies it without the main thread cloning 65 MB.
   // (Leaving before confirming loses nothing: bytes never confirmed are pruned at start-up.)
-  const bytesStored = previous?.bytesStored ?? storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false)
+  const bytesStored =
+    previous?.bytesStored ??
+    storeBytes(id, original instanceof Blob ? original : original.slice().buffer).catch(() => false)
   // Another upload committed into the same table while this one was read: its preview may be out of date.
   const revision = revisionOf(prepared.value)
   const targetRevision = revision !== null && revision === revisionOf(prepared.value, tablesBefore) ? revision : null
@@ -246,7 +308,10 @@ async function stageDraft(
  * Commits a draft: the table changes and the catalog follows at once; `persisted` settles
  * when the upload is stored for the next visit (true), or cannot be (false).
  */
-export async function commitDraft(draft: UploadDraft, skipFailing: boolean): Promise<Result<CommittedTable & { persisted: Promise<boolean> }, string>> {
+export async function commitDraft(
+  draft: UploadDraft,
+  skipFailing: boolean,
+): Promise<Result<CommittedTable & { persisted: Promise<boolean> }, string>> {
   const targetUnchanged = draft.targetRevision !== null && revisionOf(draft.prepared) === draft.targetRevision
   const committed = await untilEngineDies(
     draft.session.db,

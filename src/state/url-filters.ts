@@ -5,7 +5,13 @@ import type { FilterDimension, FilterSet } from '../queries/filters'
  * Parsing is forgiving (anything malformed is dropped, never thrown) and serialising is
  * canonical (fixed key order, sorted lists), so the same view always has the same URL.
  */
-const LIST_KEYS = { clusters: 'cluster', towns: 'town', statuses: 'status', categories: 'category', types: 'type' } as const
+const LIST_KEYS = {
+  clusters: 'cluster',
+  towns: 'town',
+  statuses: 'status',
+  categories: 'category',
+  types: 'type',
+} as const
 type ListDim = keyof typeof LIST_KEYS
 
 const ID = /^[\p{L}\p{N}_\-.]{1,64}$/u
@@ -18,7 +24,14 @@ function int(value: string | null, lo: number, hi: number): number | undefined {
 
 function list(value: string | null): string[] | undefined {
   if (!value) return undefined
-  const items = [...new Set(value.split(',').map((s) => s.trim()).filter((s) => ID.test(s)))].sort()
+  const items = [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => ID.test(s)),
+    ),
+  ].sort()
   return items.length ? items : undefined
 }
 

@@ -1,13 +1,13 @@
 import {
+  type ColumnDef,
   columnSizingFeature,
   rowSortingFeature,
+  type SortingState,
   tableFeatures,
   useTable,
-  type ColumnDef,
-  type SortingState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react'
 
 export type { SortingState }
 
@@ -76,7 +76,21 @@ interface LoadedWindow {
  * fetched (a window of a few hundred), so a million-row table scrolls like a small one.
  * Sorting is owned by the caller (the database sorts), the table renders what it gets.
  */
-export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting, onSortingChange, label, height = 420, rowHeight = 32, filterText, onFilterTextChange, invalidFilters, onRowClick }: DataTableProps) {
+export function DataTable({
+  columns,
+  rowCount,
+  fetchWindow,
+  peekWindow,
+  sorting,
+  onSortingChange,
+  label,
+  height = 420,
+  rowHeight = 32,
+  filterText,
+  onFilterTextChange,
+  invalidFilters,
+  onRowClick,
+}: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [loaded, setLoaded] = useState<LoadedWindow | null>(null)
   const [error, setError] = useState<{ message: string; source: DataTableProps['fetchWindow'] } | null>(null)
@@ -171,11 +185,20 @@ export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting,
 
   const totalWidth = table.getTotalSize()
   const rows = table.getRowModel().rows
-  const rowStyle = (start: number): CSSProperties => ({ transform: `translateY(${start}px)`, height: rowHeight, width: totalWidth })
+  const rowStyle = (start: number): CSSProperties => ({
+    transform: `translateY(${start}px)`,
+    height: rowHeight,
+    width: totalWidth,
+  })
 
   return (
     <div className="data-table" role="table" aria-label={label} aria-rowcount={count + 1}>
-      <div className="data-table__scroll" ref={scrollRef} style={{ height }} onScroll={(e) => (scrolledDown.current = e.currentTarget.scrollTop > 0)}>
+      <div
+        className="data-table__scroll"
+        ref={scrollRef}
+        style={{ height }}
+        onScroll={(e) => (scrolledDown.current = e.currentTarget.scrollTop > 0)}
+      >
         <div className="data-table__head" role="rowgroup" style={{ width: totalWidth }}>
           {table.getHeaderGroups().map((group) => (
             <div className="data-table__row data-table__row--head" role="row" key={group.id}>
@@ -226,7 +249,11 @@ export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting,
             </div>
           )}
         </div>
-        <div className="data-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+        <div
+          className="data-table__body"
+          role="rowgroup"
+          style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
+        >
           {items.map((item) => {
             const row = current && item.index >= current.offset ? rows[item.index - current.offset] : undefined
             return (
@@ -240,21 +267,25 @@ export function DataTable({ columns, rowCount, fetchWindow, peekWindow, sorting,
                 onClick={onRowClick && row ? () => onRowClick(row.original) : undefined}
                 onKeyDown={onRowClick && row ? (e) => e.key === 'Enter' && onRowClick(row.original) : undefined}
               >
-                {row
-                  ? row.getAllCells().map((cell) => {
-                      const col = columns.find((c) => c.id === cell.column.id)
-                      return (
-                        <div
-                          role="cell"
-                          key={cell.id}
-                          className={`data-table__cell data-table__cell--${col?.align ?? 'left'} ${col?.cellClass?.(cell.getValue(), row.original) ?? ''}`}
-                          style={{ width: cell.column.getSize() }}
-                        >
-                          <table.FlexRender cell={cell} />
-                        </div>
-                      )
-                    })
-                  : <div role="cell" className="data-table__cell data-table__cell--placeholder">…</div>}
+                {row ? (
+                  row.getAllCells().map((cell) => {
+                    const col = columns.find((c) => c.id === cell.column.id)
+                    return (
+                      <div
+                        role="cell"
+                        key={cell.id}
+                        className={`data-table__cell data-table__cell--${col?.align ?? 'left'} ${col?.cellClass?.(cell.getValue(), row.original) ?? ''}`}
+                        style={{ width: cell.column.getSize() }}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    )
+                  })
+                ) : (
+                  <div role="cell" className="data-table__cell data-table__cell--placeholder">
+                    …
+                  </div>
+                )}
               </div>
             )
           })}

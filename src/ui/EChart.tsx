@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ComponentType } from 'react'
+import { type ComponentType, lazy, Suspense } from 'react'
+
 import type { EChartProps } from './echart/types'
 
 export type { ChartSelection, EChartProps, EChartsOption, EChartsType } from './echart/types'
@@ -19,11 +20,17 @@ export function preloadEChart(): Promise<ChartModule> {
 // A chart drawn once the chunk is here does not suspend at all: React reads a settled
 // module at once, where a promise (even a fulfilled one) suspends the chart, shows the
 // placeholder and reveals the chart on React's fallback throttle, up to 300 ms later.
-const EChartImpl = lazy(() => (loaded ? ({ then: (resolve: (m: ChartModule) => void) => resolve(loaded!) } as unknown as Promise<ChartModule>) : preloadEChart()))
+const EChartImpl = lazy(() =>
+  loaded
+    ? ({ then: (resolve: (m: ChartModule) => void) => resolve(loaded!) } as unknown as Promise<ChartModule>)
+    : preloadEChart(),
+)
 
 export function EChart(props: EChartProps) {
   return (
-    <Suspense fallback={<div className="echart echart--loading" style={{ height: props.height }} aria-label={props.label} />}>
+    <Suspense
+      fallback={<div className="echart echart--loading" style={{ height: props.height }} aria-label={props.label} />}
+    >
       <EChartImpl {...props} />
     </Suspense>
   )

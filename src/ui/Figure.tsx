@@ -43,7 +43,14 @@ export function Delta({ text, trend }: { readonly text: string; readonly trend: 
 export function ProgressBar({ ratio, label }: { readonly ratio: number; readonly label: string }) {
   const pct = Math.max(0, Math.min(1, ratio)) * 100
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(pct)}
+    >
       <div className="progress__bar" style={{ width: `${pct}%` }} />
     </div>
   )

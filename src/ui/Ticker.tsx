@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 
 export interface TickerProps {
   readonly children: ReactNode
@@ -37,7 +37,11 @@ export function Ticker({ children, speed = 30, enabled = true, label }: TickerPr
     <div className="ticker" ref={box} role="region" aria-label={label} data-scrolling={scrolling || undefined}>
       <div
         className="ticker__track"
-        style={scrolling ? { animationDuration: `${Math.max(4, height / speed)}s`, ['--ticker-distance' as string]: `-${height}px` } : undefined}
+        style={
+          scrolling
+            ? { animationDuration: `${Math.max(4, height / speed)}s`, ['--ticker-distance' as string]: `-${height}px` }
+            : undefined
+        }
       >
         <div ref={content}>{children}</div>
         {scrolling && <div aria-hidden="true">{children}</div>}

@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
+
 import type { ChartContext, EChartsOption } from '../charts/common'
-import { useTheme } from '../state/theme'
-import { EChart, type ChartSelection } from '../ui/EChart'
-import { useChartSurface } from '../ui/echart/surface'
 import type { SqlQuery } from '../queries/derived'
 import type { FilterSet } from '../queries/filters'
 import { usePrefetchSql } from '../state/prefetch'
+import { useTheme } from '../state/theme'
+import { type ChartSelection, EChart } from '../ui/EChart'
+import { useChartSurface } from '../ui/echart/surface'
 import { ChartExportMenu } from './export/ChartExportMenu'
 import { useChartExport } from './export/useChartExport'
 import { useWidgetQuery } from './useWidgetQuery'
@@ -48,7 +49,26 @@ export interface ChartWidgetProps<R> {
  * It reports `ready` only once the chart has drawn. Off the big screen it offers exports
  * (image, data) and takes part in the page's briefing pack.
  */
-export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, height = 320, emptyText, isEmpty, selected, onSelect, maps, actions, footer, className, retry, cycleMs, prefetch }: ChartWidgetProps<R>) {
+export function ChartWidget<R>({
+  id,
+  title,
+  subtitle,
+  tables,
+  sql,
+  option,
+  height = 320,
+  emptyText,
+  isEmpty,
+  selected,
+  onSelect,
+  maps,
+  actions,
+  footer,
+  className,
+  retry,
+  cycleMs,
+  prefetch,
+}: ChartWidgetProps<R>) {
   usePrefetchSql(tables, prefetch)
   const theme = useTheme()
   const surface = useChartSurface()
@@ -56,7 +76,8 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
   const [drawn, setDrawn] = useState(false)
   const onRendered = useCallback(() => setDrawn(true), [])
   // Current rows, or the last good ones while new ones come or after a failure.
-  const rows = data.state === 'ready' ? data.rows : data.state === 'loading' || data.state === 'error' ? data.stale : undefined
+  const rows =
+    data.state === 'ready' ? data.rows : data.state === 'loading' || data.state === 'error' ? data.stale : undefined
   // The rows the chart last drew: an empty answer keeps that chart (hidden under the message).
   const drawnRows = useRef<readonly R[] | undefined>(undefined)
   if (rows) drawnRows.current = rows
@@ -73,7 +94,16 @@ export function ChartWidget<R>({ id, title, subtitle, tables, sql, option, heigh
   )
   const subtitleText = rows && subtitle ? subtitle(rows) : undefined
   // Exports rebuild the option from the same rows with the same builder (for print: the light theme).
-  const exporting = useChartExport<R>({ id, title, ...(subtitleText ? { subtitle: subtitleText } : {}), tables, rows, option, ...(selected ? { selected } : {}), enabled: !surface.screen })
+  const exporting = useChartExport<R>({
+    id,
+    title,
+    ...(subtitleText ? { subtitle: subtitleText } : {}),
+    tables,
+    rows,
+    option,
+    ...(selected ? { selected } : {}),
+    enabled: !surface.screen,
+  })
   const menu = !surface.screen && built && rows ? <ChartExportMenu source={exporting.source} title={title} /> : null
   return (
     <WidgetFrame

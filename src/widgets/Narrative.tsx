@@ -18,9 +18,23 @@ export interface NarrativeProps<R> {
 export function Narrative<R>({ id, tables, sql, compose, prefetch }: NarrativeProps<R>) {
   usePrefetchSql(tables, prefetch)
   const data = useWidgetQuery<R>({ tables, sql })
-  const text = data.state === 'ready' ? compose(data.rows[0]!) : data.state === 'loading' && data.stale ? compose(data.stale[0]!) : null
+  const text =
+    data.state === 'ready'
+      ? compose(data.rows[0]!)
+      : data.state === 'loading' && data.stale
+        ? compose(data.stale[0]!)
+        : null
   return (
-    <WidgetFrame id={id} title="综述" state={data.state} tables={tables} className="widget--narrative" showStale={text !== null} error={data.state === 'error' ? data.message : undefined} emptyText="所选范围内尚无数据，无法生成综述。">
+    <WidgetFrame
+      id={id}
+      title="综述"
+      state={data.state}
+      tables={tables}
+      className="widget--narrative"
+      showStale={text !== null}
+      error={data.state === 'error' ? data.message : undefined}
+      emptyText="所选范围内尚无数据，无法生成综述。"
+    >
       <p className="narrative" data-testid="narrative">
         {text}
       </p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+
 import { sampleTablesIn, useCatalog } from '../state/catalog'
 import { useChartSurface } from '../ui/echart/surface'
 import type { WidgetState } from './useWidgetQuery'
@@ -28,7 +29,20 @@ export interface WidgetFrameProps {
 }
 
 /** Every widget's frame: title, state attributes, and calm loading/empty/error states. */
-export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyText, className, showStale, keepWhenEmpty, actions, children }: WidgetFrameProps) {
+export function WidgetFrame({
+  id,
+  title,
+  subtitle,
+  state,
+  tables,
+  error,
+  emptyText,
+  className,
+  showStale,
+  keepWhenEmpty,
+  actions,
+  children,
+}: WidgetFrameProps) {
   const snapshot = useCatalog()
   const surface = useChartSurface()
   // Figures on screen that are not current: the engine is being replaced, or the last query failed.
@@ -36,12 +50,21 @@ export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyTe
   const sample = sampleTablesIn(snapshot, tables).length > 0
   const kept = state === 'empty' && keepWhenEmpty === true
   return (
-    <section className={`widget widget--${state} ${className ?? ''}`} data-widget={id} data-state={state} data-stale={stale || undefined} aria-busy={state === 'loading'}>
+    <section
+      className={`widget widget--${state} ${className ?? ''}`}
+      data-widget={id}
+      data-state={state}
+      data-stale={stale || undefined}
+      aria-busy={state === 'loading'}
+    >
       <header className="widget__head">
         <h3 className="widget__title">{title}</h3>
         {actions}
         {stale && (
-          <span className="tag tag--stale" title={snapshot.engine.status === 'restarting' ? snapshot.engine.reason : error}>
+          <span
+            className="tag tag--stale"
+            title={snapshot.engine.status === 'restarting' ? snapshot.engine.reason : error}
+          >
             暂停更新
           </span>
         )}
@@ -55,7 +78,11 @@ export function WidgetFrame({ id, title, subtitle, state, tables, error, emptyTe
       {state === 'loading' && !showStale && <div className="widget__placeholder" aria-label="加载中" />}
       {state === 'error' && !showStale && (
         // On the big screen a failure is a calm placeholder; the panel asks again by itself.
-        <p className={`widget__message ${surface.screen ? 'widget__message--calm' : 'widget__message--error'}`} role={surface.screen ? 'status' : 'alert'} title={surface.screen ? error : undefined}>
+        <p
+          className={`widget__message ${surface.screen ? 'widget__message--calm' : 'widget__message--error'}`}
+          role={surface.screen ? 'status' : 'alert'}
+          title={surface.screen ? error : undefined}
+        >
           {surface.screen ? '数据暂不可用，稍后自动重试' : (error ?? '数据暂不可用')}
         </p>
       )}

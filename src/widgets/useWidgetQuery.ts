@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+
 import { getTable } from '../datasets/registry'
+import type { SqlQuery } from '../queries/derived'
 import { readinessOf, useCatalog } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
-import type { SqlQuery } from '../queries/derived'
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error'
 
@@ -29,7 +30,10 @@ const RETRY_MS = [5_000, 10_000, 20_000, 40_000, 60_000]
  * coordinator runs it as soon as those tables are loaded. `isEmpty` decides when a result
  * is "no data" rather than "zero".
  */
-export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T[]) => boolean = (r) => r.length === 0): WidgetData<T> {
+export function useWidgetQuery<T>(
+  query: WidgetQuery,
+  isEmpty: (rows: readonly T[]) => boolean = (r) => r.length === 0,
+): WidgetData<T> {
   const snapshot = useCatalog()
   const readiness = readinessOf(snapshot, query.tables)
   const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
@@ -68,10 +72,18 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
       if (r.ok) lastGood.current = r.value
       const data: WidgetData<T> = r.ok
         ? toData(r.value)
-        : { state: 'error', message: `查询失败：${r.error.message.split('\n')[0]}`, detail: r.error.message, ...(lastGood.current ? { stale: lastGood.current } : {}) }
+        : {
+            state: 'error',
+            message: `查询失败：${r.error.message.split('\n')[0]}`,
+            detail: r.error.message,
+            ...(lastGood.current ? { stale: lastGood.current } : {}),
+          }
       setResult({ key, data })
       if (!r.ok && query.retry) {
-        retryTimer = setTimeout(() => setAttempt({ key: baseKey, n: tries + 1 }), RETRY_MS[Math.min(tries, RETRY_MS.length - 1)])
+        retryTimer = setTimeout(
+          () => setAttempt({ key: baseKey, n: tries + 1 }),
+          RETRY_MS[Math.min(tries, RETRY_MS.length - 1)],
+        )
       }
     })
     return () => {
@@ -86,7 +98,11 @@ export function useWidgetQuery<T>(query: WidgetQuery, isEmpty: (rows: readonly T
   if (readiness.kind === 'engine-failed') return { state: 'error', message: `数据引擎未能启动：${readiness.reason}` }
   if (readiness.kind === 'failed') {
     const label = getTable(readiness.table)?.label ?? readiness.table
-    return { state: 'error', message: `${label}（${readiness.table}）：${readiness.reason}`, ...(readiness.detail ? { detail: readiness.detail } : {}) }
+    return {
+      state: 'error',
+      message: `${label}（${readiness.table}）：${readiness.reason}`,
+      ...(readiness.detail ? { detail: readiness.detail } : {}),
+    }
   }
   if (readiness.kind === 'waiting') return stale ? { state: 'loading', stale } : { state: 'loading' }
   // Nothing to ask once the data is in (e.g. no month at all): that is "no data", not loading.

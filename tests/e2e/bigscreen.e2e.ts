@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { launchBrowser, openPage, type Session } from './support/browser'
 import { enableChartHooks } from './support/charts'
 import { waitForMark } from './support/marks'
@@ -39,14 +40,22 @@ async function measure(page: Page) {
         texts.push({ text: n.textContent.trim().slice(0, 20), font: parseFloat(style.fontSize) })
       }
     }
-    const charts = [...active.querySelectorAll('canvas')].map((c) => ({ width: c.width, height: c.height, css: c.getBoundingClientRect().width, cssH: c.getBoundingClientRect().height }))
+    const charts = [...active.querySelectorAll('canvas')].map((c) => ({
+      width: c.width,
+      height: c.height,
+      css: c.getBoundingClientRect().width,
+      cssH: c.getBoundingClientRect().height,
+    }))
     return {
       vw,
       vh,
       dpr: window.devicePixelRatio,
       scale,
       layout: canvas.dataset.layout,
-      scroll: { x: root.scrollWidth > root.clientWidth || document.body.scrollWidth > document.body.clientWidth, y: root.scrollHeight > root.clientHeight || document.body.scrollHeight > document.body.clientHeight },
+      scroll: {
+        x: root.scrollWidth > root.clientWidth || document.body.scrollWidth > document.body.clientWidth,
+        y: root.scrollHeight > root.clientHeight || document.body.scrollHeight > document.body.clientHeight,
+      },
       panels,
       texts,
       charts,
@@ -72,7 +81,10 @@ describe('Big screen: fits any wall', () => {
       await waitForMark(page, 'app-ready')
       const m = await measure(page)
       expect(m.layout).toBe(layout)
-      expect(m.states.every((s) => s === 'ready'), JSON.stringify(m.states)).toBe(true)
+      expect(
+        m.states.every((s) => s === 'ready'),
+        JSON.stringify(m.states),
+      ).toBe(true)
       expect(m.scroll).toEqual({ x: false, y: false })
       expect(m.panels.length).toBeGreaterThan(3)
       for (const p of m.panels) {
@@ -99,7 +111,10 @@ describe('Big screen: fits any wall', () => {
   }
 
   it('letterboxes a 32:9 wall when asked for the 16:9 canvas: uniform scale, never squashed', async () => {
-    const w = await openPage(session, `${baseUrl}#/screen?interval=600&layout=fit&motion=off`, { width: 3840, height: 1080 })
+    const w = await openPage(session, `${baseUrl}#/screen?interval=600&layout=fit&motion=off`, {
+      width: 3840,
+      height: 1080,
+    })
     await waitForMark(w.page, 'app-ready')
     const box = await w.page.locator('.screen-canvas').boundingBox()
     expect(box!.height).toBeCloseTo(1080, 0)
@@ -114,8 +129,21 @@ describe('Big screen: kiosk operation', () => {
     const w = await openPage(session, `${baseUrl}#/screen?pages=projects,overview,supervision&interval=1&motion=off`)
     const { page } = w
     await waitForMark(page, 'app-ready')
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('screen-rotate:')).length), { timeout: 20_000 }).toBeGreaterThanOrEqual(5)
-    const order = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('screen-rotate:')).map((m) => m.name.slice(14)))
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('screen-rotate:')).length,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThanOrEqual(5)
+    const order = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('screen-rotate:'))
+        .map((m) => m.name.slice(14)),
+    )
     expect(order.slice(0, 5)).toEqual(['overview', 'supervision', 'projects', 'overview', 'supervision'])
     // Space holds the page; arrows still step; space again carries on.
     await page.keyboard.press(' ')
@@ -136,7 +164,10 @@ describe('Big screen: kiosk operation', () => {
     const w = await openPage(session, `${baseUrl}#/screen?interval=1&resume=2&motion=off`)
     const { page } = w
     await waitForMark(page, 'app-ready')
-    const rotations = () => page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('screen-rotate:')).length)
+    const rotations = () =>
+      page.evaluate(
+        () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('screen-rotate:')).length,
+      )
     await page.mouse.move(400, 400)
     const before = await rotations()
     for (let i = 0; i < 6; i++) {
@@ -168,9 +199,13 @@ describe('Big screen: never a broken screen', () => {
     await expect.poll(() => panel.locator('.tag--stale').textContent()).toBe('暂停更新')
     // Everyone else refreshed and is current.
     const settledBefore = await page.evaluate(() => performance.getEntriesByName('widgets-settled').length)
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('widgets-settled').length), { timeout: 20_000 }).toBeGreaterThan(settledBefore)
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('widgets-settled').length), { timeout: 20_000 })
+      .toBeGreaterThan(settledBefore)
     const others = await page.evaluate(() =>
-      [...document.querySelectorAll('.screen-page[data-active] [data-widget]')].filter((w) => w.getAttribute('data-widget') !== 'screen-supervision-activities').map((w) => w.getAttribute('data-state')),
+      [...document.querySelectorAll('.screen-page[data-active] [data-widget]')]
+        .filter((w) => w.getAttribute('data-widget') !== 'screen-supervision-activities')
+        .map((w) => w.getAttribute('data-state')),
     )
     expect(others.length).toBeGreaterThan(3)
     expect(others.every((s) => s === 'ready')).toBe(true)
@@ -232,7 +267,10 @@ async function heapBySpace(cdp: CDPSession) {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] }
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }
+    nodes: number[]
+  }
   const fields = snapshot.snapshot.meta.node_fields
   const types = snapshot.snapshot.meta.node_types[0]
   const [typeAt, sizeAt, n] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length]
@@ -253,7 +291,10 @@ async function soakMetrics(page: Page, cdp: CDPSession) {
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
   // A scrolling list shows its items twice while it scrolls (on the shown page only): that copy is not growth.
   const dom = await page.evaluate(() => ({
-    nodes: document.getElementsByTagName('*').length - document.querySelectorAll('.ticker__track > [aria-hidden="true"], .ticker__track > [aria-hidden="true"] *').length,
+    nodes:
+      document.getElementsByTagName('*').length -
+      document.querySelectorAll('.ticker__track > [aria-hidden="true"], .ticker__track > [aria-hidden="true"] *')
+        .length,
     charts: document.querySelectorAll('[_echarts_instance_]').length,
   }))
   return { heap: get('JSHeapUsedSize'), listeners: get('JSEventListeners'), ...(await heapBySpace(cdp)), ...dom }

@@ -1,14 +1,15 @@
 import { describe, expect, inject, it } from 'vitest'
-import { clustersSummarySql, pointsTableSql, type ClustersSummaryRow } from '../../src/queries/clusters'
+
+import { bigIndicatorFiles } from '../../bench/lib/big-data'
+import { type ClustersSummaryRow, clustersSummarySql, pointsTableSql } from '../../src/queries/clusters'
 import type { FilterSet } from '../../src/queries/filters'
-import { outputYtdSql, pointsReportingSql, type OutputYtdRow, type PointsReportingRow } from '../../src/queries/kpi'
-import { overviewSummary } from '../support/overview'
+import { type OutputYtdRow, outputYtdSql, type PointsReportingRow, pointsReportingSql } from '../../src/queries/kpi'
 import { LATEST } from '../../src/queries/scope'
 import { clustersNarrative } from '../../src/widgets/clusters/narrative'
 import { presentOutputYtd, presentPointsReporting } from '../../src/widgets/kpi/present'
 import { overviewNarrative } from '../../src/widgets/overview/narrative'
-import { bigIndicatorFiles } from '../../bench/lib/big-data'
 import { query, wrap } from '../support/engine'
+import { overviewSummary } from '../support/overview'
 import { chartAtRest, enableChartHooks, itemPosition, settledAfter } from './support/charts'
 import { useEmbeddedData } from './support/embedded'
 import { usePageHarness } from './support/harness'
@@ -33,12 +34,17 @@ async function openReady(path: string) {
 type Page = Awaited<ReturnType<typeof openReady>>['page']
 
 /** Queries the page has sent so far: for views, and ahead of them (prefetched). */
-const queriesSent = (page: Page) => page.evaluate(() => (window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }).__observatory.queriesSent())
+const queriesSent = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { __observatory: { queriesSent(): { views: number; prefetched: number } } }
+    ).__observatory.queriesSent(),
+  )
 
 /** Waits until the idle page has stopped prefetching (no new query for three looks 400 ms apart); returns the counts then. */
 async function prefetchDone(page: Page) {
   let before = await queriesSent(page)
-  for (let still = 0; still < 3; ) {
+  for (let still = 0; still < 3;) {
     await page.waitForTimeout(400)
     const now = await queriesSent(page)
     still = now.prefetched === before.prefetched ? still + 1 : 0
@@ -47,7 +53,8 @@ async function prefetchDone(page: Page) {
   return before
 }
 
-const text = (page: Awaited<ReturnType<typeof openReady>>['page'], selector: string) => page.locator(selector).first().textContent()
+const text = (page: Awaited<ReturnType<typeof openReady>>['page'], selector: string) =>
+  page.locator(selector).first().textContent()
 const kpiText = (page: Awaited<ReturnType<typeof openReady>>['page'], id: string) =>
   page.locator(`[data-widget="${id}"]`).evaluate((el) => ({
     value: el.querySelector('.figure__number')?.textContent,
@@ -59,10 +66,25 @@ describe('Overview', () => {
     const { page, errors } = await openReady('')
     const states = await widgetStates(page)
     expect(Object.keys(states).sort()).toEqual(
-      ['cluster-ytd', 'filters', 'kpi-livelihood-progress', 'kpi-output-ytd', 'kpi-points-reporting', 'kpi-project-investment', 'kpi-suggestions', 'overview-activities', 'overview-livelihood', 'overview-narrative', 'overview-project-status', 'town-map'].sort(),
+      [
+        'cluster-ytd',
+        'filters',
+        'kpi-livelihood-progress',
+        'kpi-output-ytd',
+        'kpi-points-reporting',
+        'kpi-project-investment',
+        'kpi-suggestions',
+        'overview-activities',
+        'overview-livelihood',
+        'overview-narrative',
+        'overview-project-status',
+        'town-map',
+      ].sort(),
     )
     expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, LATEST)))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      overviewNarrative(await overviewSummary(h.engine, LATEST)),
+    )
     expect(errors).toEqual([])
     await page.close()
   })
@@ -83,7 +105,9 @@ describe('Overview', () => {
     expect(await kpiText(page, 'kpi-output-ytd')).toEqual({ value: expected.value, lines: [...expected.lines] })
     const points = presentPointsReporting(await one<PointsReportingRow>(pointsReportingSql(filters)))
     expect((await kpiText(page, 'kpi-points-reporting')).value).toBe(points.value)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, filters)))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      overviewNarrative(await overviewSummary(h.engine, filters)),
+    )
     await expect(page.locator('.chip').first().textContent()).resolves.toContain('集群：高端装备')
 
     // The clicked chart is not filtered by its own selection: all six clusters stay, the others dimmed.
@@ -115,10 +139,23 @@ describe('Industry clusters', () => {
   it('renders every widget with data', async () => {
     const { page, errors } = await openReady('#/clusters')
     const states = await widgetStates(page)
-    for (const id of ['clusters-narrative', 'filters', 'cluster-ytd', 'cluster-share', 'cluster-trend', 'early-warning', 'cluster-heatmap', 'point-issues', 'point-ranking', 'points-table']) {
+    for (const id of [
+      'clusters-narrative',
+      'filters',
+      'cluster-ytd',
+      'cluster-share',
+      'cluster-trend',
+      'early-warning',
+      'cluster-heatmap',
+      'point-issues',
+      'point-ranking',
+      'points-table',
+    ]) {
       expect(states[id], id).toBe('ready')
     }
-    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(LATEST))))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(LATEST))),
+    )
     expect(errors).toEqual([])
     await page.close()
   })
@@ -128,7 +165,26 @@ describe('Industry clusters', () => {
     // The biomed slice: find its centre from the pie's layout, once the pie has grown into place.
     await chartAtRest(page, 'cluster-share')
     const slice = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement & { __chart: { getModel(): { getSeriesByIndex(i: number): { getData(): { count(): number; getItemLayout(i: number): { cx: number; cy: number; r: number; r0: number; startAngle: number; endAngle: number }; getItemModel(i: number): { option: { key: string } } } } } } }
+      const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement & {
+        __chart: {
+          getModel(): {
+            getSeriesByIndex(i: number): {
+              getData(): {
+                count(): number
+                getItemLayout(i: number): {
+                  cx: number
+                  cy: number
+                  r: number
+                  r0: number
+                  startAngle: number
+                  endAngle: number
+                }
+                getItemModel(i: number): { option: { key: string } }
+              }
+            }
+          }
+        }
+      }
       const data = el.__chart.getModel().getSeriesByIndex(0).getData()
       for (let i = 0; i < data.count(); i++) {
         if (data.getItemModel(i).option.key !== 'biomed') continue
@@ -146,8 +202,13 @@ describe('Industry clusters', () => {
     await settledAfter(page, t0)
     expect(page.url()).toContain('cluster=biomed')
     const filters: FilterSet = { clusters: ['biomed'] }
-    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-    const [{ n }] = (await query<{ n: number }>(h.engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))),
+    )
+    const [{ n }] = (await query<{ n: number }>(
+      h.engine,
+      wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`),
+    )) as [{ n: number }]
     await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
     await page.close()
   })
@@ -162,13 +223,20 @@ describe('Industry clusters', () => {
     await settledAfter(page, t0)
     expect(page.url()).toContain('cluster=')
     // The ranking now lists other points: replaying the entry animation would grow their bars for 300 ms.
-    const pixels = () => page.evaluate(() => [...document.querySelectorAll('[data-widget] .echart canvas')].map((c) => (c as HTMLCanvasElement).toDataURL()))
+    const pixels = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-widget] .echart canvas')].map((c) => (c as HTMLCanvasElement).toDataURL()),
+      )
     const first = await pixels()
     await page.waitForTimeout(450)
     const later = await pixels()
     expect(first.length).toBeGreaterThanOrEqual(5)
     // The clicked chart is left out: the mouse rests on it, and its hover highlight may still ease in.
-    const ids = await page.evaluate(() => [...document.querySelectorAll('[data-widget] .echart canvas')].map((c) => c.closest('[data-widget]')!.getAttribute('data-widget')))
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-widget] .echart canvas')].map((c) =>
+        c.closest('[data-widget]')!.getAttribute('data-widget'),
+      ),
+    )
     const changed = ids.filter((id, i) => id !== 'cluster-ytd' && first[i] !== later[i])
     expect(changed).toEqual([])
     expect(errors).toEqual([])
@@ -178,8 +246,15 @@ describe('Industry clusters', () => {
   it('reproduces a view from its URL', async () => {
     const filters: FilterSet = { year: 2025, toMonth: 6, clusters: ['materials'], towns: ['port'] }
     const { page } = await openReady('#/clusters?year=2025&to=6&cluster=materials&town=port')
-    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-    await expect(page.locator('.chip').allTextContents()).resolves.toEqual(['年度：2025年×', '止：6月×', '集群：先进材料×', '镇区：太仓港区×'])
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))),
+    )
+    await expect(page.locator('.chip').allTextContents()).resolves.toEqual([
+      '年度：2025年×',
+      '止：6月×',
+      '集群：先进材料×',
+      '镇区：太仓港区×',
+    ])
     await expect(page.getByRole('button', { name: '先进材料', pressed: true }).count()).resolves.toBe(1)
     await page.close()
   })
@@ -187,7 +262,9 @@ describe('Industry clusters', () => {
   it('opens a point detail with all its indicators from the ranking', async () => {
     const { page } = await openReady('#/clusters')
     const top = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & { __chart: { getOption(): { yAxis: { data: string[] }[] } } }
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & {
+        __chart: { getOption(): { yAxis: { data: string[] }[] } }
+      }
       return el.__chart.getOption().yAxis[0]!.data.length - 1
     })
     const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
@@ -196,7 +273,11 @@ describe('Industry clusters', () => {
     await settledAfter(page, t0)
     expect(page.url()).toMatch(/point=P\d\d/)
     const states = await widgetStates(page)
-    expect([states['point-profile'], states['point-series'], states['point-issue-list']]).toEqual(['ready', 'ready', expect.stringMatching(/ready|empty/)])
+    expect([states['point-profile'], states['point-series'], states['point-issue-list']]).toEqual([
+      'ready',
+      'ready',
+      expect.stringMatching(/ready|empty/),
+    ])
     await page.keyboard.press('Escape')
     await page.waitForFunction(() => !location.hash.includes('point='))
     await page.close()
@@ -222,7 +303,15 @@ describe('prefetching the next click', () => {
       // The middle of the bar, whichever way the chart lays its bars out.
       const bar = await page.evaluate(
         ({ widget, series, item }) => {
-          const el = document.querySelector(`[data-widget="${widget}"] .echart`) as HTMLElement & { __chart: { getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } } } } } }
+          const el = document.querySelector(`[data-widget="${widget}"] .echart`) as HTMLElement & {
+            __chart: {
+              getModel(): {
+                getSeriesByIndex(i: number): {
+                  getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } }
+                }
+              }
+            }
+          }
           el.scrollIntoView({ block: 'center', behavior: 'instant' })
           const l = el.__chart.getModel().getSeriesByIndex(series).getData().getItemLayout(item)
           const box = el.getBoundingClientRect()
@@ -238,8 +327,10 @@ describe('prefetching the next click', () => {
         new MutationObserver((records) => {
           for (const r of records) {
             const el = r.target as Element
-            if (r.type === 'attributes' && el.getAttribute('data-state') === 'loading') seen.push(`${el.getAttribute('data-widget')} loading`)
-            for (const n of r.addedNodes) if (n instanceof Element && n.matches('.data-table__cell--placeholder')) seen.push('grid placeholder row')
+            if (r.type === 'attributes' && el.getAttribute('data-state') === 'loading')
+              seen.push(`${el.getAttribute('data-widget')} loading`)
+            for (const n of r.addedNodes)
+              if (n instanceof Element && n.matches('.data-table__cell--placeholder')) seen.push('grid placeholder row')
           }
         }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
       })
@@ -254,11 +345,20 @@ describe('prefetching the next click', () => {
       const cluster = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('cluster')
       const filters: FilterSet = { clusters: [cluster!] }
       if (path === '#/clusters') {
-        expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))))
-        const [{ n }] = (await query<{ n: number }>(h.engine, wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`))) as [{ n: number }]
-        await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(`${n}行`)
+        expect(await text(page, '[data-testid="narrative"]')).toBe(
+          clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql(filters))),
+        )
+        const [{ n }] = (await query<{ n: number }>(
+          h.engine,
+          wrap(pointsTableSql(filters), (sql) => `SELECT count(*) AS n FROM (${sql})`),
+        )) as [{ n: number }]
+        await expect(page.locator('[data-widget="points-table"] .widget__subtitle').textContent()).resolves.toBe(
+          `${n}行`,
+        )
       } else if (path === '#/') {
-        expect(await text(page, '[data-testid="narrative"]')).toBe(overviewNarrative(await overviewSummary(h.engine, filters)))
+        expect(await text(page, '[data-testid="narrative"]')).toBe(
+          overviewNarrative(await overviewSummary(h.engine, filters)),
+        )
       }
       expect(errors).toEqual([])
       await page.close()
@@ -294,12 +394,16 @@ describe('a view not fetched yet', () => {
     const t0 = await page.evaluate(() => performance.now())
     await page.locator('[data-widget="filters"] select').first().selectOption('2025')
     await settledAfter(page, t0)
-    const order = await page.evaluate(() => (window as unknown as { __order: { query: number; loading: number; sql: string[] } }).__order)
+    const order = await page.evaluate(
+      () => (window as unknown as { __order: { query: number; loading: number; sql: string[] } }).__order,
+    )
     expect(order.sql.length).toBeGreaterThan(3)
     expect(order.loading).toBeLessThan(Infinity)
     expect(order.query).toBeLessThan(order.loading)
     expect(new Set(order.sql).size).toBe(order.sql.length)
-    expect(await text(page, '[data-testid="narrative"]')).toBe(clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql({ year: 2025 }))))
+    expect(await text(page, '[data-testid="narrative"]')).toBe(
+      clustersNarrative(await one<ClustersSummaryRow>(clustersSummarySql({ year: 2025 }))),
+    )
     expect(errors).toEqual([])
     await page.close()
   })
@@ -360,12 +464,16 @@ describe('untrusted text', () => {
     await expect(row.textContent()).resolves.toBe(hostile)
 
     const top = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & { __chart: { getOption(): { yAxis: { data: string[] }[] } } }
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & {
+        __chart: { getOption(): { yAxis: { data: string[] }[] } }
+      }
       return el.__chart.getOption().yAxis[0]!.data.length - 1
     })
     const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
     await page.mouse.move(spot.x, spot.y)
-    const tooltip = page.locator('[data-widget="point-ranking"] .echart div[style*="z-index"]').filter({ hasText: '产业集群' })
+    const tooltip = page
+      .locator('[data-widget="point-ranking"] .echart div[style*="z-index"]')
+      .filter({ hasText: '产业集群' })
     await expect(tooltip.first().textContent({ timeout: 5000 })).resolves.toContain(hostile)
     expect(await page.locator('img[src="x"]').count()).toBe(0)
     expect(dialogs).toEqual([])

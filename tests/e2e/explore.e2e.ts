@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startNodeEngine, type NodeEngine } from '../../src/db/node'
+
+import { type NodeEngine, startNodeEngine } from '../../src/db/node'
 import { loadEmbeddedData } from '../support/embedded'
 import { query } from '../support/engine'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
@@ -60,9 +61,12 @@ describe('SQL console', () => {
 
   it('runs a query with Ctrl+Enter and shows as many rows as DuckDB in Node counts', async () => {
     const { page } = w
-    const sql = 'SELECT period, point_id, output_value FROM point_indicators WHERE employees > 100 ORDER BY output_value DESC'
+    const sql =
+      'SELECT period, point_id, output_value FROM point_indicators WHERE employees > 100 ORDER BY output_value DESC'
     expect(await runSql(page, sql)).toBe('done')
-    const [{ n }] = (await query<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM (${sql})`)) as [{ n: number }]
+    const [{ n }] = (await query<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM (${sql})`)) as [
+      { n: number },
+    ]
     expect(n).toBeGreaterThan(0)
     expect(Number(await page.locator('[data-result-rows]').getAttribute('data-result-rows'))).toBe(n)
     // The grid shows the first rows, in the query's order.
@@ -97,19 +101,27 @@ describe('SQL console', () => {
     expect(await runSql(page, 'DROP TABLE point_indicators')).toBe('rejected')
     expect(await page.locator('[data-message="rejected"]').textContent()).toContain('控制台只读')
     expect(await runSql(page, 'SELECT count(*) AS n FROM point_indicators')).toBe('done')
-    const [{ n }] = (await query<{ n: number }>(engine, 'SELECT count(*)::INTEGER AS n FROM point_indicators')) as [{ n: number }]
+    const [{ n }] = (await query<{ n: number }>(engine, 'SELECT count(*)::INTEGER AS n FROM point_indicators')) as [
+      { n: number },
+    ]
     expect(await page.locator('[data-widget="sql-console"] [role="row"]').nth(1).textContent()).toContain(String(n))
   })
 
   it('cancels a long cross join, and the console works afterwards', async () => {
     const { page } = w
     await runSql(page, 'SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1', false)
-    await page.waitForFunction(() => document.querySelector('[data-widget="sql-console"]')?.getAttribute('data-run') === 'running')
+    await page.waitForFunction(
+      () => document.querySelector('[data-widget="sql-console"]')?.getAttribute('data-run') === 'running',
+    )
     await page.waitForTimeout(800)
     await page.screenshot({ path: `${SHOTS}/explore-running.png` })
     const started = Date.now()
     await page.locator('[data-action="cancel"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-widget="sql-console"]')?.getAttribute('data-run') === 'cancelled', undefined, { timeout: 15_000 })
+    await page.waitForFunction(
+      () => document.querySelector('[data-widget="sql-console"]')?.getAttribute('data-run') === 'cancelled',
+      undefined,
+      { timeout: 15_000 },
+    )
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(await page.locator('[data-cancelled]').textContent()).toContain('查询已取消')
     await expect.poll(() => page.locator('.history-item').first().textContent()).toContain('已取消')
@@ -134,7 +146,12 @@ describe('chart builder and 我的看板', () => {
     const builder = page.locator('[data-widget="chart-builder"]')
     const preview = page.locator('[data-widget="chart-builder-preview"]')
     // The console's query as the source: a pie of staff by cluster.
-    expect(await runSql(page, 'SELECT cluster_id, count(*) AS points, sum(employees) AS staff FROM observation_points GROUP BY ALL')).toBe('done')
+    expect(
+      await runSql(
+        page,
+        'SELECT cluster_id, count(*) AS points, sum(employees) AS staff FROM observation_points GROUP BY ALL',
+      ),
+    ).toBe('done')
     await builder.locator('select[name="source"]').selectOption({ label: '控制台的当前查询' })
     await builder.locator('select[name="type"]').selectOption('pie')
     await builder.locator('select[name="x"]').selectOption('cluster_id')
@@ -161,11 +178,24 @@ describe('chart builder and 我的看板', () => {
     // A pin whose table has gone, and one on a hostile name: messages, not crashes.
     await page.evaluate((hostile) => {
       const pins = JSON.parse(localStorage.getItem('observatory.board.pins') ?? '[]') as unknown[]
-      const spec = (table: string, x: string, title: string) => ({ source: { kind: 'table', table }, x, y: null, agg: 'count', series: null, type: 'bar', title })
-      pins.push({ id: 'gone', spec: spec('gone_table', 'a', '已删除的表') }, { id: 'hostile', spec: spec('point_indicators', hostile, hostile) })
+      const spec = (table: string, x: string, title: string) => ({
+        source: { kind: 'table', table },
+        x,
+        y: null,
+        agg: 'count',
+        series: null,
+        type: 'bar',
+        title,
+      })
+      pins.push(
+        { id: 'gone', spec: spec('gone_table', 'a', '已删除的表') },
+        { id: 'hostile', spec: spec('point_indicators', hostile, hostile) },
+      )
       localStorage.setItem('observatory.board.pins', JSON.stringify(pins))
     }, HOSTILE)
-    await page.evaluate(() => { location.hash = '#/board' })
+    await page.evaluate(() => {
+      location.hash = '#/board'
+    })
     await page.reload()
     await waitForMark(page, 'data-ready')
     const board = page.locator('[data-widget="pin-board"]')
@@ -175,7 +205,9 @@ describe('chart builder and 我的看板', () => {
     expect(await first.locator('.widget__title').textContent()).toBe('月度产值合计')
     expect(await first.locator('canvas').count()).toBeGreaterThan(0)
     await expect.poll(() => page.locator('[data-widget="pin-1"]').textContent()).toContain('表“gone_table”已不存在')
-    await expect.poll(() => page.locator('[data-widget="pin-2"]').textContent()).toContain(`表“point_indicators”中已没有列：“${HOSTILE}”`)
+    await expect
+      .poll(() => page.locator('[data-widget="pin-2"]').textContent())
+      .toContain(`表“point_indicators”中已没有列：“${HOSTILE}”`)
     expect(await page.locator('img').count()).toBe(0)
     await page.screenshot({ path: `${SHOTS}/board.png` })
   })
@@ -191,10 +223,18 @@ describe('chart builder and 我的看板', () => {
     await page.locator('[aria-label^="下移“产值（重命名）”"]').click()
     await page.reload()
     await waitForMark(page, 'data-ready')
-    await expect.poll(() => page.locator('[data-pin-title]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pin-title')))).toEqual([HOSTILE, '产值（重命名）'])
-    await expect.poll(() => page.locator('[data-widget="pin-1"]').getAttribute('data-state'), { timeout: 30_000 }).toBe('ready')
+    await expect
+      .poll(() =>
+        page.locator('[data-pin-title]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pin-title'))),
+      )
+      .toEqual([HOSTILE, '产值（重命名）'])
+    await expect
+      .poll(() => page.locator('[data-widget="pin-1"]').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready')
     // The explore page in the dark theme, for a look.
-    await page.evaluate(() => { location.hash = '#/explore' })
+    await page.evaluate(() => {
+      location.hash = '#/explore'
+    })
     await page.locator('.cm-content').waitFor()
     await page.locator('.theme-toggle').click()
     await runSql(page, 'SELECT town_id, count(*) AS points FROM observation_points GROUP BY ALL ORDER BY points DESC')

@@ -2,18 +2,20 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+
 import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { preview } from 'vite'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import type { NodeEngine } from '../../src/db/node'
-import { clusterYtdSql, pointsTableSql, type ClusterYtdRow } from '../../src/queries/clusters'
+import { type ClusterYtdRow, clusterYtdSql, pointsTableSql } from '../../src/queries/clusters'
 import { loadEmbeddedData } from '../support/embedded'
 import { query, startEngineWithSchema } from '../support/engine'
 import { readXlsx } from '../support/xlsx-read'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
-import { download, inspectPng, parseCsv } from './support/exports'
 import { useEmbeddedData } from './support/embedded'
+import { download, inspectPng, parseCsv } from './support/exports'
 import { waitForMark, widgetStates } from './support/marks'
 
 /**
@@ -34,7 +36,11 @@ const embedded = useEmbeddedData()
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   if (process.env.EXPORTS_DIST) {
-    const server = await preview({ logLevel: 'warn', build: { outDir: process.env.EXPORTS_DIST }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+    const server = await preview({
+      logLevel: 'warn',
+      build: { outDir: process.env.EXPORTS_DIST },
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    })
     baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`
     closeServer = () => new Promise((r) => server.httpServer.close(() => r()))
   }
@@ -55,7 +61,9 @@ afterAll(async () => {
 
 const menu = (widget: string) => `[data-widget="${widget}"] details[data-export-menu]`
 const chartSize = (page: Page, widget: string) =>
-  page.locator(`[data-widget="${widget}"] .echart`).evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }))
+  page
+    .locator(`[data-widget="${widget}"] .echart`)
+    .evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }))
 const save = (name: string, bytes: Buffer) => {
   const file = path.join(ARTIFACTS, name)
   writeFileSync(file, bytes)
@@ -67,8 +75,18 @@ describe('chart exports', () => {
   it('offers PNG 1×/2×/3×, SVG, CSV and XLSX on every chart, and a briefing action on the page', async () => {
     const charts = await w.page.locator('.page-root [data-widget] .chart-widget__canvas').count()
     expect(charts).toBeGreaterThanOrEqual(4)
-    for (const item of ['png"][data-pixel-ratio="1', 'png"][data-pixel-ratio="2', 'png"][data-pixel-ratio="3', 'svg', 'csv', 'xlsx']) {
-      await expect(w.page.locator(`.page-root [data-widget] details[data-export-menu] [data-export="${item}"]`).count(), item).resolves.toBe(charts)
+    for (const item of [
+      'png"][data-pixel-ratio="1',
+      'png"][data-pixel-ratio="2',
+      'png"][data-pixel-ratio="3',
+      'svg',
+      'csv',
+      'xlsx',
+    ]) {
+      await expect(
+        w.page.locator(`.page-root [data-widget] details[data-export-menu] [data-export="${item}"]`).count(),
+        item,
+      ).resolves.toBe(charts)
     }
     await expect(w.page.locator('[data-export="briefing"][data-format="pptx"]').count()).resolves.toBe(1)
     await expect(w.page.locator('[data-export="briefing"][data-format="pdf"]').count()).resolves.toBe(1)
@@ -86,7 +104,10 @@ describe('chart exports', () => {
     expect(img.height).toBeGreaterThan(size.height * 3)
     expect(img.variance).toBeGreaterThan(100)
     expect(img.distinct).toBeGreaterThan(50)
-    const one = await inspectPng(w.page, (await download(w.page, menu('cluster-ytd'), '[data-export="png"][data-pixel-ratio="1"]')).bytes)
+    const one = await inspectPng(
+      w.page,
+      (await download(w.page, menu('cluster-ytd'), '[data-export="png"][data-pixel-ratio="1"]')).bytes,
+    )
     expect([one.width * 3, one.height * 3]).toEqual([img.width, img.height])
   })
 
@@ -96,7 +117,11 @@ describe('chart exports', () => {
     const text = svg.bytes.toString('utf8')
     const parsed = await w.page.evaluate((s) => {
       const doc = new DOMParser().parseFromString(s, 'image/svg+xml')
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) }
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      }
     }, text)
     expect(parsed.error).toBeNull()
     expect(parsed.root).toBe('svg')
@@ -112,7 +137,9 @@ describe('chart exports', () => {
     await page.goto(`${baseUrl}#/clusters?year=2026&from=1&to=6&cluster=equipment&german=1`)
     await waitForMark(page, 'app-ready')
     await widgetStates(page)
-    const svg = (await download(page, '[data-widget="cluster-trend"] details[data-export-menu]', '[data-export="svg"]')).bytes.toString('utf8')
+    const svg = (
+      await download(page, '[data-widget="cluster-trend"] details[data-export-menu]', '[data-export="svg"]')
+    ).bytes.toString('utf8')
     expect(svg).toContain('筛选条件：年度：2026年；起：1月；止：6月；集群：高端装备；对德合作')
     await page.close()
   })
@@ -126,8 +153,12 @@ describe('chart exports', () => {
     const col = (h: string) => header.indexOf(h)
     expect(header).toContain('累计产值（万元）')
     expect(header).toContain('同比（%）')
-    expect(rows.slice(1).map((r) => [r[col('名称')], num(r[col('累计产值（万元）')]!)])).toEqual(expected.map((r) => [r.name, r.ytd_output]))
-    expect(rows.slice(1).map((r) => num(r[col('同比（%）')]!))).toEqual(expected.map((r) => (r.yoy === null ? null : Math.round(r.yoy * 1e8) / 1e6)))
+    expect(rows.slice(1).map((r) => [r[col('名称')], num(r[col('累计产值（万元）')]!)])).toEqual(
+      expected.map((r) => [r.name, r.ytd_output]),
+    )
+    expect(rows.slice(1).map((r) => num(r[col('同比（%）')]!))).toEqual(
+      expected.map((r) => (r.yoy === null ? null : Math.round(r.yoy * 1e8) / 1e6)),
+    )
 
     const xlsx = await download(w.page, menu('cluster-ytd'), '[data-export="xlsx"]')
     save('cluster-ytd.xlsx', xlsx.bytes)
@@ -188,7 +219,10 @@ describe('table exports', () => {
     expect(cell.value).toBe(HOSTILE)
     expect(cell.formula).toBe(false)
     expect(['s', 'inlineStr']).toContain(cell.type)
-    const negativeCell = sheet.slice(1).flatMap((r) => r).find((c) => typeof c.value === 'number' && c.value < 0)
+    const negativeCell = sheet
+      .slice(1)
+      .flatMap((r) => r)
+      .find((c) => typeof c.value === 'number' && c.value < 0)
     if (negativeCell) expect(negativeCell.type === '' || negativeCell.type === 'n').toBe(true)
     await page.close()
   })
@@ -199,12 +233,16 @@ describe('briefing pack', () => {
     await w.page.goto(`${baseUrl}#/`)
     await widgetStates(w.page)
     const charts = await w.page.locator('.page-root [data-widget] .chart-widget__canvas').count()
-    const titles = await w.page.locator('.page-root [data-widget]:has(.chart-widget__canvas) .widget__title').allTextContents()
+    const titles = await w.page
+      .locator('.page-root [data-widget]:has(.chart-widget__canvas) .widget__title')
+      .allTextContents()
     const pptx = await download(w.page, '.briefing > details', '[data-export="briefing"][data-format="pptx"]', 120_000)
     save('overview.pptx', pptx.bytes)
     expect(pptx.name).toMatch(/^总览汇报材料_\d{4}年\d+月\d+日\.pptx$/)
     const files = unzipSync(new Uint8Array(pptx.bytes))
-    const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
+    const slides = Object.keys(files)
+      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+      .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
     expect(slides.length).toBe(charts + 2)
     const xml = slides.map((s) => strFromU8(files[s]!))
     expect(xml[0]).toContain('总览汇报材料')

@@ -1,14 +1,16 @@
 import path from 'node:path'
+
 import { describe, expect, inject, it } from 'vitest'
+
 import { TABLES } from '../../src/datasets/registry'
 import * as kpi from '../../src/queries/kpi'
 import { LATEST } from '../../src/queries/scope'
 import * as present from '../../src/widgets/kpi/present'
 import { query } from '../support/engine'
 import { openPage } from './support/browser'
+import { embeddedFile } from './support/embedded'
 import { usePageHarness } from './support/harness'
 import { getMarks, waitForMark, widgetStates } from './support/marks'
-import { embeddedFile } from './support/embedded'
 import { serveUnderSubPath } from './support/static-server'
 
 const baseUrl = inject('baseUrl')
@@ -42,8 +44,12 @@ describe('the built app on the embedded data', () => {
       expect(shown, card.id).toEqual({ value: expected.value, unit: expected.unit, lines: [...expected.lines] })
     }
     // The figures a user reads on the default data, spelled out once.
-    await expect(w.page.locator('[data-widget="kpi-points-reporting"] .figure__line').first().textContent()).resolves.toBe('2026年10月已报送')
-    await expect(w.page.locator('[data-widget="kpi-output-ytd"] .figure__line').first().textContent()).resolves.toBe('2026年1—10月累计')
+    await expect(
+      w.page.locator('[data-widget="kpi-points-reporting"] .figure__line').first().textContent(),
+    ).resolves.toBe('2026年10月已报送')
+    await expect(w.page.locator('[data-widget="kpi-output-ytd"] .figure__line').first().textContent()).resolves.toBe(
+      '2026年1—10月累计',
+    )
 
     await expect(w.page.getByTestId('sample-badge').textContent()).resolves.toBe('示例数据')
     expect(w.consoleErrors).toEqual([])
@@ -57,8 +63,16 @@ describe('the built app on the embedded data', () => {
     expect(marks['app-ready']).toBeGreaterThan(marks['duckdb-ready']!)
     await waitForMark(w.page, 'data-ready')
     // The charts warmed up off screen while the engine started are gone: only the page's own remain.
-    await w.page.waitForFunction(() => !document.querySelector('body > [aria-hidden="true"] [_echarts_instance_]'), undefined, { timeout: 10_000 })
-    const charts = await w.page.evaluate(() => [...document.querySelectorAll('[_echarts_instance_]')].map((el) => el.closest('[data-widget]')?.getAttribute('data-widget') ?? 'outside a widget'))
+    await w.page.waitForFunction(
+      () => !document.querySelector('body > [aria-hidden="true"] [_echarts_instance_]'),
+      undefined,
+      { timeout: 10_000 },
+    )
+    const charts = await w.page.evaluate(() =>
+      [...document.querySelectorAll('[_echarts_instance_]')].map(
+        (el) => el.closest('[data-widget]')?.getAttribute('data-widget') ?? 'outside a widget',
+      ),
+    )
     expect(charts.length).toBeGreaterThan(0)
     expect(charts).not.toContain('outside a widget')
     await w.page.close()
@@ -71,7 +85,9 @@ describe('the built app on the embedded data', () => {
     for (const table of TABLES) {
       const [row] = await query<{ n: number }>(h.engine, `SELECT count(*) AS n FROM "${table.name}"`)
       const n = row!.n
-      await expect(w.page.locator(`[data-table="${table.name}"]`).getAttribute('data-rows'), table.name).resolves.toBe(String(n))
+      await expect(w.page.locator(`[data-table="${table.name}"]`).getAttribute('data-rows'), table.name).resolves.toBe(
+        String(n),
+      )
     }
     const grid = w.page.getByRole('table', { name: '观察点月度指标数据预览' })
     await w.page.waitForSelector('[role="table"] [aria-rowindex="2"] [role="cell"]')
@@ -79,14 +95,22 @@ describe('the built app on the embedded data', () => {
 
     // Sort by output, ascending: the first row is the smallest output in the table.
     await grid.getByRole('columnheader', { name: /产值（万元）/ }).click()
-    const [min] = await query<{ smallest: number }>(h.engine, 'SELECT min(output_value) AS smallest FROM point_indicators')
+    const [min] = await query<{ smallest: number }>(
+      h.engine,
+      'SELECT min(output_value) AS smallest FROM point_indicators',
+    )
     const smallest = min!.smallest
-    const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(smallest)
+    const expected = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+      smallest,
+    )
     await w.page.waitForFunction(
-      (text) => document.querySelector('[role="table"] [aria-rowindex="2"] [role="cell"]:nth-child(3)')?.textContent === text,
+      (text) =>
+        document.querySelector('[role="table"] [aria-rowindex="2"] [role="cell"]:nth-child(3)')?.textContent === text,
       expected,
     )
-    await expect(grid.getByRole('columnheader', { name: /产值（万元）/ }).getAttribute('aria-sort')).resolves.toBe('ascending')
+    await expect(grid.getByRole('columnheader', { name: /产值（万元）/ }).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    )
     expect(w.consoleErrors).toEqual([])
     await w.page.close()
   })
@@ -97,7 +121,11 @@ describe('the built app on the embedded data', () => {
     const grid = w.page.getByRole('table', { name: '产业集群数据预览' })
     const cell = grid.locator('[role="cell"] .data-table__text', { hasText: 'culture_tourism' })
     await cell.waitFor()
-    const shown = await cell.evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow, title: el.getAttribute('title') }))
+    const shown = await cell.evaluate((el) => ({
+      cut: el.scrollWidth > el.clientWidth,
+      ellipsis: getComputedStyle(el).textOverflow,
+      title: el.getAttribute('title'),
+    }))
     expect(shown).toEqual({ cut: true, ellipsis: 'ellipsis', title: 'culture_tourism' })
     await w.page.close()
   })
@@ -109,7 +137,9 @@ describe('the built app on the embedded data', () => {
       await waitForMark(w.page, 'app-ready')
       const states = await widgetStates(w.page)
       expect(Object.values(states).every((s) => s === 'ready')).toBe(true)
-      expect(w.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([])
+      expect(
+        w.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:')),
+      ).toEqual([])
       expect(w.consoleErrors).toEqual([])
       await w.page.close()
     } finally {
@@ -146,8 +176,11 @@ describe('a missing or corrupt embedded file', () => {
     await waitForMark(page, 'app-ready')
     const states = await widgetStates(page)
     expect(states['kpi-project-investment']).toBe('error')
-    await expect(page.locator('[data-widget="kpi-project-investment"] [role="alert"]').textContent()).resolves.toBe('项目进度（project_progress）：文件缺失（HTTP 404）')
-    for (const id of ['kpi-points-reporting', 'kpi-output-ytd', 'kpi-livelihood-progress', 'kpi-suggestions']) expect(states[id], id).toBe('ready')
+    await expect(page.locator('[data-widget="kpi-project-investment"] [role="alert"]').textContent()).resolves.toBe(
+      '项目进度（project_progress）：文件缺失（HTTP 404）',
+    )
+    for (const id of ['kpi-points-reporting', 'kpi-output-ytd', 'kpi-livelihood-progress', 'kpi-suggestions'])
+      expect(states[id], id).toBe('ready')
     await page.close()
   })
 
@@ -162,7 +195,9 @@ describe('a missing or corrupt embedded file', () => {
     await waitForMark(page, 'app-ready')
     const states = await widgetStates(page)
     expect(states['kpi-output-ytd']).toBe('error')
-    await expect(page.locator('[data-widget="kpi-output-ytd"] [role="alert"]').textContent()).resolves.toBe('观察点月度指标（point_indicators）：文件不完整：数据在结尾之前中断')
+    await expect(page.locator('[data-widget="kpi-output-ytd"] [role="alert"]').textContent()).resolves.toBe(
+      '观察点月度指标（point_indicators）：文件不完整：数据在结尾之前中断',
+    )
     // Tables that do not read the indicators are unaffected.
     expect(states['kpi-project-investment']).toBe('ready')
     expect(states['kpi-suggestions']).toBe('ready')

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
+
 import type { FilterSet } from '../../src/queries/filters'
 import {
   livelihoodCategorySql,
   livelihoodItemsSql,
+  type LivelihoodSummaryRow,
   livelihoodSummarySql,
   livelihoodSurveySql,
   livelihoodTableSql,
-  type LivelihoodSummaryRow,
   type SurveyRow,
 } from '../../src/queries/livelihood'
 import { livelihoodNarrative } from '../../src/widgets/livelihood/narrative'
@@ -18,12 +19,19 @@ import { waitForMark, widgetStates } from './support/marks'
 
 const baseUrl = inject('baseUrl')
 const EDUCATION = '教育'
-const CHARTS = ['livelihood-progress', 'livelihood-votes', 'livelihood-monthly', 'livelihood-budget', 'livelihood-category']
+const CHARTS = [
+  'livelihood-progress',
+  'livelihood-votes',
+  'livelihood-monthly',
+  'livelihood-budget',
+  'livelihood-category',
+]
 
 /** What the page must show, computed in Node with the same builders over the same files. */
 const h = usePageHarness({ chartHooks: true })
 const { one, count } = h
-const expectedNarrative = async (filters: FilterSet) => livelihoodNarrative(await one<LivelihoodSummaryRow>(livelihoodSummarySql(filters)))
+const expectedNarrative = async (filters: FilterSet) =>
+  livelihoodNarrative(await one<LivelihoodSummaryRow>(livelihoodSummarySql(filters)))
 
 async function open(hash: string): Promise<Watched> {
   const w = await openPage(h.session, `${baseUrl}${hash}`)
@@ -36,7 +44,11 @@ const tableRows = (page: Page) => page.locator('[data-widget="livelihood-table"]
 /** A chart's first-series data items as drawn: key and opacity (1 highlighted, less when dimmed). */
 function drawnItems(page: Page, widget: string, seriesIndex = 0) {
   return page.locator(`[data-widget="${widget}"] .echart`).evaluate((el, i) => {
-    const chart = (el as HTMLElement & { __chart: { getOption(): { series: { data: { key: string; itemStyle?: { opacity?: number } }[] }[] } } }).__chart
+    const chart = (
+      el as HTMLElement & {
+        __chart: { getOption(): { series: { data: { key: string; itemStyle?: { opacity?: number } }[] }[] } }
+      }
+    ).__chart
     return chart.getOption().series[i]!.data.map((d) => ({ key: d.key, opacity: d.itemStyle?.opacity ?? 1 }))
   }, seriesIndex)
 }
@@ -45,8 +57,22 @@ function drawnItems(page: Page, widget: string, seriesIndex = 0) {
 function itemCentre(page: Page, widget: string, seriesIndex: number, key: string) {
   return page.locator(`[data-widget="${widget}"] .echart`).evaluate(
     (el, { seriesIndex, key }) => {
-      type Layout = { x: number; y: number; width: number; height: number } & { cx: number; cy: number; r0: number; r: number; startAngle: number; endAngle: number }
-      const chart = (el as HTMLElement & { __chart: { getOption(): { series: { data: { key: string }[] }[] }; getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): Layout } } } } }).__chart
+      type Layout = { x: number; y: number; width: number; height: number } & {
+        cx: number
+        cy: number
+        r0: number
+        r: number
+        startAngle: number
+        endAngle: number
+      }
+      const chart = (
+        el as HTMLElement & {
+          __chart: {
+            getOption(): { series: { data: { key: string }[] }[] }
+            getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): Layout } } }
+          }
+        }
+      ).__chart
       el.scrollIntoView({ block: 'center', behavior: 'instant' })
       const index = chart.getOption().series[seriesIndex]!.data.findIndex((d) => d.key === key)
       if (index < 0) throw new Error(`no ${key} in ${widget}`)
@@ -75,7 +101,8 @@ describe('the Livelihood items page', () => {
   it('opens with every widget drawn from the data, the narrative from SQL, no error and nothing off the origin', async () => {
     const w = await open('#/livelihood')
     const states = await widgetStates(w.page)
-    for (const id of ['livelihood-narrative', 'filters', ...CHARTS, 'livelihood-table']) expect(states[id], id).toBe('ready')
+    for (const id of ['livelihood-narrative', 'filters', ...CHARTS, 'livelihood-table'])
+      expect(states[id], id).toBe('ready')
     await expect(narrative(w.page)).resolves.toBe(await expectedNarrative({}))
 
     // Every item of the year is a bar; the table lists them all.
@@ -86,10 +113,13 @@ describe('the Livelihood items page', () => {
 
     // The year-end survey: drawn once December is in, otherwise an honest empty state pointing to the latest survey.
     const survey = await one<SurveyRow>(livelihoodSurveySql({}))
-    if (survey.to_month === 12 && survey.survey_year === survey.year) expect(states['livelihood-satisfaction']).toBe('ready')
+    if (survey.to_month === 12 && survey.survey_year === survey.year)
+      expect(states['livelihood-satisfaction']).toBe('ready')
     else {
       expect(states['livelihood-satisfaction']).toBe('empty')
-      await expect(w.page.locator('[data-widget="livelihood-satisfaction"] .widget__message').textContent()).resolves.toContain('年末满意度测评尚未进行')
+      await expect(
+        w.page.locator('[data-widget="livelihood-satisfaction"] .widget__message').textContent(),
+      ).resolves.toContain('年末满意度测评尚未进行')
       if (survey.survey_year !== null) {
         // The link opens the latest survey there is.
         const link = w.page.getByTestId('survey-link')
@@ -112,7 +142,8 @@ describe('the Livelihood items page', () => {
   it('shows 2024, the year the work report counts 20 items, with its satisfaction survey', async () => {
     const w = await open('#/livelihood?year=2024')
     const states = await widgetStates(w.page)
-    for (const id of ['livelihood-narrative', ...CHARTS, 'livelihood-satisfaction', 'livelihood-table']) expect(states[id], id).toBe('ready')
+    for (const id of ['livelihood-narrative', ...CHARTS, 'livelihood-satisfaction', 'livelihood-table'])
+      expect(states[id], id).toBe('ready')
     const text = await narrative(w.page)
     expect(text).toContain('2024年，经人大代表票决的20项民生实事项目')
     expect(text).toContain('年末满意度测评20项')
@@ -141,7 +172,9 @@ describe('the Livelihood items page', () => {
 
     const bars = await drawnItems(w.page, 'livelihood-progress')
     expect(bars).toHaveLength(await count(livelihoodItemsSql({})))
-    expect(bars.filter((b) => b.opacity === 1).map((b) => b.key)).toEqual(Array(await count(livelihoodTableSql(filters))).fill(EDUCATION))
+    expect(bars.filter((b) => b.opacity === 1).map((b) => b.key)).toEqual(
+      Array(await count(livelihoodTableSql(filters))).fill(EDUCATION),
+    )
     const slices = await drawnItems(w.page, 'livelihood-category')
     expect(slices).toHaveLength(await count(livelihoodCategorySql({})))
     expect(slices.filter((s) => s.opacity === 1).map((s) => s.key)).toEqual([EDUCATION])

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { launchBrowser, openPage, type Session } from './support/browser'
 import { waitForMark, widgetStates } from './support/marks'
 
@@ -19,15 +20,23 @@ describe('Theme', () => {
     const { page } = w
     await waitForMark(page, 'app-ready')
     for (const path of ['/', '/clusters', '/projects', '/livelihood', '/supervision']) {
-      await page.evaluate((p) => { location.hash = `#${p}` }, path)
+      await page.evaluate((p) => {
+        location.hash = `#${p}`
+      }, path)
       await waitForMark(page, `page-ready:${path}`)
       for (const theme of ['dark', 'light'] as const) {
         await page.locator('.theme-toggle').click()
         await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
         // The page is still there, with every widget ready and its charts drawn.
-        await expect.poll(async () => Object.values(await widgetStates(page)).filter((s) => s !== 'ready' && s !== 'empty').length).toBe(0)
+        await expect
+          .poll(
+            async () => Object.values(await widgetStates(page)).filter((s) => s !== 'ready' && s !== 'empty').length,
+          )
+          .toBe(0)
         // Re-created for the theme, a chart has its canvas from its first frame on: wait for that frame.
-        await expect.poll(() => page.locator(`[data-page="${path}"] .echart canvas`).count(), { message: `${path} ${theme}` }).toBeGreaterThan(0)
+        await expect
+          .poll(() => page.locator(`[data-page="${path}"] .echart canvas`).count(), { message: `${path} ${theme}` })
+          .toBeGreaterThan(0)
       }
     }
     expect(w.pageErrors).toEqual([])
@@ -68,7 +77,10 @@ describe('Desk widths', () => {
       expect(bar.navOverflow, `${width}px`).toBeLessThanOrEqual(0)
       expect(bar.overlaps, `${width}px`).toBe(false)
       expect(bar.statusLines.length, `${width}px`).toBeGreaterThanOrEqual(2)
-      expect(bar.statusLines.every((n) => n === 1), `${width}px: ${bar.statusLines}`).toBe(true)
+      expect(
+        bar.statusLines.every((n) => n === 1),
+        `${width}px: ${bar.statusLines}`,
+      ).toBe(true)
       expect(bar.statusInBar, `${width}px`).toBe(true)
       // The full name is always there for a screen reader, even where the short one shows.
       expect(bar.titleText).toContain('人大代表经济运行观察点数据看板')
@@ -84,10 +96,17 @@ describe('Desk widths', () => {
     const layout = await page.evaluate(() => {
       const top = (sel: string) => Math.round(document.querySelector(sel)!.getBoundingClientRect().top)
       return {
-        kpiRows: new Set([...document.querySelectorAll('.kpi-row > *')].map((c) => Math.round(c.getBoundingClientRect().top))).size,
+        kpiRows: new Set(
+          [...document.querySelectorAll('.kpi-row > *')].map((c) => Math.round(c.getBoundingClientRect().top)),
+        ).size,
         kpis: document.querySelectorAll('.kpi-row > *').length,
         mapBesideClusters: top('[data-widget="town-map"]') === top('[data-widget="cluster-ytd"]'),
-        threeInARow: new Set(['overview-project-status', 'overview-livelihood', 'overview-activities'].map((id) => top(`[data-widget="${id}"]`))).size === 1,
+        threeInARow:
+          new Set(
+            ['overview-project-status', 'overview-livelihood', 'overview-activities'].map((id) =>
+              top(`[data-widget="${id}"]`),
+            ),
+          ).size === 1,
       }
     })
     expect(layout).toEqual({ kpiRows: 1, kpis: 5, mapBesideClusters: true, threeInARow: true })
@@ -112,7 +131,13 @@ describe('Desk widths', () => {
     // At 1024 px the grid becomes one column: every chart's element changes width, and the chart with it.
     await page.setViewportSize({ width: 1024, height: 768 })
     await expect
-      .poll(async () => (await sizes()).filter((s) => s.canvas !== s.element).map((s) => `${s.widget}: chart ${s.canvas} px in ${s.element} px`), { timeout: 5000 })
+      .poll(
+        async () =>
+          (await sizes())
+            .filter((s) => s.canvas !== s.element)
+            .map((s) => `${s.widget}: chart ${s.canvas} px in ${s.element} px`),
+        { timeout: 5000 },
+      )
       .toEqual([])
     const narrow = await sizes()
     expect(narrow.filter((s, i) => s.element !== wide[i]!.element).length).toBeGreaterThanOrEqual(3)

@@ -1,19 +1,20 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { projectGroupsScale } from '../../src/charts/projects'
 import { formatPercent } from '../../src/lib/format'
 import type { FilterSet } from '../../src/queries/filters'
 import {
   PIPELINE,
-  projectsByTownSql,
-  projectsMonthlySql,
-  projectsPipelineSql,
-  projectsSummarySql,
-  projectsTableSql,
   type PipelineRow,
   type ProjectGroupRow,
   type ProjectMonthRow,
+  projectsByTownSql,
+  projectsMonthlySql,
+  projectsPipelineSql,
   type ProjectsSummaryRow,
+  projectsSummarySql,
+  projectsTableSql,
 } from '../../src/queries/projects'
 import { projectsNarrative } from '../../src/widgets/projects/narrative'
 import { openPage, type Watched } from './support/browser'
@@ -27,7 +28,16 @@ import { waitForMark, widgetStates } from './support/marks'
  * filter chip and from the filter bar.
  */
 const baseUrl = inject('baseUrl')
-const WIDGETS = ['projects-narrative', 'filters', 'projects-monthly', 'projects-pipeline', 'projects-by-town', 'projects-by-cluster', 'projects-timeline', 'projects-table']
+const WIDGETS = [
+  'projects-narrative',
+  'filters',
+  'projects-monthly',
+  'projects-pipeline',
+  'projects-by-town',
+  'projects-by-cluster',
+  'projects-timeline',
+  'projects-table',
+]
 
 const h = usePageHarness({ chartHooks: true })
 const { rows, one, count } = h
@@ -41,7 +51,8 @@ afterAll(async () => {
   await w?.page.close()
 })
 
-const expectedNarrative = async (filters: FilterSet) => projectsNarrative(await one<ProjectsSummaryRow>(projectsSummarySql(filters)))
+const expectedNarrative = async (filters: FilterSet) =>
+  projectsNarrative(await one<ProjectsSummaryRow>(projectsSummarySql(filters)))
 
 const narrative = (page: Page) => page.locator('[data-testid="narrative"]').textContent()
 const subtitle = (page: Page, id: string) => page.locator(`[data-widget="${id}"] .widget__subtitle`).textContent()
@@ -50,9 +61,14 @@ const subtitle = (page: Page, id: string) => page.locator(`[data-widget="${id}"]
 function chartItems(page: Page, widget: string, seriesIndex: number) {
   return page.evaluate(
     ({ widget, seriesIndex }) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } }) | null
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
+        (HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } }) | null
       if (!el?.__chart) throw new Error(`no chart in ${widget}`)
-      return el.__chart.getOption().series[seriesIndex]!.data as { key: string; value: number; itemStyle?: { opacity?: number } }[]
+      return el.__chart.getOption().series[seriesIndex]!.data as {
+        key: string
+        value: number
+        itemStyle?: { opacity?: number }
+      }[]
     },
     { widget, seriesIndex },
   )
@@ -63,7 +79,11 @@ async function settleOn(page: Page, filters: FilterSet, action: () => Promise<un
   const expected = await expectedNarrative(filters)
   const t0 = await page.evaluate(() => performance.now())
   await action()
-  await page.waitForFunction((text) => document.querySelector('[data-testid="narrative"]')?.textContent === text, expected, { timeout: 30_000 })
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="narrative"]')?.textContent === text,
+    expected,
+    { timeout: 30_000 },
+  )
   await settledAfter(page, t0)
   return expected
 }
@@ -76,7 +96,9 @@ describe('Key projects (重点项目)', () => {
     await expect(narrative(w.page)).resolves.toBe(await expectedNarrative({}))
     await expect(subtitle(w.page, 'projects-table')).resolves.toBe(`${await count(projectsTableSql({}))}行`)
     const months = await rows<ProjectMonthRow>(projectsMonthlySql({}))
-    await expect(subtitle(w.page, 'projects-monthly')).resolves.toContain(`累计完成年度计划${formatPercent(months[months.length - 1]!.completion)}`)
+    await expect(subtitle(w.page, 'projects-monthly')).resolves.toContain(
+      `累计完成年度计划${formatPercent(months[months.length - 1]!.completion)}`,
+    )
 
     const pipeline = await rows<PipelineRow>(projectsPipelineSql({}))
     const bars = await chartItems(w.page, 'projects-pipeline', 0)
@@ -91,13 +113,17 @@ describe('Key projects (重点项目)', () => {
   it('filters the page to 在建 from the URL, the pipeline keeping every status and highlighting its own; a chip removes it', async () => {
     const unfiltered = await expectedNarrative({})
     const filters: FilterSet = { statuses: ['在建'] }
-    const text = await settleOn(w.page, filters, () => w.page.goto(`${baseUrl}#/projects?status=${encodeURIComponent('在建')}`))
+    const text = await settleOn(w.page, filters, () =>
+      w.page.goto(`${baseUrl}#/projects?status=${encodeURIComponent('在建')}`),
+    )
     expect(text).not.toBe(unfiltered)
     await expect(narrative(w.page)).resolves.toBe(text)
     await expect(subtitle(w.page, 'projects-table')).resolves.toBe(`${await count(projectsTableSql(filters))}行`)
     // Every body row of the grid says 在建 (once the rows of the new query have arrived).
     await w.page.waitForSelector('[data-widget="projects-table"] [aria-rowindex="2"] [role="cell"]:nth-child(8)')
-    const statuses = await w.page.locator('[data-widget="projects-table"] [role="row"][aria-rowindex] [role="cell"]:nth-child(8)').allTextContents()
+    const statuses = await w.page
+      .locator('[data-widget="projects-table"] [role="row"][aria-rowindex] [role="cell"]:nth-child(8)')
+      .allTextContents()
     expect(statuses.length).toBeGreaterThan(0)
     expect(new Set(statuses)).toEqual(new Set(['在建']))
 
@@ -121,10 +147,15 @@ describe('Key projects (重点项目)', () => {
   it('narrows to German cooperation from the filter bar, and reads a past year’s month range', async () => {
     // Start unfiltered, whatever the test before left behind.
     await w.page.goto(`${baseUrl}#/projects`)
-    await w.page.waitForFunction((text) => document.querySelector('[data-testid="narrative"]')?.textContent === text, await expectedNarrative({}))
+    await w.page.waitForFunction(
+      (text) => document.querySelector('[data-testid="narrative"]')?.textContent === text,
+      await expectedNarrative({}),
+    )
     await widgetStates(w.page)
     const german: FilterSet = { german: true }
-    await settleOn(w.page, german, () => w.page.getByRole('group', { name: '筛选条件' }).getByRole('button', { name: '对德合作' }).click())
+    await settleOn(w.page, german, () =>
+      w.page.getByRole('group', { name: '筛选条件' }).getByRole('button', { name: '对德合作' }).click(),
+    )
     expect(w.page.url()).toContain('german=1')
     await expect(subtitle(w.page, 'projects-table')).resolves.toBe(`${await count(projectsTableSql(german))}行`)
 

@@ -1,7 +1,16 @@
 import { describe, expect, inject, it } from 'vitest'
+
 import { activitiesOption } from '../../src/charts/supervision'
 import type { FilterSet } from '../../src/queries/filters'
-import { activitiesByYearSql, ledgerSql, microByTownSql, supervisionSummarySql, type ActivityCountRow, type MicroTownRow, type SupervisionSummaryRow } from '../../src/queries/supervision'
+import {
+  activitiesByYearSql,
+  type ActivityCountRow,
+  ledgerSql,
+  microByTownSql,
+  type MicroTownRow,
+  type SupervisionSummaryRow,
+  supervisionSummarySql,
+} from '../../src/queries/supervision'
 import { supervisionNarrative } from '../../src/widgets/supervision/present'
 import { query } from '../support/engine'
 import { openPage, type Watched } from './support/browser'
@@ -28,7 +37,8 @@ const WIDGETS = [
 const h = usePageHarness()
 const embedded = useEmbeddedData()
 const { one, count } = h
-const narrativeFor = async (filters: FilterSet) => supervisionNarrative(await one<SupervisionSummaryRow>(supervisionSummarySql(filters)))
+const narrativeFor = async (filters: FilterSet) =>
+  supervisionNarrative(await one<SupervisionSummaryRow>(supervisionSummarySql(filters)))
 
 async function open(path: string): Promise<Watched> {
   const w = await openPage(h.session, `${baseUrl}${path}`)
@@ -37,7 +47,8 @@ async function open(path: string): Promise<Watched> {
 }
 const narrative = (w: Watched) => w.page.locator('[data-testid="narrative"]').textContent()
 const subtitle = (w: Watched, id: string) => w.page.locator(`[data-widget="${id}"] .widget__subtitle`).textContent()
-const figure = (w: Watched, metric: string, year: number) => w.page.locator(`[data-widget="supervision-report-figures"] tr[data-metric="${metric}"] td[data-year="${year}"]`)
+const figure = (w: Watched, metric: string, year: number) =>
+  w.page.locator(`[data-widget="supervision-report-figures"] tr[data-metric="${metric}"] td[data-year="${year}"]`)
 
 describe('Supervision and deputies’ work', () => {
   it('shows every widget, the narrative from SQL, and the reports’ figures exactly as printed', async () => {
@@ -58,22 +69,31 @@ describe('Supervision and deputies’ work', () => {
       ['micro_suggestions', '433条', '342件'],
     ]
     for (const [metric, y2022, y2024] of pairs) {
-      expect([await figure(w, metric, 2022).textContent(), await figure(w, metric, 2024).textContent()], metric).toEqual([y2022, y2024])
+      expect(
+        [await figure(w, metric, 2022).textContent(), await figure(w, metric, 2024).textContent()],
+        metric,
+      ).toEqual([y2022, y2024])
     }
     await expect(figure(w, 'deputy_training_attendance', 2024).textContent()).resolves.toBe('1000余人次')
     await expect(figure(w, 'media_articles', 2024).textContent()).resolves.toBe('50多篇')
     // The report's own words on hover, as plain text; each year's wording of the same measure.
     await expect(figure(w, 'inspections', 2024).getAttribute('title')).resolves.toBe('原文：“组织开展专题视察8次”')
-    const wording = await w.page.locator('[data-widget="supervision-report-figures"] tr[data-metric="inspections"] th').textContent()
+    const wording = await w.page
+      .locator('[data-widget="supervision-report-figures"] tr[data-metric="inspections"] th')
+      .textContent()
     expect(wording).toContain('视察（2022年用语）')
     expect(wording).toContain('专题视察（2024年用语）')
     const sources = await w.page.locator('[data-widget="supervision-report-figures"] .sv-sources').textContent()
     expect(sources).toContain('2023年1月4日')
     expect(sources).toContain('2025年1月8日')
-    const categories = await w.page.locator('[data-widget="supervision-report-figures"] [data-category]').evaluateAll((els) => els.map((e) => e.getAttribute('data-category')))
+    const categories = await w.page
+      .locator('[data-widget="supervision-report-figures"] [data-category]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-category')))
     expect(categories).toEqual(['会议', '监督', '任免', '代表工作', '建议办理', '观察点', '其他'])
 
-    const statuses = await w.page.locator('[data-widget="supervision-reconciliation"] tr[data-status]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))
+    const statuses = await w.page
+      .locator('[data-widget="supervision-reconciliation"] tr[data-status]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))
     expect(statuses).toHaveLength(14)
     expect(new Set(statuses)).toEqual(new Set(['一致']))
     await expect(subtitle(w, 'supervision-reconciliation')).resolves.toBe('台账与报告所列数字全部一致')
@@ -91,7 +111,9 @@ describe('Supervision and deputies’ work', () => {
     const filters: FilterSet = { types: ['执法检查'] }
     await expect(subtitle(w, 'supervision-table')).resolves.toBe(`${await count(ledgerSql(filters))}行`)
     await expect(narrative(w)).resolves.toBe(await narrativeFor(filters))
-    const marked = await w.page.locator('[data-widget="supervision-reconciliation"] tr.sv-selected').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-type')))
+    const marked = await w.page
+      .locator('[data-widget="supervision-reconciliation"] tr.sv-selected')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-type')))
     expect(marked).toEqual(['执法检查', '执法检查'])
     await expect(w.page.locator('.chip').first().textContent()).resolves.toContain('执法检查')
     expect(w.consoleErrors).toEqual([])
@@ -114,7 +136,9 @@ describe('Supervision and deputies’ work', () => {
     const years = (option.xAxis as { data: string[] }).data
     const x = years.indexOf('2024年')
     const s = series.indexOf('视察')
-    const below = rows.filter((r) => r.year === 2024 && series.indexOf(r.type) < s).reduce((n, r) => n + r.activities, 0)
+    const below = rows
+      .filter((r) => r.year === 2024 && series.indexOf(r.type) < s)
+      .reduce((n, r) => n + r.activities, 0)
     const own = rows.find((r) => r.year === 2024 && r.type === '视察')!.activities
     const at = await itemPosition(page, 'supervision-activities', s, [x, below + own / 2])
     const t0 = await page.evaluate(() => performance.now())
@@ -123,10 +147,14 @@ describe('Supervision and deputies’ work', () => {
 
     expect(decodeURIComponent(page.url())).toContain('type=视察')
     const filters: FilterSet = { types: ['视察'] }
-    await expect(page.locator('[data-widget="supervision-table"] .widget__subtitle').textContent()).resolves.toBe(`${await count(ledgerSql(filters))}行`)
+    await expect(page.locator('[data-widget="supervision-table"] .widget__subtitle').textContent()).resolves.toBe(
+      `${await count(ledgerSql(filters))}行`,
+    )
     await expect(page.locator('[data-testid="narrative"]').textContent()).resolves.toBe(await narrativeFor(filters))
     const drawn = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="supervision-activities"] .echart') as HTMLElement & { __chart?: { getOption(): { series: { name: string; itemStyle: { opacity: number } }[] } } }
+      const el = document.querySelector('[data-widget="supervision-activities"] .echart') as HTMLElement & {
+        __chart?: { getOption(): { series: { name: string; itemStyle: { opacity: number } }[] } }
+      }
       return el.__chart!.getOption().series.map((x) => [x.name, x.itemStyle.opacity])
     })
     expect(drawn.map(([name]) => name)).toEqual(series)
@@ -165,9 +193,17 @@ describe('Supervision and deputies’ work', () => {
     await expect(row.count()).resolves.toBe(1)
     await expect(row.getAttribute('data-type')).resolves.toBe('执法检查')
     await expect(row.textContent()).resolves.toContain('台账记录4次，报告为5次，少1次')
-    await expect(page.locator('[data-widget="supervision-reconciliation"] .widget__subtitle').textContent()).resolves.toBe('1处不一致，请核实台账或报告')
+    await expect(
+      page.locator('[data-widget="supervision-reconciliation"] .widget__subtitle').textContent(),
+    ).resolves.toBe('1处不一致，请核实台账或报告')
     // The report's figure itself is unchanged: it is the ground truth.
-    await expect(page.locator('[data-widget="supervision-report-figures"] tr[data-metric="law_enforcement_checks"] td[data-year="2024"]').textContent()).resolves.toBe('5次')
+    await expect(
+      page
+        .locator(
+          '[data-widget="supervision-report-figures"] tr[data-metric="law_enforcement_checks"] td[data-year="2024"]',
+        )
+        .textContent(),
+    ).resolves.toBe('5次')
     await page.close()
   })
 })

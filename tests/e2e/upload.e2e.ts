@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { encodeGb18030 } from '../support/gb18030'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
 import { embeddedFile } from './support/embedded'
@@ -32,9 +34,14 @@ async function rowsOnDatasetsPage(page: Page, table: string): Promise<string | n
 }
 
 async function upload(page: Page, name: string, buffer: Buffer) {
-  await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({ name, mimeType: 'text/csv', buffer })
+  await page
+    .locator('input[type=file][data-testid="upload-input"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer })
   const card = page.locator('[data-widget="upload-card"]', { hasText: name }).first()
-  await card.locator('[data-testid="upload-preview"], [data-testid="upload-result"]').first().waitFor({ timeout: 60_000 })
+  await card
+    .locator('[data-testid="upload-preview"], [data-testid="upload-result"]')
+    .first()
+    .waitFor({ timeout: 60_000 })
   return card
 }
 
@@ -81,10 +88,19 @@ describe('uploading CSVs in the browser', () => {
     await page.goto(`${baseUrl}#/upload`)
     await page.locator('[data-testid="upload-input"]').waitFor({ state: 'attached' })
     expect(await page.evaluate(() => performance.getEntriesByName('data-ready', 'mark').length)).toBe(0)
-    await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({ name: '启动时选的文件.csv', mimeType: 'text/csv', buffer: indicatorSheet(['P01', 'P02'], '2030年2月') })
+    await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles({
+      name: '启动时选的文件.csv',
+      mimeType: 'text/csv',
+      buffer: indicatorSheet(['P01', 'P02'], '2030年2月'),
+    })
     const card = page.locator('[data-widget="upload-card"]', { hasText: '启动时选的文件.csv' })
-    await card.locator('[role="progressbar"][aria-valuetext="正在等待数据引擎启动，就绪后自动开始"]').waitFor({ timeout: 10_000 })
-    await card.locator('[data-testid="upload-preview"], [data-testid="upload-result"]').first().waitFor({ timeout: 60_000 })
+    await card
+      .locator('[role="progressbar"][aria-valuetext="正在等待数据引擎启动，就绪后自动开始"]')
+      .waitFor({ timeout: 10_000 })
+    await card
+      .locator('[data-testid="upload-preview"], [data-testid="upload-result"]')
+      .first()
+      .waitFor({ timeout: 60_000 })
     const preview = card.locator('[data-testid="upload-preview"]')
     expect(await preview.getAttribute('data-dataset')).toBe('point_indicators')
     expect(await preview.getAttribute('data-rows')).toBe('2')
@@ -146,7 +162,10 @@ describe('uploading CSVs in the browser', () => {
     })
     await page.goto(baseUrl)
     await waitForMark(page, 'app-ready')
-    expect(await page.evaluate(() => (window as { __atAppReady?: object }).__atAppReady)).toEqual({ asOf: '数据截至2030年1月', reporting: '2030年1月已报送' })
+    expect(await page.evaluate(() => (window as { __atAppReady?: object }).__atAppReady)).toEqual({
+      asOf: '数据截至2030年1月',
+      reporting: '2030年1月已报送',
+    })
     await page.close()
   })
 
@@ -157,7 +176,9 @@ describe('uploading CSVs in the browser', () => {
     })
     await page.goto(`${baseUrl}#/screen?pages=overview&watchdog=3&motion=off`)
     await waitForMark(page, 'data-ready')
-    await page.evaluate(() => (window as { __observatory?: { stopEngineWorker(): void } }).__observatory!.stopEngineWorker())
+    await page.evaluate(() =>
+      (window as { __observatory?: { stopEngineWorker(): void } }).__observatory!.stopEngineWorker(),
+    )
     await waitForMark(page, 'engine-restarted', 90_000)
     await page.evaluate(() => (location.hash = '#/datasets'))
     const item = page.locator('[data-table="point_indicators"][data-status="ready"]')
@@ -239,13 +260,23 @@ describe('uploading CSVs in the browser', () => {
     await card.getByLabel('导入到').selectOption('point_indicators')
     await expect.poll(() => preview.getAttribute('data-dataset')).toBe('point_indicators')
     // Each change reads the file again; the next control is usable once that is done.
-    for (const [header, column] of [['统计期', 'period'], ['企业代码', 'point_id'], ['本月产值', 'output_value']] as const) {
+    for (const [header, column] of [
+      ['统计期', 'period'],
+      ['企业代码', 'point_id'],
+      ['本月产值', 'output_value'],
+    ] as const) {
       const select = card.getByLabel(`列「${header}」对应的字段`)
       await expect.poll(() => select.isEnabled()).toBe(true)
       await select.selectOption(column)
       await expect.poll(async () => (await select.isEnabled()) && (await select.inputValue())).toBe(column)
     }
-    await expect.poll(async () => (await card.locator('[data-testid="upload-confirm"]').isEnabled()) && (await card.getByText('缺少必填列').count()) === 0).toBe(true)
+    await expect
+      .poll(
+        async () =>
+          (await card.locator('[data-testid="upload-confirm"]').isEnabled()) &&
+          (await card.getByText('缺少必填列').count()) === 0,
+      )
+      .toBe(true)
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/upload-mapping.png` })
     expect(await preview.getAttribute('data-issues')).toBe('0')
     await card.locator('[data-testid="upload-confirm"]').click()
@@ -282,8 +313,12 @@ describe('uploading CSVs in the browser', () => {
     await openUpload(page)
     const month = (m: number) => `${2030 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
     // 13,300 rows (about 400 KB): Chinese only in the header.
-    const rows = Array.from({ length: 13_300 }, (_, i) => `${month(Math.floor(i / 19))},${POINTS[i % 19]},${100 + i}.5,80`)
-    const sheet = (late: string) => Buffer.from(encodeGb18030(['月份,观察点编号,产值（万元）,产能利用率（%）', ...rows, late].join('\r\n') + '\r\n'))
+    const rows = Array.from(
+      { length: 13_300 },
+      (_, i) => `${month(Math.floor(i / 19))},${POINTS[i % 19]},${100 + i}.5,80`,
+    )
+    const sheet = (late: string) =>
+      Buffer.from(encodeGb18030(['月份,观察点编号,产值（万元）,产能利用率（%）', ...rows, late].join('\r\n') + '\r\n'))
 
     const ascii = await upload(page, 'ascii-rows.csv', sheet('2099-01,P404,1.5,80'))
     const first = ascii.locator('[data-testid="upload-preview"]')
@@ -370,7 +405,9 @@ describe('uploading CSVs in the browser', () => {
       await page.locator('input[type=file][data-testid="upload-input"]').setInputFiles(file)
       const card = page.locator('[data-widget="upload-card"]', { hasText: '很大的指标表.csv' })
       await card.locator('[role="progressbar"][aria-valuetext="正在载入并校验"]').waitFor({ timeout: 60_000 })
-      await page.evaluate(() => (window as { __observatory?: { crashEngineWorker(): void } }).__observatory!.crashEngineWorker())
+      await page.evaluate(() =>
+        (window as { __observatory?: { crashEngineWorker(): void } }).__observatory!.crashEngineWorker(),
+      )
       const result = card.locator('[data-testid="upload-result"]')
       await result.waitFor({ timeout: 30_000 })
       expect(await result.getAttribute('data-status')).toBe('rejected')

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+
+import { type BrowserContext, chromium } from 'playwright-core'
+
 import { onExit } from './cleanup'
 
 /** Flags that keep Debian's Chromium quiet on a closed network (no calls home, no QUIC). */

@@ -21,7 +21,12 @@ function install() {
       }
     }
   })
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.once(signal, () => process.exit(code))
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    process.once(signal, () => process.exit(code))
 }
 
 /** Registers a synchronous cleanup for an abnormal exit; call the returned function once it is done normally. */

@@ -1,5 +1,5 @@
-import { startNodeEngine, type NodeEngine } from '../../src/db/node'
 import { requireTable, TABLES } from '../../src/datasets/registry'
+import { type NodeEngine, startNodeEngine } from '../../src/db/node'
 import { createEmptyTableSql } from '../../src/queries/ddl'
 import { createDerivedSql, type SqlQuery } from '../../src/queries/derived'
 import { literal, quoteIdent } from '../../src/queries/sql'

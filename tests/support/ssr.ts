@@ -1,5 +1,5 @@
-import { echarts } from '../../src/ui/echart/runtime'
 import type { EChartsOption } from '../../src/charts/common'
+import { echarts } from '../../src/ui/echart/runtime'
 
 /** Renders an option server-side to an SVG string with the app's own ECharts runtime and theme. */
 export function renderSvg(option: EChartsOption, width = 800, height = 400, theme: 'light' | 'dark' = 'light'): string {

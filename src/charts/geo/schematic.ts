@@ -1,4 +1,4 @@
-import { voronoiCells, type Point, type Ring } from './voronoi'
+import { type Point, type Ring, voronoiCells } from './voronoi'
 
 /**
  * A schematic map of the towns and zones: no town-level boundary data is public, so each
@@ -10,8 +10,18 @@ export const SCHEMATIC_MAP = 'observatory-schematic'
 
 /** A rough outline of Taicang (lon, lat), drawn by hand for the schematic; the Yangtze is to the north-east. */
 export const COUNTY_OUTLINE: Ring = [
-  [121.0, 31.45], [121.03, 31.395], [121.12, 31.385], [121.2, 31.42], [121.28, 31.46], [121.34, 31.5],
-  [121.3, 31.57], [121.22, 31.65], [121.12, 31.7], [121.04, 31.69], [120.99, 31.62], [120.97, 31.53],
+  [121.0, 31.45],
+  [121.03, 31.395],
+  [121.12, 31.385],
+  [121.2, 31.42],
+  [121.28, 31.46],
+  [121.34, 31.5],
+  [121.3, 31.57],
+  [121.22, 31.65],
+  [121.12, 31.7],
+  [121.04, 31.69],
+  [120.99, 31.62],
+  [120.97, 31.53],
 ]
 
 export interface TownSite {
@@ -26,7 +36,9 @@ export interface GeoFeatureCollection {
   readonly features: readonly {
     readonly type: 'Feature'
     readonly properties: { readonly name: string; readonly town_id?: string }
-    readonly geometry: { readonly type: 'Polygon'; readonly coordinates: number[][][] } | { readonly type: 'MultiPolygon'; readonly coordinates: number[][][][] }
+    readonly geometry:
+      | { readonly type: 'Polygon'; readonly coordinates: number[][][] }
+      | { readonly type: 'MultiPolygon'; readonly coordinates: number[][][][] }
   }[]
 }
 

@@ -1,6 +1,7 @@
-import EChartsReactCore from 'echarts-for-react/esm/core'
 import type { EChartsType } from 'echarts/core'
+import EChartsReactCore from 'echarts-for-react/esm/core'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+
 import { echarts } from './runtime'
 import { still } from './still'
 import type { EChartProps } from './types'
@@ -23,8 +24,10 @@ function forgetHovered(chart: EChartsType) {
 /** The library disposes and re-creates the chart on a theme change; until the new one is ready, the old handle is dead. */
 const live = (chart: EChartsType | null): chart is EChartsType => chart !== null && !chart.isDisposed()
 
-const reinitOnly = (prev: { theme?: unknown; opts?: Record<string, unknown> }, next: { theme?: unknown; opts?: Record<string, unknown> }) =>
-  prev.theme !== next.theme || JSON.stringify(prev.opts) !== JSON.stringify(next.opts)
+const reinitOnly = (
+  prev: { theme?: unknown; opts?: Record<string, unknown> },
+  next: { theme?: unknown; opts?: Record<string, unknown> },
+) => prev.theme !== next.theme || JSON.stringify(prev.opts) !== JSON.stringify(next.opts)
 
 /** Whether the chart's element now has another size than the chart was drawn at (measured as zrender measures it). */
 export function sizeChanged(chart: Pick<EChartsType, 'getDom' | 'getWidth' | 'getHeight'>): boolean {
@@ -44,7 +47,11 @@ export function sizeChanged(chart: Pick<EChartsType, 'getDom' | 'getWidth' | 'ge
  */
 class EChartsCore extends EChartsReactCore {
   override initEchartsInstance() {
-    return Promise.resolve(this.echarts.init(this.ele, this.props.theme, this.props.opts) as ReturnType<EChartsReactCore['getEchartsInstance']>)
+    return Promise.resolve(
+      this.echarts.init(this.ele, this.props.theme, this.props.opts) as ReturnType<
+        EChartsReactCore['getEchartsInstance']
+      >,
+    )
   }
 }
 
@@ -60,7 +67,19 @@ interface ClickParams {
  * (EChartsCore); resizing follows the element through a ResizeObserver, and the option is
  * updated in place rather than re-created.
  */
-export default function EChartImpl({ option, theme, height, renderer = 'canvas', devicePixelRatio, maps, onSelect, onRendered, onInstance, label, cycleMs }: EChartProps) {
+export default function EChartImpl({
+  option,
+  theme,
+  height,
+  renderer = 'canvas',
+  devicePixelRatio,
+  maps,
+  onSelect,
+  onRendered,
+  onInstance,
+  label,
+  cycleMs,
+}: EChartProps) {
   const holder = useRef<HTMLDivElement>(null)
   const instance = useRef<EChartsType | null>(null)
 
@@ -135,7 +154,16 @@ export default function EChartImpl({ option, theme, height, renderer = 'canvas',
   // Width and height 'auto': the chart takes its element's size whenever it is resized.
   // (echarts-for-react creates the chart with the element's first size fixed in its options
   // unless these say otherwise, and a chart with a fixed size never follows its element.)
-  const opts = useMemo(() => ({ renderer, ...(devicePixelRatio ? { devicePixelRatio } : {}), locale: 'ZH', width: 'auto' as const, height: 'auto' as const }), [renderer, devicePixelRatio])
+  const opts = useMemo(
+    () => ({
+      renderer,
+      ...(devicePixelRatio ? { devicePixelRatio } : {}),
+      locale: 'ZH',
+      width: 'auto' as const,
+      height: 'auto' as const,
+    }),
+    [renderer, devicePixelRatio],
+  )
   return (
     <div ref={holder} className="echart" role="img" aria-label={label} style={{ height }}>
       <EChartsCore

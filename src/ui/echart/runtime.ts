@@ -18,6 +18,7 @@ import {
 import * as echarts from 'echarts/core'
 import { LegacyGridContainLabel } from 'echarts/features'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+
 import { echartsTheme, SCREEN_FONT } from '../../charts/theme'
 
 echarts.use([

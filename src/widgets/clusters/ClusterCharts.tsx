@@ -1,22 +1,31 @@
 import { useMemo } from 'react'
-import { clusterHeatmapOption, clusterShareOption, clusterTrendOption, clusterYtdOption, issuesOption, pointRankingOption } from '../../charts/clusters'
+
+import {
+  clusterHeatmapOption,
+  clusterShareOption,
+  clusterTrendOption,
+  clusterYtdOption,
+  issuesOption,
+  pointRankingOption,
+} from '../../charts/clusters'
 import { rangeLabel } from '../../lib/period'
 import {
   clusterMonthlySql,
-  clusterYtdSql,
-  issuesByCategorySql,
-  pointRankingSql,
   type ClusterMonthRow,
   type ClusterYtdRow,
+  clusterYtdSql,
   type IssueCategoryRow,
+  issuesByCategorySql,
+  pointRankingSql,
   type PointRankRow,
 } from '../../queries/clusters'
-import { without, type FilterSet } from '../../queries/filters'
+import { type FilterSet, without } from '../../queries/filters'
 import { setParam, toggleFilter } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
 
 const INDICATOR_TABLES = ['point_indicators', 'observation_points', 'clusters']
-const span = (rows: readonly { start: string; through: string }[]) => (rows[0] ? rangeLabel(rows[0].start, rows[0].through) : '')
+const span = (rows: readonly { start: string; through: string }[]) =>
+  rows[0] ? rangeLabel(rows[0].start, rows[0].through) : ''
 const noOutput = (rows: readonly { ytd_output: number | null }[]) => rows.every((r) => r.ytd_output === null)
 
 interface Props {
@@ -82,7 +91,9 @@ export function ClusterHeatmapChart({ filters }: Props) {
     <ChartWidget<ClusterMonthRow>
       id="cluster-heatmap"
       title="分月同比增速热力图"
-      subtitle={(rows) => `月份 × 集群 · 当月产值同比（同口径，%） · ${rows[0] ? `${rows[0].period.slice(0, 4)}年` : ''}`}
+      subtitle={(rows) =>
+        `月份 × 集群 · 当月产值同比（同口径，%） · ${rows[0] ? `${rows[0].period.slice(0, 4)}年` : ''}`
+      }
       tables={INDICATOR_TABLES}
       sql={clusterMonthlySql(own)}
       prefetch={(f) => clusterMonthlySql(without(f, ['clusters']))}

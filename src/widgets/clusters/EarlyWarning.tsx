@@ -1,6 +1,7 @@
 import { useId } from 'react'
+
 import { periodLabel } from '../../lib/period'
-import { warningsSql, type WarningRow } from '../../queries/clusters'
+import { type WarningRow, warningsSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
 import { setParam } from '../../state/filters'
 import { usePrefetchSql } from '../../state/prefetch'
@@ -46,7 +47,16 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
     </label>
   )
   return (
-    <WidgetFrame id="early-warning" title="经济运行预警" subtitle="产值、纳税额、用电量、用工人数累计同比（同口径）" state={data.state} tables={TABLES} error={data.state === 'error' ? data.message : undefined} showStale={rows !== undefined} actions={threshold}>
+    <WidgetFrame
+      id="early-warning"
+      title="经济运行预警"
+      subtitle="产值、纳税额、用电量、用工人数累计同比（同口径）"
+      state={data.state}
+      tables={TABLES}
+      error={data.state === 'error' ? data.message : undefined}
+      showStale={rows !== undefined}
+      actions={threshold}
+    >
       {rows && rows.length === 0 && <p className="widget__message">没有企业的指标同比降幅超过{percent}%。</p>}
       {rows && rows.length > 0 && rows[0]!.listed > rows.length && (
         <p className="muted">

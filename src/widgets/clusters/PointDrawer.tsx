@@ -1,7 +1,15 @@
 import { useEffect, useRef } from 'react'
+
 import { pointSeriesOption } from '../../charts/point'
 import { formatNumber } from '../../lib/format'
-import { pointIssuesSql, pointProfileSql, pointSeriesSql, type PointIssueRow, type PointProfileRow, type PointSeriesRow } from '../../queries/clusters'
+import {
+  type PointIssueRow,
+  pointIssuesSql,
+  type PointProfileRow,
+  pointProfileSql,
+  type PointSeriesRow,
+  pointSeriesSql,
+} from '../../queries/clusters'
 import { setParam } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
 import { useWidgetQuery } from '../useWidgetQuery'
@@ -13,7 +21,14 @@ function Profile({ pointId }: { readonly pointId: string }) {
   const data = useWidgetQuery<PointProfileRow>({ tables: PROFILE_TABLES, sql: pointProfileSql(pointId) })
   const p = data.state === 'ready' ? data.rows[0]! : null
   return (
-    <WidgetFrame id="point-profile" title={p ? p.name : '观察点企业'} state={data.state} tables={['observation_points']} emptyText={`没有编号为 ${pointId} 的观察点`} error={data.state === 'error' ? data.message : undefined}>
+    <WidgetFrame
+      id="point-profile"
+      title={p ? p.name : '观察点企业'}
+      state={data.state}
+      tables={['observation_points']}
+      emptyText={`没有编号为 ${pointId} 的观察点`}
+      error={data.state === 'error' ? data.message : undefined}
+    >
       {p && (
         <dl className="facts">
           <dt>编号</dt>
@@ -43,7 +58,14 @@ function Profile({ pointId }: { readonly pointId: string }) {
 function Issues({ pointId }: { readonly pointId: string }) {
   const data = useWidgetQuery<PointIssueRow>({ tables: ['point_issues'], sql: pointIssuesSql(pointId) })
   return (
-    <WidgetFrame id="point-issue-list" title="反映的问题" state={data.state} tables={['point_issues']} emptyText="该企业没有反映问题" error={data.state === 'error' ? data.message : undefined}>
+    <WidgetFrame
+      id="point-issue-list"
+      title="反映的问题"
+      state={data.state}
+      tables={['point_issues']}
+      emptyText="该企业没有反映问题"
+      error={data.state === 'error' ? data.message : undefined}
+    >
       {data.state === 'ready' && (
         <ul className="issue-list">
           {data.rows.map((i) => (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+
 import { formatNumber, formatSignedPercent, MISSING } from '../../lib/format'
 import { pointsTableSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
@@ -9,7 +10,8 @@ import { QueryGrid } from '../grid/QueryGrid'
 const TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns', 'point_issues']
 const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const rate = (v: unknown) => formatSignedPercent(v as number | null)
-const growthClass = (v: unknown) => (typeof v === 'number' ? (v < 0 ? 'num-down' : v > 0 ? 'num-up' : undefined) : undefined)
+const growthClass = (v: unknown) =>
+  typeof v === 'number' ? (v < 0 ? 'num-down' : v > 0 ? 'num-up' : undefined) : undefined
 
 const COLUMNS: DataColumn[] = [
   { id: 'point_id', header: '编号', width: 70, filter: 'text' },
@@ -17,12 +19,36 @@ const COLUMNS: DataColumn[] = [
   { id: 'cluster', header: '产业集群', width: 100, filter: 'text' },
   { id: 'town', header: '镇区', width: 100, filter: 'text' },
   { id: 'ytd_output', header: '累计产值（万元）', align: 'right', width: 140, format: money, filter: 'number' },
-  { id: 'output_yoy', header: '产值同比', align: 'right', width: 96, format: rate, filter: 'number', cellClass: growthClass, percent: true },
+  {
+    id: 'output_yoy',
+    header: '产值同比',
+    align: 'right',
+    width: 96,
+    format: rate,
+    filter: 'number',
+    cellClass: growthClass,
+    percent: true,
+  },
   { id: 'ytd_tax', header: '累计纳税（万元）', align: 'right', width: 130, format: money, filter: 'number' },
   { id: 'tax_yoy', header: '纳税同比', align: 'right', width: 96, format: rate, cellClass: growthClass, percent: true },
   { id: 'ytd_electricity', header: '用电量（万千瓦时）', align: 'right', width: 150, format: money, filter: 'number' },
-  { id: 'electricity_yoy', header: '用电同比', align: 'right', width: 96, format: rate, cellClass: growthClass, percent: true },
-  { id: 'avg_employees', header: '月均用工（人）', align: 'right', width: 120, format: (v) => formatNumber(v as number | null), filter: 'number' },
+  {
+    id: 'electricity_yoy',
+    header: '用电同比',
+    align: 'right',
+    width: 96,
+    format: rate,
+    cellClass: growthClass,
+    percent: true,
+  },
+  {
+    id: 'avg_employees',
+    header: '月均用工（人）',
+    align: 'right',
+    width: 120,
+    format: (v) => formatNumber(v as number | null),
+    filter: 'number',
+  },
   { id: 'months_reported', header: '报送月数', align: 'right', width: 90, filter: 'number' },
   { id: 'open_issues', header: '未办结问题', align: 'right', width: 100, filter: 'number' },
 ]

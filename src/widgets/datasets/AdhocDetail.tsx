@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { tableColumnsSql, type LiveColumn } from '../../explore/catalog-sql'
+
+import { type LiveColumn, tableColumnsSql } from '../../explore/catalog-sql'
 import { QueryGrid } from '../grid/QueryGrid'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -19,7 +20,14 @@ export function AdhocDetail({ name }: { readonly name: string }) {
   const tiebreak = useMemo(() => ['rowid'], [])
   return (
     <div className="dataset-detail">
-      <WidgetFrame id="adhoc-schema" title={`${name}（上传的临时表）`} subtitle="字段和类型由上传时的取值判断" state={schema.state} tables={tables} error={schema.state === 'error' ? schema.message : undefined}>
+      <WidgetFrame
+        id="adhoc-schema"
+        title={`${name}（上传的临时表）`}
+        subtitle="字段和类型由上传时的取值判断"
+        state={schema.state}
+        tables={tables}
+        error={schema.state === 'error' ? schema.message : undefined}
+      >
         {schema.state === 'ready' && (
           <details className="schema" open>
             <summary>字段（{schema.rows.length}） · 无主键，按上传时的行序</summary>
@@ -46,7 +54,17 @@ export function AdhocDetail({ name }: { readonly name: string }) {
           </details>
         )}
       </WidgetFrame>
-      {columns && <QueryGrid id="dataset-preview" title={`${name}数据预览`} tables={tables} source={source} columns={columns} tiebreak={tiebreak} height={460} />}
+      {columns && (
+        <QueryGrid
+          id="dataset-preview"
+          title={`${name}数据预览`}
+          tables={tables}
+          source={source}
+          columns={columns}
+          tiebreak={tiebreak}
+          height={460}
+        />
+      )}
     </div>
   )
 }

@@ -1,11 +1,22 @@
 import { useMemo } from 'react'
+
 import { requireTable } from '../../datasets/registry'
 import type { ColumnDef } from '../../datasets/schema'
 import { QueryGrid } from '../grid/QueryGrid'
 import { registryColumns } from './cells'
 
 const KIND_LABEL: Record<ColumnDef['kind'], string> = {
-  id: '编号', text: '文本', category: '类别', integer: '整数', year: '年度', money: '金额', number: '数值', percent: '百分比', date: '日期', period: '月份', boolean: '是/否',
+  id: '编号',
+  text: '文本',
+  category: '类别',
+  integer: '整数',
+  year: '年度',
+  money: '金额',
+  number: '数值',
+  percent: '百分比',
+  date: '日期',
+  period: '月份',
+  boolean: '是/否',
 }
 
 function SchemaTable({ columns }: { readonly columns: readonly ColumnDef[] }) {
@@ -59,12 +70,21 @@ export function DatasetDetail({ name }: { readonly name: string }) {
         <details className="schema" open>
           <summary>
             字段（{table.columns.length}） · 主键 {table.primaryKey.join(' + ')}
-            {table.foreignKeys.length > 0 && ` · 引用 ${table.foreignKeys.map((fk) => `${fk.column}→${fk.references.table}`).join('、')}`}
+            {table.foreignKeys.length > 0 &&
+              ` · 引用 ${table.foreignKeys.map((fk) => `${fk.column}→${fk.references.table}`).join('、')}`}
           </summary>
           <SchemaTable columns={table.columns} />
         </details>
       </section>
-      <QueryGrid id="dataset-preview" title={`${table.label}数据预览`} tables={tables} source={source} columns={columns} tiebreak={table.primaryKey} height={460} />
+      <QueryGrid
+        id="dataset-preview"
+        title={`${table.label}数据预览`}
+        tables={tables}
+        source={source}
+        columns={columns}
+        tiebreak={table.primaryKey}
+        height={460}
+      />
     </div>
   )
 }

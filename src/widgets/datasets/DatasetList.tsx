@@ -23,22 +23,42 @@ export function DatasetList({ selected, onSelect }: DatasetListProps) {
   const { adhoc } = useUploads()
   const state = snapshot.dataReady ? 'ready' : 'loading'
   return (
-    <WidgetFrame id="datasets-list" title="数据集" subtitle={`${TABLES.length}张表${adhoc.length ? ` · ${adhoc.length}张临时表` : ''}`} state={state} tables={[]}>
+    <WidgetFrame
+      id="datasets-list"
+      title="数据集"
+      subtitle={`${TABLES.length}张表${adhoc.length ? ` · ${adhoc.length}张临时表` : ''}`}
+      state={state}
+      tables={[]}
+    >
       <ul className="dataset-list">
         {TABLES.map((table) => {
           const t = snapshot.tables[table.name]
           const rows = t?.status === 'ready' ? t.rows : 0
-          const origin = t?.status === 'ready' && t.source === 'upload' ? { label: '已上传', className: 'tag--upload', title: '用户上传的数据' } : PROVENANCE[table.provenance]
+          const origin =
+            t?.status === 'ready' && t.source === 'upload'
+              ? { label: '已上传', className: 'tag--upload', title: '用户上传的数据' }
+              : PROVENANCE[table.provenance]
           return (
-            <li key={table.name} data-table={table.name} data-rows={t?.status === 'ready' ? rows : undefined} data-status={t?.status ?? 'loading'}>
-              <button type="button" className={`dataset-item${selected === table.name ? ' dataset-item--active' : ''}`} aria-pressed={selected === table.name} onClick={() => onSelect(table.name)}>
+            <li
+              key={table.name}
+              data-table={table.name}
+              data-rows={t?.status === 'ready' ? rows : undefined}
+              data-status={t?.status ?? 'loading'}
+            >
+              <button
+                type="button"
+                className={`dataset-item${selected === table.name ? ' dataset-item--active' : ''}`}
+                aria-pressed={selected === table.name}
+                onClick={() => onSelect(table.name)}
+              >
                 <span className="dataset-item__label">{table.label}</span>
                 <code className="dataset-item__name">{table.name}</code>
                 <span className={`tag ${origin.className}`} title={origin.title}>
                   {origin.label}
                 </span>
                 <span className="dataset-item__meta">
-                  {t?.status === 'ready' && `${formatNumber(rows)}行${t.latestPeriod ? ` · 至${periodLabel(t.latestPeriod)}` : ''}`}
+                  {t?.status === 'ready' &&
+                    `${formatNumber(rows)}行${t.latestPeriod ? ` · 至${periodLabel(t.latestPeriod)}` : ''}`}
                   {t?.status === 'error' && (
                     <span className="warn" role="alert">
                       {t.reason}
@@ -57,7 +77,12 @@ export function DatasetList({ selected, onSelect }: DatasetListProps) {
           <ul className="dataset-list">
             {adhoc.map((a) => (
               <li key={a.name} data-table={a.name} data-rows={a.rows} data-status="ready">
-                <button type="button" className={`dataset-item${selected === a.name ? ' dataset-item--active' : ''}`} aria-pressed={selected === a.name} onClick={() => onSelect(a.name)}>
+                <button
+                  type="button"
+                  className={`dataset-item${selected === a.name ? ' dataset-item--active' : ''}`}
+                  aria-pressed={selected === a.name}
+                  onClick={() => onSelect(a.name)}
+                >
                   <span className="dataset-item__label">{a.name}</span>
                   <span className="tag tag--upload" title="上传时没有对应到数据集的文件，原样保存为一张表">
                     临时表

@@ -1,8 +1,8 @@
-import type { ColumnDef } from '../../datasets/schema'
 import { columnHeading } from '../../datasets/registry'
+import type { ColumnDef } from '../../datasets/schema'
+import { isNumericType } from '../../explore/catalog-sql'
 import { formatNumber, MISSING } from '../../lib/format'
 import type { DataColumn } from '../../ui/DataTable'
-import { isNumericType } from '../../explore/catalog-sql'
 
 /** Cell text for a registry column: Chinese number style, 是/否, the dash for missing. */
 export function formatCellValue(column: ColumnDef, value: unknown): string {
@@ -38,7 +38,10 @@ export function registryColumns(columns: readonly ColumnDef[]): DataColumn[] {
     header: columnHeading(c),
     title: `${c.name} · ${c.type}${c.description ? ` · ${c.description}` : ''}`,
     align: NUMERIC.has(c.kind) ? 'right' : 'left',
-    width: Math.max(headingWidth(columnHeading(c)), c.kind === 'text' ? 240 : c.kind === 'id' || c.kind === 'period' || c.kind === 'year' ? 100 : 120),
+    width: Math.max(
+      headingWidth(columnHeading(c)),
+      c.kind === 'text' ? 240 : c.kind === 'id' || c.kind === 'period' || c.kind === 'year' ? 100 : 120,
+    ),
     format: (v) => formatCellValue(c, v),
     filter: NUMERIC.has(c.kind) || c.kind === 'year' ? 'number' : 'text',
   }))
@@ -67,7 +70,16 @@ export function liveColumns(columns: readonly { readonly column: string; readonl
       title: `${c.column} · ${c.type}`,
       align: numeric ? 'right' : 'left',
       width: Math.max(headingWidth(c.column), numeric ? 120 : 160),
-      format: (v: unknown) => (v === null || v === undefined || v === '' ? MISSING : numeric && typeof v === 'number' ? formatNumber(v, integer || Number.isInteger(v) ? 0 : 2) : v === true ? '是' : v === false ? '否' : String(v)),
+      format: (v: unknown) =>
+        v === null || v === undefined || v === ''
+          ? MISSING
+          : numeric && typeof v === 'number'
+            ? formatNumber(v, integer || Number.isInteger(v) ? 0 : 2)
+            : v === true
+              ? '是'
+              : v === false
+                ? '否'
+                : String(v),
       filter: numeric ? 'number' : 'text',
     }
   })

@@ -1,6 +1,16 @@
 import { useMemo, useState } from 'react'
+
 import { isNumericType } from '../../explore/catalog-sql'
-import { AGGREGATE_LABEL, AGGREGATES, CHART_TYPE_LABEL, CHART_TYPES, defaultTitle, type Aggregate, type ChartSpec, type ChartType } from '../../explore/chart-spec'
+import {
+  type Aggregate,
+  AGGREGATE_LABEL,
+  AGGREGATES,
+  CHART_TYPE_LABEL,
+  CHART_TYPES,
+  type ChartSpec,
+  type ChartType,
+  defaultTitle,
+} from '../../explore/chart-spec'
 import { href } from '../../state/router'
 import { BuiltChart } from './BuiltChart'
 import type { ConsoleQuery } from './SqlConsole'
@@ -14,7 +24,19 @@ interface FieldOption {
 
 const QUERY = '\u0000query'
 
-function Select({ label, value, onChange, options, name }: { readonly label: string; readonly value: string; readonly onChange: (v: string) => void; readonly options: readonly (readonly [string, string])[]; readonly name: string }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  name,
+}: {
+  readonly label: string
+  readonly value: string
+  readonly onChange: (v: string) => void
+  readonly options: readonly (readonly [string, string])[]
+  readonly name: string
+}) {
   return (
     <label className="builder-field">
       <span>{label}</span>
@@ -46,8 +68,11 @@ export function ChartBuilder({ consoleQuery }: { readonly consoleQuery: ConsoleQ
   const [pinned, setPinned] = useState<string | null>(null)
 
   const fields: FieldOption[] = useMemo(() => {
-    if (source === QUERY) return consoleQuery ? consoleQuery.columns.map((c) => ({ name: c.name, numeric: c.numeric })) : []
-    return live.status === 'ready' ? (live.tables.get(source) ?? []).map((c) => ({ name: c.column, numeric: isNumericType(c.type) })) : []
+    if (source === QUERY)
+      return consoleQuery ? consoleQuery.columns.map((c) => ({ name: c.name, numeric: c.numeric })) : []
+    return live.status === 'ready'
+      ? (live.tables.get(source) ?? []).map((c) => ({ name: c.column, numeric: isNumericType(c.type) }))
+      : []
   }, [source, consoleQuery, live])
   const has = (name: string) => fields.some((f) => f.name === name)
   // Choices that no longer fit the source fall back to the first sensible column.
@@ -60,7 +85,10 @@ export function ChartBuilder({ consoleQuery }: { readonly consoleQuery: ConsoleQ
   const spec: ChartSpec | null = useMemo(() => {
     if (!xField || (agg !== 'count' && !yField)) return null
     const base = {
-      source: source === QUERY ? { kind: 'query' as const, sql: consoleQuery?.sql ?? '' } : { kind: 'table' as const, table: source },
+      source:
+        source === QUERY
+          ? { kind: 'query' as const, sql: consoleQuery?.sql ?? '' }
+          : { kind: 'table' as const, table: source },
       x: xField,
       y: yField || null,
       agg,
@@ -70,8 +98,12 @@ export function ChartBuilder({ consoleQuery }: { readonly consoleQuery: ConsoleQ
     return { ...base, title: title.trim() || defaultTitle(base) }
   }, [source, consoleQuery, xField, yField, agg, seriesField, type, title])
 
-  const sourceOptions: [string, string][] = [...tableNames.map((t): [string, string] => [t, `表 ${t}`]), ...(consoleQuery ? [[QUERY, '控制台的当前查询'] as [string, string]] : [])]
-  if (!sourceOptions.some(([v]) => v === source)) sourceOptions.unshift([source, source === QUERY ? '控制台的当前查询（尚未执行）' : `表 ${source}`])
+  const sourceOptions: [string, string][] = [
+    ...tableNames.map((t): [string, string] => [t, `表 ${t}`]),
+    ...(consoleQuery ? [[QUERY, '控制台的当前查询'] as [string, string]] : []),
+  ]
+  if (!sourceOptions.some(([v]) => v === source))
+    sourceOptions.unshift([source, source === QUERY ? '控制台的当前查询（尚未执行）' : `表 ${source}`])
 
   return (
     <section className="widget chart-builder" data-widget="chart-builder" data-state={spec ? 'ready' : 'empty'}>
@@ -81,14 +113,55 @@ export function ChartBuilder({ consoleQuery }: { readonly consoleQuery: ConsoleQ
       </header>
       <div className="builder-form">
         <Select name="source" label="数据" value={source} onChange={setSource} options={sourceOptions} />
-        <Select name="type" label="图表类型" value={type} onChange={(v) => setType(v as ChartType)} options={CHART_TYPES.map((t) => [t, CHART_TYPE_LABEL[t]])} />
-        <Select name="x" label={type === 'scatter' ? '横轴' : '分类（横轴）'} value={xField} onChange={setX} options={fields.map((f) => [f.name, f.name])} />
-        <Select name="agg" label="汇总方式" value={agg} onChange={(v) => setAgg(v as Aggregate)} options={AGGREGATES.map((a) => [a, AGGREGATE_LABEL[a]])} />
-        <Select name="y" label="数值（纵轴）" value={yField} onChange={setY} options={[...(agg === 'count' ? [['', '（行数）'] as [string, string]] : []), ...yChoices.map((f): [string, string] => [f.name, f.name])]} />
-        <Select name="series" label="系列（可选）" value={seriesField} onChange={setSeries} options={[['', '（无）'], ...fields.filter((f) => f.name !== xField).map((f): [string, string] => [f.name, f.name])]} />
+        <Select
+          name="type"
+          label="图表类型"
+          value={type}
+          onChange={(v) => setType(v as ChartType)}
+          options={CHART_TYPES.map((t) => [t, CHART_TYPE_LABEL[t]])}
+        />
+        <Select
+          name="x"
+          label={type === 'scatter' ? '横轴' : '分类（横轴）'}
+          value={xField}
+          onChange={setX}
+          options={fields.map((f) => [f.name, f.name])}
+        />
+        <Select
+          name="agg"
+          label="汇总方式"
+          value={agg}
+          onChange={(v) => setAgg(v as Aggregate)}
+          options={AGGREGATES.map((a) => [a, AGGREGATE_LABEL[a]])}
+        />
+        <Select
+          name="y"
+          label="数值（纵轴）"
+          value={yField}
+          onChange={setY}
+          options={[
+            ...(agg === 'count' ? [['', '（行数）'] as [string, string]] : []),
+            ...yChoices.map((f): [string, string] => [f.name, f.name]),
+          ]}
+        />
+        <Select
+          name="series"
+          label="系列（可选）"
+          value={seriesField}
+          onChange={setSeries}
+          options={[
+            ['', '（无）'],
+            ...fields.filter((f) => f.name !== xField).map((f): [string, string] => [f.name, f.name]),
+          ]}
+        />
         <label className="builder-field builder-field--wide">
           <span>标题</span>
-          <input name="title" value={title} placeholder={spec?.title ?? '图表标题'} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            name="title"
+            value={title}
+            placeholder={spec?.title ?? '图表标题'}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <div className="builder-pin">
           <button
@@ -111,7 +184,11 @@ export function ChartBuilder({ consoleQuery }: { readonly consoleQuery: ConsoleQ
           )}
         </div>
       </div>
-      {spec ? <BuiltChart id="chart-builder-preview" spec={spec} /> : <p className="widget__message">{fields.length ? '请选择横轴和数值列' : '所选数据没有可用的列'}</p>}
+      {spec ? (
+        <BuiltChart id="chart-builder-preview" spec={spec} />
+      ) : (
+        <p className="widget__message">{fields.length ? '请选择横轴和数值列' : '所选数据没有可用的列'}</p>
+      )}
     </section>
   )
 }

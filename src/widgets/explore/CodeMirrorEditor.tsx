@@ -6,6 +6,7 @@ import { Compartment, EditorState, Prec } from '@codemirror/state'
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view'
 import { tags } from '@lezer/highlight'
 import { useEffect, useRef } from 'react'
+
 import type { SqlEditorProps } from './SqlEditor'
 
 /** Colours from the page's theme variables, so the editor reads in the light and the dark theme alike. */
@@ -84,7 +85,9 @@ export default function CodeMirrorEditor({ value, onChange, onRun, schema, label
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: language.current.reconfigure(sql({ dialect: PostgreSQL, upperCaseKeywords: true, schema, defaultSchema: 'main' })),
+      effects: language.current.reconfigure(
+        sql({ dialect: PostgreSQL, upperCaseKeywords: true, schema, defaultSchema: 'main' }),
+      ),
     })
   }, [schema])
 

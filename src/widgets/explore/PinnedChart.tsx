@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+
 import { queryColumnsSql } from '../../explore/catalog-sql'
 import { tablesRead } from '../../explore/chart-sql'
 import { missingColumns, missingTableOrColumns } from '../../explore/pin-check'
@@ -11,19 +12,57 @@ import { BuiltChart } from './BuiltChart'
 import { pinActions } from './stores'
 import type { LiveCatalog } from './useLiveCatalog'
 
-function PinControls({ pin, index, count, onRename }: { readonly pin: Pin; readonly index: number; readonly count: number; readonly onRename: () => void }) {
+function PinControls({
+  pin,
+  index,
+  count,
+  onRename,
+}: {
+  readonly pin: Pin
+  readonly index: number
+  readonly count: number
+  readonly onRename: () => void
+}) {
   return (
     <span className="pin-controls">
-      <button type="button" className="icon-button" title="上移" aria-label={`上移“${pin.spec.title}”`} disabled={index === 0} onClick={() => pinActions.move(pin.id, -1)}>
+      <button
+        type="button"
+        className="icon-button"
+        title="上移"
+        aria-label={`上移“${pin.spec.title}”`}
+        disabled={index === 0}
+        onClick={() => pinActions.move(pin.id, -1)}
+      >
         ↑
       </button>
-      <button type="button" className="icon-button" title="下移" aria-label={`下移“${pin.spec.title}”`} disabled={index === count - 1} onClick={() => pinActions.move(pin.id, 1)}>
+      <button
+        type="button"
+        className="icon-button"
+        title="下移"
+        aria-label={`下移“${pin.spec.title}”`}
+        disabled={index === count - 1}
+        onClick={() => pinActions.move(pin.id, 1)}
+      >
         ↓
       </button>
-      <button type="button" className="icon-button" title="重命名" aria-label={`重命名“${pin.spec.title}”`} data-action="rename" onClick={onRename}>
+      <button
+        type="button"
+        className="icon-button"
+        title="重命名"
+        aria-label={`重命名“${pin.spec.title}”`}
+        data-action="rename"
+        onClick={onRename}
+      >
         ✎
       </button>
-      <button type="button" className="icon-button" title="从看板移除" aria-label={`移除“${pin.spec.title}”`} data-action="remove" onClick={() => pinActions.remove(pin.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        title="从看板移除"
+        aria-label={`移除“${pin.spec.title}”`}
+        data-action="remove"
+        onClick={() => pinActions.remove(pin.id)}
+      >
         ✕
       </button>
     </span>
@@ -43,7 +82,17 @@ function useQueryColumns(pin: Pin) {
  * One chart on 我的看板. Before drawing, it checks that its table and columns are still
  * there and says which is missing if not; a query pin is checked by describing its query.
  */
-export function PinnedChart({ pin, index, count, live }: { readonly pin: Pin; readonly index: number; readonly count: number; readonly live: LiveCatalog & { readonly settled: boolean } }) {
+export function PinnedChart({
+  pin,
+  index,
+  count,
+  live,
+}: {
+  readonly pin: Pin
+  readonly index: number
+  readonly count: number
+  readonly live: LiveCatalog & { readonly settled: boolean }
+}) {
   const [renaming, setRenaming] = useState(false)
   const [draft, setDraft] = useState(pin.spec.title)
   const queryColumns = useQueryColumns(pin)
@@ -59,13 +108,23 @@ export function PinnedChart({ pin, index, count, live }: { readonly pin: Pin; re
   } else {
     const checked = checkStatement(pin.spec.source.sql)
     if (!checked.ok) problem = checked.reason
-    else if (queryColumns.state === 'error') problem = `这张图的查询无法执行：${queryColumns.detail ?? queryColumns.message}`
+    else if (queryColumns.state === 'error')
+      problem = `这张图的查询无法执行：${queryColumns.detail ?? queryColumns.message}`
     else if (queryColumns.state === 'loading') waiting = true
-    else problem = missingColumns(pin.spec, queryColumns.rows.map((r) => r.column))
+    else
+      problem = missingColumns(
+        pin.spec,
+        queryColumns.rows.map((r) => r.column),
+      )
   }
 
   return (
-    <div className="pin" data-pin={pin.id} data-pin-title={pin.spec.title} data-pin-problem={problem ? 'true' : undefined}>
+    <div
+      className="pin"
+      data-pin={pin.id}
+      data-pin-title={pin.spec.title}
+      data-pin-problem={problem ? 'true' : undefined}
+    >
       {renaming && (
         <form
           className="pin-rename"

@@ -3,14 +3,20 @@ import { clearHistory, useHistory } from './stores'
 
 const timeOf = (iso: string) => {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+  return Number.isNaN(d.getTime())
+    ? ''
+    : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
 
 /** Queries run before, most recent first; a click puts one back in the editor. */
 export function QueryHistory({ onPick }: { readonly onPick: (sql: string) => void }) {
   const history = useHistory()
   return (
-    <section className="widget console-history" data-widget="sql-history" data-state={history.length ? 'ready' : 'empty'}>
+    <section
+      className="widget console-history"
+      data-widget="sql-history"
+      data-state={history.length ? 'ready' : 'empty'}
+    >
       <header className="widget__head">
         <h3 className="widget__title">查询历史</h3>
         {history.length > 0 && (

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
-import { DataTable, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
+
+import { type DataColumn, type DataRow, DataTable, type SortingState, type WindowResult } from '../../ui/DataTable'
 
 export interface ResultColumn {
   readonly name: string
@@ -25,7 +26,15 @@ function compare(a: unknown, b: unknown): number {
  * The console's rows (at most the cap, already in memory) in the virtualised grid; a click
  * on a heading sorts them here, without running the query again.
  */
-export function ResultGrid({ columns, rows, label }: { readonly columns: readonly ResultColumn[]; readonly rows: readonly DataRow[]; readonly label: string }) {
+export function ResultGrid({
+  columns,
+  rows,
+  label,
+}: {
+  readonly columns: readonly ResultColumn[]
+  readonly rows: readonly DataRow[]
+  readonly label: string
+}) {
   const [sorting, setSorting] = useState<SortingState>([])
   const dataColumns = useMemo<DataColumn[]>(
     () =>
@@ -44,6 +53,22 @@ export function ResultGrid({ columns, rows, label }: { readonly columns: readonl
     const { id, desc } = sorting[0]!
     return [...rows].sort((a, b) => (desc ? -1 : 1) * compare(a[id], b[id]))
   }, [rows, sorting])
-  const fetchWindow = useCallback(async (offset: number, limit: number): Promise<WindowResult> => ({ ok: true, rows: sorted.slice(offset, offset + limit) as DataRow[] }), [sorted])
-  return <DataTable label={label} columns={dataColumns} rowCount={sorted.length} fetchWindow={fetchWindow} sorting={sorting} onSortingChange={setSorting} height={380} />
+  const fetchWindow = useCallback(
+    async (offset: number, limit: number): Promise<WindowResult> => ({
+      ok: true,
+      rows: sorted.slice(offset, offset + limit) as DataRow[],
+    }),
+    [sorted],
+  )
+  return (
+    <DataTable
+      label={label}
+      columns={dataColumns}
+      rowCount={sorted.length}
+      fetchWindow={fetchWindow}
+      sorting={sorting}
+      onSortingChange={setSorting}
+      height={380}
+    />
+  )
 }

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { PendingQuery } from '../../db/connector'
+
 import { TABLES } from '../../datasets/registry'
+import type { PendingQuery } from '../../db/connector'
 import { completionSchema } from '../../explore/completion'
 import { checkStatement, consoleCountSql, consoleRowsSql } from '../../explore/statement'
 import { formatNumber } from '../../lib/format'
 import { coordinator } from '../../state/coordinator'
 import type { DataRow } from '../../ui/DataTable'
 import { QueryHistory } from './QueryHistory'
-import { ResultGrid, type ResultColumn } from './ResultGrid'
+import { type ResultColumn, ResultGrid } from './ResultGrid'
 import { SqlEditor } from './SqlEditor'
 import { rememberQuery } from './stores'
 import { useLiveCatalog } from './useLiveCatalog'
+
 import './explore.css'
 
 /** The most rows the console holds in memory; the total is still counted and shown. */
@@ -25,7 +27,14 @@ export interface ConsoleQuery {
 type RunState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly startedAt: number; readonly cancelling: boolean }
-  | { readonly kind: 'done'; readonly sql: string; readonly columns: readonly ResultColumn[]; readonly rows: readonly DataRow[]; readonly total: number; readonly ms: number }
+  | {
+      readonly kind: 'done'
+      readonly sql: string
+      readonly columns: readonly ResultColumn[]
+      readonly rows: readonly DataRow[]
+      readonly total: number
+      readonly ms: number
+    }
   /** Not run: our own check (read-only, one statement). */
   | { readonly kind: 'rejected'; readonly reason: string }
   /** DuckDB refused or failed it: its own message. */
@@ -99,7 +108,12 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
     const finish = (next: RunState, rows: number | null) => {
       pending.current = null
       setState(next)
-      rememberQuery({ sql: checked.sql, at: new Date().toISOString(), rows, ...(next.kind === 'cancelled' ? { cancelled: true } : {}) })
+      rememberQuery({
+        sql: checked.sql,
+        at: new Date().toISOString(),
+        rows,
+        ...(next.kind === 'cancelled' ? { cancelled: true } : {}),
+      })
     }
     try {
       const session = await sessionPromise
@@ -109,17 +123,27 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
       if (problem) return finish({ kind: 'error', message: problem.message }, null)
       job.query = session.send(consoleRowsSql(checked.sql, CONSOLE_ROW_CAP))
       const r = await job.query.result
-      if (!r.ok) return finish(job.cancelled || isCancel(r.error.message) ? { kind: 'cancelled', ms: performance.now() - startedAt } : { kind: 'error', message: r.error.message }, null)
+      if (!r.ok)
+        return finish(
+          job.cancelled || isCancel(r.error.message)
+            ? { kind: 'cancelled', ms: performance.now() - startedAt }
+            : { kind: 'error', message: r.error.message },
+          null,
+        )
       let rows = r.value.rows as DataRow[]
       let total = rows.length
       if (rows.length > CONSOLE_ROW_CAP) {
         rows = rows.slice(0, CONSOLE_ROW_CAP)
         job.query = session.send<{ rows: number }>(consoleCountSql(checked.sql))
         const c = await job.query.result
-        if (!c.ok && (job.cancelled || isCancel(c.error.message))) return finish({ kind: 'cancelled', ms: performance.now() - startedAt }, null)
+        if (!c.ok && (job.cancelled || isCancel(c.error.message)))
+          return finish({ kind: 'cancelled', ms: performance.now() - startedAt }, null)
         total = c.ok ? Number((c.value.rows[0] as { rows: number }).rows) : rows.length
       }
-      finish({ kind: 'done', sql: checked.sql, columns: r.value.columns, rows, total, ms: performance.now() - startedAt }, total)
+      finish(
+        { kind: 'done', sql: checked.sql, columns: r.value.columns, rows, total, ms: performance.now() - startedAt },
+        total,
+      )
       onResult?.({ sql: checked.sql, columns: r.value.columns })
     } catch (e) {
       finish({ kind: 'error', message: e instanceof Error ? e.message : String(e) }, null)
@@ -135,20 +159,49 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
   }, [])
 
   const running = state.kind === 'running'
-  const widgetState = running ? 'loading' : state.kind === 'error' || state.kind === 'rejected' ? 'error' : state.kind === 'done' ? (state.rows.length ? 'ready' : 'empty') : 'ready'
+  const widgetState = running
+    ? 'loading'
+    : state.kind === 'error' || state.kind === 'rejected'
+      ? 'error'
+      : state.kind === 'done'
+        ? state.rows.length
+          ? 'ready'
+          : 'empty'
+        : 'ready'
   return (
     <div className="console-layout">
-      <section className="widget sql-console" data-widget="sql-console" data-state={widgetState} data-run={state.kind} aria-busy={running}>
+      <section
+        className="widget sql-console"
+        data-widget="sql-console"
+        data-state={widgetState}
+        data-run={state.kind}
+        aria-busy={running}
+      >
         <header className="widget__head">
           <h3 className="widget__title">SQL 控制台</h3>
-          <span className="muted console-hint">只读查询 · Ctrl+Enter 执行 · 表名、列名可自动补全{live.status === 'ready' ? `（${live.tables.size}张表）` : ''}</span>
+          <span className="muted console-hint">
+            只读查询 · Ctrl+Enter 执行 · 表名、列名可自动补全
+            {live.status === 'ready' ? `（${live.tables.size}张表）` : ''}
+          </span>
         </header>
         <SqlEditor value={text} onChange={setText} onRun={() => void run()} schema={schema} label="SQL 查询" />
         <div className="console-actions">
-          <button type="button" className="button button--primary" data-action="run" disabled={running} onClick={() => void run()}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-action="run"
+            disabled={running}
+            onClick={() => void run()}
+          >
             执行（Ctrl+Enter）
           </button>
-          <button type="button" className="button" data-action="cancel" disabled={!running || state.cancelling} onClick={cancel}>
+          <button
+            type="button"
+            className="button"
+            data-action="cancel"
+            disabled={!running || state.cancelling}
+            onClick={cancel}
+          >
             {running && state.cancelling ? '正在取消…' : '取消查询'}
           </button>
           <span className="console-status" role="status">
@@ -160,11 +213,15 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
             {state.kind === 'done' && (
               <span data-result-rows={state.total} data-result-shown={state.rows.length}>
                 共 {formatNumber(state.total)} 行
-                {state.total > state.rows.length && <strong className="warn">，只显示前 {formatNumber(state.rows.length)} 行</strong>}
+                {state.total > state.rows.length && (
+                  <strong className="warn">，只显示前 {formatNumber(state.rows.length)} 行</strong>
+                )}
                 <span className="muted"> · 用时 {(state.ms / 1000).toFixed(2)} 秒</span>
               </span>
             )}
-            {state.kind === 'cancelled' && <span data-cancelled>查询已取消（{(state.ms / 1000).toFixed(1)} 秒），没有改动任何数据。</span>}
+            {state.kind === 'cancelled' && (
+              <span data-cancelled>查询已取消（{(state.ms / 1000).toFixed(1)} 秒），没有改动任何数据。</span>
+            )}
           </span>
         </div>
         {state.kind === 'rejected' && (
@@ -178,7 +235,14 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
             <pre className="console-error-text">{state.message}</pre>
           </div>
         )}
-        {state.kind === 'done' && state.columns.length > 0 && <ResultGrid key={`${state.sql}\u0000${state.ms}`} columns={state.columns} rows={state.rows} label="查询结果" />}
+        {state.kind === 'done' && state.columns.length > 0 && (
+          <ResultGrid
+            key={`${state.sql}\u0000${state.ms}`}
+            columns={state.columns}
+            rows={state.rows}
+            label="查询结果"
+          />
+        )}
         {state.kind === 'done' && state.rows.length === 0 && <p className="widget__message">查询没有返回任何行。</p>}
       </section>
       <QueryHistory onPick={setText} />

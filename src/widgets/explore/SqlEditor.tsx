@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+
 import type { CompletionSchema } from '../../explore/completion'
 
 export interface SqlEditorProps {

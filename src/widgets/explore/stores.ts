@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import { addToHistory, loadHistory, saveHistory, type HistoryEntry } from '../../explore/history'
-import { addPin, loadPins, movePin, removePin, renamePin, savePins, type Pin } from '../../explore/pins'
+
 import type { ChartSpec } from '../../explore/chart-spec'
+import { addToHistory, type HistoryEntry, loadHistory, saveHistory } from '../../explore/history'
+import { addPin, loadPins, movePin, type Pin, removePin, renamePin, savePins } from '../../explore/pins'
 import type { KeyValueStore } from '../../explore/storage'
 import { Store } from '../../state/store'
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+
 import { groupByTable, LIVE_COLUMNS_SQL, type LiveColumn } from '../../explore/catalog-sql'
 import { useCatalog } from '../../state/catalog'
 import { coordinator } from '../../state/coordinator'
@@ -6,7 +7,11 @@ import { coordinator } from '../../state/coordinator'
 export type LiveCatalog =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly columns: readonly LiveColumn[]; readonly tables: ReadonlyMap<string, LiveColumn[]> }
+  | {
+      readonly status: 'ready'
+      readonly columns: readonly LiveColumn[]
+      readonly tables: ReadonlyMap<string, LiveColumn[]>
+    }
 
 /**
  * The tables and columns in the database now, asked again whenever a table loads or
@@ -26,7 +31,12 @@ export function useLiveCatalog(): LiveCatalog & { readonly settled: boolean } {
     let live = true
     void coordinator.run<LiveColumn>(LIVE_COLUMNS_SQL).then((r) => {
       if (!live) return
-      setState({ key, value: r.ok ? { status: 'ready', columns: r.value, tables: groupByTable(r.value) } : { status: 'error', message: r.error.message } })
+      setState({
+        key,
+        value: r.ok
+          ? { status: 'ready', columns: r.value, tables: groupByTable(r.value) }
+          : { status: 'error', message: r.error.message },
+      })
     })
     return () => {
       live = false

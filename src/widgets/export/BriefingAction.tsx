@@ -1,11 +1,13 @@
 import { useRef, useState, useSyncExternalStore } from 'react'
+
 import { TABLES } from '../../datasets/registry'
 import { downloadBlob } from '../../export/download'
 import { asOfPeriod } from '../../state/as-of'
 import { catalog } from '../../state/catalog'
 import { useFilters } from '../../state/filters'
-import { chartSources, chartsOnPage } from './registry'
+import { chartsOnPage, chartSources } from './registry'
 import { TaskStatus, useExportTask } from './useExportTask'
+
 import './export.css'
 
 const FORMATS = [
@@ -34,15 +36,29 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
     void run(format === 'pptx' ? '生成PPT' : '生成PDF', async () => {
       if (selected.length === 0) throw new Error('本页没有可导出的图表')
       const { gatherBriefing } = await import('./briefing')
-      const pack = await gatherBriefing({ pageLabel: label, charts: selected, filters, asOf: asOfPeriod(catalog.get()), tables: TABLES.map((t) => t.name) })
-      const blob = format === 'pptx' ? await (await import('../../export/pptx')).buildPptx(pack) : await (await import('../../export/pdf')).buildPdf(pack)
+      const pack = await gatherBriefing({
+        pageLabel: label,
+        charts: selected,
+        filters,
+        asOf: asOfPeriod(catalog.get()),
+        tables: TABLES.map((t) => t.name),
+      })
+      const blob =
+        format === 'pptx'
+          ? await (await import('../../export/pptx')).buildPptx(pack)
+          : await (await import('../../export/pdf')).buildPdf(pack)
       downloadBlob(blob, `${pack.title}_${pack.date}.${format}`)
     })
   }
 
   return (
     <div className="export-menu briefing">
-      <details className="export-menu__details" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)} data-briefing-page={path}>
+      <details
+        className="export-menu__details"
+        ref={menu}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+        data-briefing-page={path}
+      >
         <summary className="export-menu__button" title="把本页图表生成 PPT 或 PDF 汇报材料">
           <span className="briefing__long">一键生成</span>汇报材料
         </summary>
@@ -71,7 +87,15 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
             ))}
           </div>
           {FORMATS.map((f) => (
-            <button key={f.format} type="button" role="menuitem" data-export="briefing" data-format={f.format} disabled={state.kind === 'working' || (open && chosen.length === 0)} onClick={generate(f.format)}>
+            <button
+              key={f.format}
+              type="button"
+              role="menuitem"
+              data-export="briefing"
+              data-format={f.format}
+              disabled={state.kind === 'working' || (open && chosen.length === 0)}
+              onClick={generate(f.format)}
+            >
               {f.label}
             </button>
           ))}

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react'
+
 import type { ExportBackground } from '../../export/colors'
 import { copyPng } from '../../export/download'
 import type { ChartExportKind } from './actions'
 import type { ChartExportSource } from './registry'
 import { TaskStatus, useExportTask } from './useExportTask'
+
 import './export.css'
 
 const RATIOS = [1, 2, 3] as const
@@ -39,20 +41,48 @@ export function ChartExportMenu({ source, title }: { readonly source: ChartExpor
           <fieldset className="export-menu__background">
             <legend>图片背景</legend>
             <label>
-              <input type="radio" name={`bg-${source.id}`} value="theme" data-background="theme" checked={background === 'theme'} onChange={() => setBackground('theme')} />
+              <input
+                type="radio"
+                name={`bg-${source.id}`}
+                value="theme"
+                data-background="theme"
+                checked={background === 'theme'}
+                onChange={() => setBackground('theme')}
+              />
               随主题
             </label>
             <label>
-              <input type="radio" name={`bg-${source.id}`} value="white" data-background="white" checked={background === 'white'} onChange={() => setBackground('white')} />
+              <input
+                type="radio"
+                name={`bg-${source.id}`}
+                value="white"
+                data-background="white"
+                checked={background === 'white'}
+                onChange={() => setBackground('white')}
+              />
               白色（打印）
             </label>
           </fieldset>
           {RATIOS.map((ratio) => (
-            <button key={ratio} type="button" role="menuitem" disabled={busy} data-export="png" data-pixel-ratio={ratio} onClick={exportAs('png', '导出图片', ratio)}>
+            <button
+              key={ratio}
+              type="button"
+              role="menuitem"
+              disabled={busy}
+              data-export="png"
+              data-pixel-ratio={ratio}
+              onClick={exportAs('png', '导出图片', ratio)}
+            >
               PNG 图片 {ratio}×
             </button>
           ))}
-          <button type="button" role="menuitem" disabled={busy} data-export="svg" onClick={exportAs('svg', '导出矢量图')}>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={busy}
+            data-export="svg"
+            onClick={exportAs('svg', '导出矢量图')}
+          >
             SVG 矢量图
           </button>
           <button type="button" role="menuitem" disabled={busy} data-export="copy" onClick={copy}>
@@ -62,7 +92,13 @@ export function ChartExportMenu({ source, title }: { readonly source: ChartExpor
           <button type="button" role="menuitem" disabled={busy} data-export="csv" onClick={exportAs('csv', '导出数据')}>
             数据 CSV
           </button>
-          <button type="button" role="menuitem" disabled={busy} data-export="xlsx" onClick={exportAs('xlsx', '导出数据')}>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={busy}
+            data-export="xlsx"
+            onClick={exportAs('xlsx', '导出数据')}
+          >
             数据 Excel（XLSX）
           </button>
         </div>

@@ -1,6 +1,8 @@
 import { useRef } from 'react'
+
 import type { ExportTable } from '../../export/table'
 import { TaskStatus, useExportTask } from './useExportTask'
+
 import './export.css'
 
 export interface TableExportMenuProps {
@@ -29,10 +31,22 @@ export function TableExportMenu({ id, title, subtitle, fetchTable }: TableExport
           导出
         </summary>
         <div className="export-menu__panel" role="menu" aria-label="导出">
-          <button type="button" role="menuitem" disabled={state.kind === 'working'} data-export="csv" onClick={act('csv')}>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={state.kind === 'working'}
+            data-export="csv"
+            onClick={act('csv')}
+          >
             CSV（Excel 可直接打开）
           </button>
-          <button type="button" role="menuitem" disabled={state.kind === 'working'} data-export="xlsx" onClick={act('xlsx')}>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={state.kind === 'working'}
+            data-export="xlsx"
+            onClick={act('xlsx')}
+          >
             Excel（XLSX）
           </button>
         </div>

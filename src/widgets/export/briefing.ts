@@ -1,12 +1,12 @@
 import { chineseDate } from '../../export/caption'
-import { figuresOfOption, chartSentence } from '../../export/narrative'
+import { chartSentence, figuresOfOption } from '../../export/narrative'
 import type { BriefingPack, BriefingSlide } from '../../export/pack'
-import type { FilterSet } from '../../queries/filters'
-import { periodLabel } from '../../lib/period'
 import { renderChartPng } from '../../export/render'
+import { periodLabel } from '../../lib/period'
+import type { FilterSet } from '../../queries/filters'
 import { chartCaption, chartDrawing } from './actions'
-import type { ChartExportSource } from './registry'
 import { kpiFigures } from './kpi-figures'
+import type { ChartExportSource } from './registry'
 import { isSample } from './sources'
 
 /** Charts in a briefing are drawn at this CSS size, twice over, on white. */
@@ -29,9 +29,18 @@ export async function gatherBriefing(req: BriefingRequest): Promise<BriefingPack
     const png = await renderChartPng(drawing, SLIDE_CHART.pixelRatio)
     slides.push({
       title: caption.title,
-      ...(caption.subtitle ? { subtitle: [caption.subtitle, ...(caption.filters.length ? [`筛选条件：${caption.filters.join('；')}`] : [])].join(' · ') } : {}),
+      ...(caption.subtitle
+        ? {
+            subtitle: [
+              caption.subtitle,
+              ...(caption.filters.length ? [`筛选条件：${caption.filters.join('；')}`] : []),
+            ].join(' · '),
+          }
+        : {}),
       sentence: chartSentence(caption.title, caption.subtitle, figuresOfOption(drawing.option)),
-      source: [`数据来源：${caption.sources.join('、')}`, caption.sample ? '示例数据（合成，非真实统计）' : ''].filter(Boolean).join(' · '),
+      source: [`数据来源：${caption.sources.join('、')}`, caption.sample ? '示例数据（合成，非真实统计）' : '']
+        .filter(Boolean)
+        .join(' · '),
       image: { png, width: SLIDE_CHART.width, height: SLIDE_CHART.height },
     })
   }

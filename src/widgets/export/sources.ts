@@ -1,8 +1,8 @@
 import { getTable } from '../../datasets/registry'
+import type { FilterSet } from '../../queries/filters'
+import { type FilterOptionsRow, filterOptionsSql } from '../../queries/options'
 import { catalog, sampleTablesIn } from '../../state/catalog'
 import { coordinator } from '../../state/coordinator'
-import type { FilterSet } from '../../queries/filters'
-import { filterOptionsSql, type FilterOptionsRow } from '../../queries/options'
 import { chipsOf } from '../filters/FilterChips'
 
 /** The Chinese names of the tables a widget reads: its data source. */
@@ -19,7 +19,10 @@ const LABEL_TABLES = ['clusters', 'towns', 'point_indicators']
 export async function filterTexts(filters: FilterSet): Promise<string[]> {
   let labels = new Map<string, string>()
   if ((filters.clusters?.length ?? 0) + (filters.towns?.length ?? 0) > 0) {
-    const r = await coordinator.query<FilterOptionsRow>(filterOptionsSql({ table: 'point_indicators', period: 'period' }), LABEL_TABLES)
+    const r = await coordinator.query<FilterOptionsRow>(
+      filterOptionsSql({ table: 'point_indicators', period: 'period' }),
+      LABEL_TABLES,
+    )
     if (r.ok) labels = new Map(r.value.map((o) => [`${o.kind}:${o.value}`, o.label]))
   }
   return chipsOf(filters, labels).map((c) => c.text)

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react'
+
 import type { ChartContext, EChartsOption } from '../../charts/common'
 import { useFilters } from '../../state/filters'
 import { useTheme } from '../../state/theme'
-import { registerChart, type ChartExportSource, type ChartSnapshot } from './registry'
+import { type ChartExportSource, type ChartSnapshot, registerChart } from './registry'
 
 export interface ChartExportInput<R> {
   readonly id: string
@@ -20,7 +21,10 @@ export interface ChartExportInput<R> {
  * A chart widget's export source: a snapshot of what it shows (rows, builder, theme,
  * filters). The exports themselves load with the first one (./actions).
  */
-export function useChartExport<R>(input: ChartExportInput<R>): { source: ChartExportSource; holder: React.RefObject<HTMLDivElement | null> } {
+export function useChartExport<R>(input: ChartExportInput<R>): {
+  source: ChartExportSource
+  holder: React.RefObject<HTMLDivElement | null>
+} {
   const theme = useTheme()
   const filters = useFilters()
   const latest = useRef<ChartSnapshot | null>(null)

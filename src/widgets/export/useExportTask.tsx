@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type TaskState = { readonly kind: 'idle' } | { readonly kind: 'working'; readonly what: string } | { readonly kind: 'done'; readonly what: string } | { readonly kind: 'error'; readonly message: string }
+export type TaskState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'working'; readonly what: string }
+  | { readonly kind: 'done'; readonly what: string }
+  | { readonly kind: 'error'; readonly message: string }
 
 /** One export at a time per menu, with a calm Chinese message when it fails. */
 export function useExportTask() {
@@ -25,9 +29,14 @@ export function useExportTask() {
 
 export function TaskStatus({ state }: { readonly state: TaskState }) {
   if (state.kind === 'idle') return null
-  const text = state.kind === 'working' ? `正在${state.what}…` : state.kind === 'done' ? `已${state.what}` : state.message
+  const text =
+    state.kind === 'working' ? `正在${state.what}…` : state.kind === 'done' ? `已${state.what}` : state.message
   return (
-    <p className={`export-status export-status--${state.kind}`} role={state.kind === 'error' ? 'alert' : 'status'} data-export-state={state.kind}>
+    <p
+      className={`export-status export-status--${state.kind}`}
+      role={state.kind === 'error' ? 'alert' : 'status'}
+      data-export-state={state.kind}
+    >
       {text}
     </p>
   )

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
+
 import type { FilterSet } from '../../queries/filters'
-import { filterOptionsSql, type FilterOptionsRow } from '../../queries/options'
+import { type FilterOptionsRow, filterOptionsSql } from '../../queries/options'
 import type { ScopeAnchor } from '../../queries/scope'
 import { clearFilter, setFilters, toggleFilter } from '../../state/filters'
 import { useWidgetQuery } from '../useWidgetQuery'
@@ -32,14 +33,20 @@ export function useFilterOptions(anchor: ScopeAnchor) {
 export function useFilterValues(anchor: ScopeAnchor, kind: FilterOptionsRow['kind']): readonly string[] {
   const options = useFilterOptions(anchor)
   const rows = options.state === 'ready' ? options.rows : []
-  const key = rows.filter((r) => r.kind === kind).map((r) => String(r.value)).join('\u0000')
+  const key = rows
+    .filter((r) => r.kind === kind)
+    .map((r) => String(r.value))
+    .join('\u0000')
   return useMemo(() => (key ? key.split('\u0000') : []), [key])
 }
 
 /** The global filters of a page (year, months, cluster, town), written to the URL, with the active ones as removable chips. */
 export function FilterBar({ filters, anchor, german = false, places = true, children }: FilterBarProps) {
   const options = useFilterOptions(anchor)
-  const rows = useMemo(() => (options.state === 'ready' ? options.rows : options.state === 'loading' ? (options.stale ?? []) : []), [options])
+  const rows = useMemo(
+    () => (options.state === 'ready' ? options.rows : options.state === 'loading' ? (options.stale ?? []) : []),
+    [options],
+  )
   const years = rows.filter((r) => r.kind === 'year')
   const clusters = rows.filter((r) => r.kind === 'cluster')
   const towns = rows.filter((r) => r.kind === 'town')
@@ -54,7 +61,17 @@ export function FilterBar({ filters, anchor, german = false, places = true, chil
     })
 
   return (
-    <WidgetFrame id="filters" title="筛选" state={options.state === 'error' ? 'error' : options.state === 'loading' && years.length === 0 ? 'loading' : 'ready'} tables={[]} className="widget--filters" showStale error={options.state === 'error' ? options.message : undefined}>
+    <WidgetFrame
+      id="filters"
+      title="筛选"
+      state={
+        options.state === 'error' ? 'error' : options.state === 'loading' && years.length === 0 ? 'loading' : 'ready'
+      }
+      tables={[]}
+      className="widget--filters"
+      showStale
+      error={options.state === 'error' ? options.message : undefined}
+    >
       <div className="filter-bar" role="group" aria-label="筛选条件">
         <label className="filter-field">
           <span>年度</span>
@@ -69,7 +86,11 @@ export function FilterBar({ filters, anchor, german = false, places = true, chil
         </label>
         <label className="filter-field">
           <span>月份</span>
-          <select aria-label="起始月份" value={filters.fromMonth ?? ''} onChange={(e) => setNumber('fromMonth', e.target.value)}>
+          <select
+            aria-label="起始月份"
+            value={filters.fromMonth ?? ''}
+            onChange={(e) => setNumber('fromMonth', e.target.value)}
+          >
             <option value="">1月</option>
             {MONTHS.map((m) => (
               <option key={m} value={m}>
@@ -78,7 +99,11 @@ export function FilterBar({ filters, anchor, german = false, places = true, chil
             ))}
           </select>
           <span aria-hidden="true">—</span>
-          <select aria-label="截止月份" value={filters.toMonth ?? ''} onChange={(e) => setNumber('toMonth', e.target.value)}>
+          <select
+            aria-label="截止月份"
+            value={filters.toMonth ?? ''}
+            onChange={(e) => setNumber('toMonth', e.target.value)}
+          >
             <option value="">最新</option>
             {MONTHS.map((m) => (
               <option key={m} value={m}>
@@ -91,7 +116,13 @@ export function FilterBar({ filters, anchor, german = false, places = true, chil
           <div className="filter-field filter-field--chips" role="group" aria-label="产业集群">
             <span>集群</span>
             {clusters.map((c) => (
-              <button key={c.value} type="button" className="toggle" aria-pressed={filters.clusters?.includes(c.value) ?? false} onClick={() => toggleFilter('clusters', c.value)}>
+              <button
+                key={c.value}
+                type="button"
+                className="toggle"
+                aria-pressed={filters.clusters?.includes(c.value) ?? false}
+                onClick={() => toggleFilter('clusters', c.value)}
+              >
                 {c.label}
               </button>
             ))}
@@ -118,7 +149,12 @@ export function FilterBar({ filters, anchor, german = false, places = true, chil
           </label>
         )}
         {german && (
-          <button type="button" className="toggle" aria-pressed={filters.german ?? false} onClick={() => setFilters((f) => ({ ...f, german: !f.german || undefined }) as FilterSet)}>
+          <button
+            type="button"
+            className="toggle"
+            aria-pressed={filters.german ?? false}
+            onClick={() => setFilters((f) => ({ ...f, german: !f.german || undefined }) as FilterSet)}
+          >
             对德合作
           </button>
         )}

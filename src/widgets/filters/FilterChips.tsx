@@ -6,7 +6,13 @@ interface Chip {
   readonly text: string
 }
 
-const DIM_LABEL: Record<string, string> = { clusters: '集群', towns: '镇区', statuses: '状态', categories: '类别', types: '类型' }
+const DIM_LABEL: Record<string, string> = {
+  clusters: '集群',
+  towns: '镇区',
+  statuses: '状态',
+  categories: '类别',
+  types: '类型',
+}
 const KIND_OF: Record<string, string> = { clusters: 'cluster', towns: 'town' }
 
 /** The chips an active filter set shows: what is filtered, each removable. */
@@ -25,7 +31,15 @@ export function chipsOf(filters: FilterSet, labels: ReadonlyMap<string, string>)
   return chips
 }
 
-export function FilterChips({ filters, labels, onRemove }: { readonly filters: FilterSet; readonly labels: ReadonlyMap<string, string>; readonly onRemove: (key: keyof FilterSet, value?: string) => void }) {
+export function FilterChips({
+  filters,
+  labels,
+  onRemove,
+}: {
+  readonly filters: FilterSet
+  readonly labels: ReadonlyMap<string, string>
+  readonly onRemove: (key: keyof FilterSet, value?: string) => void
+}) {
   const chips = chipsOf(filters, labels)
   if (chips.length === 0) return null
   return (

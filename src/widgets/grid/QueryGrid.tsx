@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { parseNumericFilter } from '../../lib/filter-expr'
-import { browseSql, countSql, type BrowseSource, type ColumnFilter } from '../../queries/browse'
-import { tableFromRows } from '../../export/table'
-import type { FilterSet } from '../../queries/filters'
+
 import type { QueryResult, Row } from '../../db/connector'
+import { tableFromRows } from '../../export/table'
+import { parseNumericFilter } from '../../lib/filter-expr'
+import { type BrowseSource, browseSql, type ColumnFilter, countSql } from '../../queries/browse'
+import type { FilterSet } from '../../queries/filters'
 import { coordinator } from '../../state/coordinator'
 import { usePrefetchQueries } from '../../state/prefetch'
-import { DataTable, FIRST_WINDOW, type DataColumn, type DataRow, type SortingState, type WindowResult } from '../../ui/DataTable'
+import {
+  type DataColumn,
+  type DataRow,
+  DataTable,
+  FIRST_WINDOW,
+  type SortingState,
+  type WindowResult,
+} from '../../ui/DataTable'
 import { TableExportMenu } from '../export/TableExportMenu'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -30,10 +38,14 @@ export interface QueryGridProps {
 
 const DEBOUNCE_MS = 250
 
-const windowResult = (r: QueryResult<Row>): WindowResult => (r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message })
+const windowResult = (r: QueryResult<Row>): WindowResult =>
+  r.ok ? { ok: true, rows: r.value } : { ok: false, error: r.error.message }
 
 /** Typed filter text → SQL filters; text that is not a valid number expression is reported, not applied. */
-export function toColumnFilters(columns: readonly DataColumn[], text: Readonly<Record<string, string>>): { filters: ColumnFilter[]; invalid: Set<string> } {
+export function toColumnFilters(
+  columns: readonly DataColumn[],
+  text: Readonly<Record<string, string>>,
+): { filters: ColumnFilter[]; invalid: Set<string> } {
   const filters: ColumnFilter[] = []
   const invalid = new Set<string>()
   for (const col of columns) {
@@ -53,7 +65,20 @@ export function toColumnFilters(columns: readonly DataColumn[], text: Readonly<R
  * A widget showing the rows of a table or query in a virtualised grid. Sorting and column
  * filters run in the database, so it stays fast whatever the row count.
  */
-export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebreak, initialSort = [], height = 420, onRowClick, emptyText, prefetchSource }: QueryGridProps) {
+export function QueryGrid({
+  id,
+  title,
+  subtitle,
+  tables,
+  source,
+  columns,
+  tiebreak,
+  initialSort = [],
+  height = 420,
+  onRowClick,
+  emptyText,
+  prefetchSource,
+}: QueryGridProps) {
   const [sorting, setSorting] = useState<SortingState>(initialSort)
   const [text, setText] = useState<Record<string, string>>({})
   const [applied, setApplied] = useState<Record<string, string>>({})
@@ -76,11 +101,13 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
     ]
   })
   const windowSql = useCallback(
-    (offset: number, limit: number) => browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }),
+    (offset: number, limit: number) =>
+      browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }),
     [stableSource, sorting, tiebreak, filters],
   )
   const fetchWindow = useCallback(
-    async (offset: number, limit: number): Promise<WindowResult> => windowResult(await coordinator.query(windowSql(offset, limit), tables)),
+    async (offset: number, limit: number): Promise<WindowResult> =>
+      windowResult(await coordinator.query(windowSql(offset, limit), tables)),
     [windowSql, tables],
   )
   const peekWindow = useCallback(
@@ -92,14 +119,39 @@ export function QueryGrid({ id, title, subtitle, tables, source, columns, tiebre
   )
   // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
   const fetchTable = useCallback(async () => {
-    const r = await coordinator.query(browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset: 0, limit: 1_048_575 }), tables)
+    const r = await coordinator.query(
+      browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset: 0, limit: 1_048_575 }),
+      tables,
+    )
     if (!r.ok) throw new Error(r.error.message.split('\n')[0])
-    return tableFromRows(r.value, columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })))
+    return tableFromRows(
+      r.value,
+      columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })),
+    )
   }, [stableSource, sorting, tiebreak, filters, tables, columns])
-  const rowCount = count.state === 'ready' ? count.rows[0]!.rows : count.state === 'loading' && count.stale ? count.stale[0]!.rows : null
+  const rowCount =
+    count.state === 'ready'
+      ? count.rows[0]!.rows
+      : count.state === 'loading' && count.stale
+        ? count.stale[0]!.rows
+        : null
   const state = count.state === 'ready' && count.rows[0]!.rows === 0 && filters.length === 0 ? 'empty' : count.state
   return (
-    <WidgetFrame id={id} title={title} subtitle={subtitle ?? (rowCount !== null ? `${rowCount.toLocaleString('en-US')}行` : undefined)} state={state} tables={tables} error={count.state === 'error' ? count.message : undefined} emptyText={emptyText} showStale={rowCount !== null} actions={rowCount ? <TableExportMenu id={id} title={title} {...(subtitle ? { subtitle } : {})} fetchTable={fetchTable} /> : undefined}>
+    <WidgetFrame
+      id={id}
+      title={title}
+      subtitle={subtitle ?? (rowCount !== null ? `${rowCount.toLocaleString('en-US')}行` : undefined)}
+      state={state}
+      tables={tables}
+      error={count.state === 'error' ? count.message : undefined}
+      emptyText={emptyText}
+      showStale={rowCount !== null}
+      actions={
+        rowCount ? (
+          <TableExportMenu id={id} title={title} {...(subtitle ? { subtitle } : {})} fetchTable={fetchTable} />
+        ) : undefined
+      }
+    >
       <DataTable
         label={title}
         columns={columns}

@@ -1,28 +1,29 @@
 import type { ReactNode } from 'react'
-import {
-  livelihoodProgressSql,
-  outputYtdSql,
-  pointsReportingSql,
-  projectInvestmentSql,
-  suggestionsSql,
-  type LivelihoodProgressRow,
-  type OutputYtdRow,
-  type PointsReportingRow,
-  type ProjectInvestmentRow,
-  type SuggestionsRow,
-} from '../../queries/kpi'
+
 import type { FilterSet } from '../../queries/filters'
-import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
+import {
+  type LivelihoodProgressRow,
+  livelihoodProgressSql,
+  type OutputYtdRow,
+  outputYtdSql,
+  type PointsReportingRow,
+  pointsReportingSql,
+  type ProjectInvestmentRow,
+  projectInvestmentSql,
+  type SuggestionsRow,
+  suggestionsSql,
+} from '../../queries/kpi'
 import { usePrefetchSql } from '../../state/prefetch'
+import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import {
+  type KpiText,
   presentLivelihood,
   presentOutputYtd,
   presentPointsReporting,
   presentProjectInvestment,
   presentSuggestions,
-  type KpiText,
 } from './present'
 
 /** One headline figure: its query, how it reads, and what it adds under the caption lines. */
@@ -47,7 +48,14 @@ function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly fil
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? spec.present(row) : null
   return (
-    <WidgetFrame id={spec.id} title={spec.title} state={data.state} tables={spec.tables} error={data.state === 'error' ? data.message : undefined} emptyText={spec.emptyText}>
+    <WidgetFrame
+      id={spec.id}
+      title={spec.title}
+      state={data.state}
+      tables={spec.tables}
+      error={data.state === 'error' ? data.message : undefined}
+      emptyText={spec.emptyText}
+    >
       {row && text && (
         <Figure value={text.value} unit={text.unit} title={spec.hint}>
           {text.lines.map((line, i) => (

@@ -23,7 +23,9 @@ export function presentPointsReporting(row: PointsReportingRow): KpiText {
   return {
     value: formatNumber(row.reporting),
     unit: `/${formatCount(row.registered, '家')}`,
-    lines: row.period ? [`${periodLabel(row.period)}已报送`, missing > 0 ? `${missing}家未报送` : '全部按时报送'] : ['尚无月度报送数据'],
+    lines: row.period
+      ? [`${periodLabel(row.period)}已报送`, missing > 0 ? `${missing}家未报送` : '全部按时报送']
+      : ['尚无月度报送数据'],
   }
 }
 
@@ -49,7 +51,10 @@ export function presentLivelihood(row: LivelihoodProgressRow): KpiText {
   return {
     value: formatNumber(row.avg_progress, 1),
     unit: '%',
-    lines: [`${row.items}项 · 已完成${row.completed}项`, row.through ? `截至${periodLabel(row.through)}` : '尚未报送进度'],
+    lines: [
+      `${row.items}项 · 已完成${row.completed}项`,
+      row.through ? `截至${periodLabel(row.through)}` : '尚未报送进度',
+    ],
   }
 }
 

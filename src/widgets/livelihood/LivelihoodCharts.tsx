@@ -1,9 +1,23 @@
-import { categoryBudgetOption, categoryShareOption, itemsProgressOption, livelihoodMonthlyOption, votesOption } from '../../charts/livelihood'
+import {
+  categoryBudgetOption,
+  categoryShareOption,
+  itemsProgressOption,
+  livelihoodMonthlyOption,
+  votesOption,
+} from '../../charts/livelihood'
 import { periodLabel } from '../../lib/period'
 import { without } from '../../queries/filters'
-import { BEHIND_POINTS, livelihoodCategorySql, livelihoodItemsSql, livelihoodMonthlySql, type ItemRow, type LivelihoodCategoryRow, type LivelihoodMonthRow } from '../../queries/livelihood'
+import {
+  BEHIND_POINTS,
+  type ItemRow,
+  type LivelihoodCategoryRow,
+  livelihoodCategorySql,
+  livelihoodItemsSql,
+  livelihoodMonthlySql,
+  type LivelihoodMonthRow,
+} from '../../queries/livelihood'
 import { ChartWidget } from '../ChartWidget'
-import { pickCategory, TABLES, type Props } from './common'
+import { pickCategory, type Props, TABLES } from './common'
 
 /*
  * Every chart here that is clicked selects a category. A chart is not filtered by the
@@ -12,7 +26,11 @@ import { pickCategory, TABLES, type Props } from './common'
  */
 
 const asOf = (rows: readonly ItemRow[]) => {
-  const latest = rows.map((r) => r.period).filter(Boolean).sort().pop()
+  const latest = rows
+    .map((r) => r.period)
+    .filter(Boolean)
+    .sort()
+    .pop()
   return latest ? `截至${periodLabel(latest)}` : '尚未报送进度'
 }
 
@@ -21,7 +39,9 @@ export function LivelihoodProgress({ filters }: Props) {
     <ChartWidget<ItemRow>
       id="livelihood-progress"
       title="项目进度与序时进度"
-      subtitle={(rows) => `${rows[0]?.year ?? ''}年 · ${asOf(rows)} · 橙色为进度滞后（低于序时进度${BEHIND_POINTS}个百分点以上）`}
+      subtitle={(rows) =>
+        `${rows[0]?.year ?? ''}年 · ${asOf(rows)} · 橙色为进度滞后（低于序时进度${BEHIND_POINTS}个百分点以上）`
+      }
       tables={TABLES}
       sql={livelihoodItemsSql(without(filters, ['categories']))}
       prefetch={(f) => livelihoodItemsSql(without(f, ['categories']))}
@@ -57,7 +77,11 @@ export function LivelihoodMonthly({ filters }: Props) {
     <ChartWidget<LivelihoodMonthRow>
       id="livelihood-monthly"
       title="平均进度走势"
-      subtitle={(rows) => (rows[0] ? `${rows[0].period.slice(0, 4)}年${filters.categories?.length ? ` · ${filters.categories.join('、')}` : ''} · 序时进度自2月起按月匀速推进至12月完成` : '')}
+      subtitle={(rows) =>
+        rows[0]
+          ? `${rows[0].period.slice(0, 4)}年${filters.categories?.length ? ` · ${filters.categories.join('、')}` : ''} · 序时进度自2月起按月匀速推进至12月完成`
+          : ''
+      }
       tables={TABLES}
       sql={livelihoodMonthlySql(filters)}
       prefetch={livelihoodMonthlySql}

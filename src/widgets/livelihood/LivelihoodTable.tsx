@@ -1,10 +1,11 @@
 import { useMemo } from 'react'
+
 import { formatNumber, formatPercent, MISSING } from '../../lib/format'
-import { BEHIND_POINTS, livelihoodTableSql } from '../../queries/livelihood'
 import type { FilterSet } from '../../queries/filters'
+import { BEHIND_POINTS, livelihoodTableSql } from '../../queries/livelihood'
 import type { DataColumn, DataRow } from '../../ui/DataTable'
 import { QueryGrid } from '../grid/QueryGrid'
-import { TABLES, type Props } from './common'
+import { type Props, TABLES } from './common'
 
 const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const pct = (v: unknown) => (v === null || v === undefined ? MISSING : `${formatNumber(v as number, 1)}%`)
@@ -18,14 +19,30 @@ const COLUMNS: DataColumn[] = [
   { id: 'category', header: '类别', width: 76, filter: 'text' },
   { id: 'progress', header: '累计进度', width: 84, align: 'right', format: pct, filter: 'number', cellClass: behind },
   { id: 'expected', header: '序时进度', width: 76, align: 'right', format: pct },
-  { id: 'status', header: '状态', title: `累计进度低于序时进度${BEHIND_POINTS}个百分点以上为“滞后”`, width: 64, align: 'center', filter: 'text', cellClass: behind },
+  {
+    id: 'status',
+    header: '状态',
+    title: `累计进度低于序时进度${BEHIND_POINTS}个百分点以上为“滞后”`,
+    width: 64,
+    align: 'center',
+    filter: 'text',
+    cellClass: behind,
+  },
   { id: 'budget', header: '预算（万元）', width: 104, align: 'right', format: money, filter: 'number' },
   { id: 'spent', header: '已支出（万元）', width: 110, align: 'right', format: money, filter: 'number' },
   { id: 'spend_rate', header: '支出率', width: 70, align: 'right', format: ratio, percent: true },
   { id: 'votes_for', header: '赞成票', width: 70, align: 'right', filter: 'number' },
   { id: 'votes_cast', header: '投票数', width: 70, align: 'right' },
   { id: 'vote_rate', header: '得票率', width: 70, align: 'right', format: ratio, percent: true },
-  { id: 'satisfaction', header: '满意度', title: '年末（12月）满意度测评', width: 70, align: 'right', format: pct, filter: 'number' },
+  {
+    id: 'satisfaction',
+    header: '满意度',
+    title: '年末（12月）满意度测评',
+    width: 70,
+    align: 'right',
+    format: pct,
+    filter: 'number',
+  },
   { id: 'responsible_unit', header: '责任单位', width: 110, filter: 'text' },
   { id: 'target', header: '目标任务', width: 240, filter: 'text' },
   { id: 'item_id', header: '编号', width: 100, filter: 'text' },

@@ -1,11 +1,11 @@
 import { satisfactionOption } from '../../charts/livelihood'
 import { type FilterSet, without } from '../../queries/filters'
-import { livelihoodItemsSql, livelihoodSurveySql, type ItemRow, type SurveyRow } from '../../queries/livelihood'
+import { type ItemRow, livelihoodItemsSql, livelihoodSurveySql, type SurveyRow } from '../../queries/livelihood'
 import { setFilters } from '../../state/filters'
-import { ChartWidget } from '../ChartWidget'
 import { usePrefetchSql } from '../../state/prefetch'
+import { ChartWidget } from '../ChartWidget'
 import { useWidgetQuery } from '../useWidgetQuery'
-import { pickCategory, TABLES, type Props } from './common'
+import { pickCategory, type Props, TABLES } from './common'
 
 /** The scope moved to the survey's year and December: a past year's range defaults to all twelve months. */
 function toSurvey(f: FilterSet, year: number): FilterSet {
@@ -25,7 +25,12 @@ export function LivelihoodSatisfaction({ filters }: Props) {
   const target = missed ? s.year : earlier
   const action =
     target === null ? null : (
-      <button type="button" className="link" data-testid="survey-link" onClick={() => setFilters((f) => toSurvey(f, target))}>
+      <button
+        type="button"
+        className="link"
+        data-testid="survey-link"
+        onClick={() => setFilters((f) => toSurvey(f, target))}
+      >
         {missed ? '查看12月测评' : `查看${target}年测评结果`}
       </button>
     )

@@ -1,11 +1,11 @@
 import { itemsProgressOption } from '../../charts/livelihood'
 import { pipelineOption } from '../../charts/projects'
 import type { FilterSet } from '../../queries/filters'
-import { livelihoodItemsSql, type ItemRow } from '../../queries/livelihood'
-import { latestActivitiesSql, type ActivityRow } from '../../queries/overview'
-import { projectsPipelineSql, type PipelineRow } from '../../queries/projects'
-import { href } from '../../state/router'
+import { type ItemRow, livelihoodItemsSql } from '../../queries/livelihood'
+import { type ActivityRow, latestActivitiesSql } from '../../queries/overview'
+import { type PipelineRow, projectsPipelineSql } from '../../queries/projects'
 import { toggleFilter } from '../../state/filters'
+import { href } from '../../state/router'
 import { ChartWidget } from '../ChartWidget'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -54,7 +54,15 @@ export function ItemsProgressChart({ filters }: Props) {
 export function LatestActivities() {
   const data = useWidgetQuery<ActivityRow>({ tables: ['supervision_activities'], sql: latestActivitiesSql(12) })
   return (
-    <WidgetFrame id="overview-activities" title="最新监督活动" subtitle="监督工作台账" state={data.state} tables={['supervision_activities']} error={data.state === 'error' ? data.message : undefined} emptyText="台账中没有监督活动">
+    <WidgetFrame
+      id="overview-activities"
+      title="最新监督活动"
+      subtitle="监督工作台账"
+      state={data.state}
+      tables={['supervision_activities']}
+      error={data.state === 'error' ? data.message : undefined}
+      emptyText="台账中没有监督活动"
+    >
       {data.state === 'ready' && (
         <ol className="activity-list">
           {data.rows.map((a) => (

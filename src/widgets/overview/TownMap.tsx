@@ -1,14 +1,22 @@
 import { useMemo, useRef, useState } from 'react'
-import { schematicGeoJson, SCHEMATIC_MAP } from '../../charts/geo/schematic'
+
+import { SCHEMATIC_MAP, schematicGeoJson } from '../../charts/geo/schematic'
 import { townMapOption } from '../../charts/overview'
 import { parseTownBoundaries } from '../../datasets/geojson'
-import { without, type FilterSet } from '../../queries/filters'
-import { townMapSql, type TownMapRow } from '../../queries/overview'
+import { type FilterSet, without } from '../../queries/filters'
+import { type TownMapRow, townMapSql } from '../../queries/overview'
 import { clearTownBoundaries, saveTownBoundaries, useTownBoundaries } from '../../state/boundaries'
 import { toggleFilter } from '../../state/filters'
 import { ChartWidget } from '../ChartWidget'
 
-export const TOWN_MAP_TABLES = ['towns', 'observation_points', 'point_indicators', 'key_projects', 'clusters', 'project_progress']
+export const TOWN_MAP_TABLES = [
+  'towns',
+  'observation_points',
+  'point_indicators',
+  'key_projects',
+  'clusters',
+  'project_progress',
+]
 const USER_MAP = 'observatory-user-boundaries'
 
 /**
@@ -20,10 +28,13 @@ export function useTownMapChart(onRows?: (rows: readonly TownMapRow[]) => void) 
   const seen = useRef(onRows)
   seen.current = onRows
   const maps = useMemo(
-    () => (boundaries ? () => ({ [USER_MAP]: boundaries.geo }) : (rows: readonly TownMapRow[]) => {
-      seen.current?.(rows)
-      return { [SCHEMATIC_MAP]: schematicGeoJson(rows) }
-    }),
+    () =>
+      boundaries
+        ? () => ({ [USER_MAP]: boundaries.geo })
+        : (rows: readonly TownMapRow[]) => {
+            seen.current?.(rows)
+            return { [SCHEMATIC_MAP]: schematicGeoJson(rows) }
+          },
     [boundaries],
   )
   const option = useMemo(
@@ -52,7 +63,12 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
       setMessage({ kind: 'error', text: `无法使用 ${file.name}：${result.error}` })
       return
     }
-    saveTownBoundaries({ fileName: file.name, geo: result.value.geo, matched: result.value.matched, missing: result.value.missing })
+    saveTownBoundaries({
+      fileName: file.name,
+      geo: result.value.geo,
+      matched: result.value.matched,
+      missing: result.value.missing,
+    })
     const missing = result.value.missing.length ? `；文件中缺少：${result.value.missing.join('、')}` : ''
     setMessage({ kind: 'info', text: `已使用 ${file.name}：匹配${result.value.matched.length}个镇区${missing}` })
   }
@@ -93,7 +109,11 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
     <ChartWidget<TownMapRow>
       id="town-map"
       title="镇区分布"
-      subtitle={() => (boundaries ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}` : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值')}
+      subtitle={() =>
+        boundaries
+          ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}`
+          : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值'
+      }
       tables={TOWN_MAP_TABLES}
       sql={townMapSql(own)}
       prefetch={(f) => townMapSql(without(f, ['towns']))}
@@ -108,7 +128,10 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
       actions={actions}
       footer={
         message && (
-          <p className={message.kind === 'error' ? 'widget__message widget__message--error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <p
+            className={message.kind === 'error' ? 'widget__message widget__message--error' : 'muted'}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
             {message.text}
           </p>
         )

@@ -14,13 +14,19 @@ export function overviewNarrative(r: OverviewSummaryRow): string {
     )
   }
   if (r.prj_projects > 0) {
-    parts.push(`${r.prj_projects}个重点项目完成投资${formatWan(r.prj_completed ?? 0)}，完成年度计划的${formatPercent(r.prj_completion)}`)
+    parts.push(
+      `${r.prj_projects}个重点项目完成投资${formatWan(r.prj_completed ?? 0)}，完成年度计划的${formatPercent(r.prj_completion)}`,
+    )
   }
   if (r.liv_items > 0) {
-    parts.push(`${r.liv_items}项民生实事平均进度${formatPercent((r.liv_avg_progress ?? 0) / 100)}，已完成${r.liv_completed}项`)
+    parts.push(
+      `${r.liv_items}项民生实事平均进度${formatPercent((r.liv_avg_progress ?? 0) / 100)}，已完成${r.liv_completed}项`,
+    )
   }
   if (r.sug_total > 0 && r.sug_year !== null) {
-    parts.push(`${r.sug_year}年代表建议${r.sug_total}件，已办结${r.sug_handled}件${r.sug_satisfaction !== null ? `，满意率${formatPercent(r.sug_satisfaction)}` : ''}`)
+    parts.push(
+      `${r.sug_year}年代表建议${r.sug_total}件，已办结${r.sug_handled}件${r.sug_satisfaction !== null ? `，满意率${formatPercent(r.sug_satisfaction)}` : ''}`,
+    )
   }
   return parts.length ? `${parts.join('；')}。` : '尚无可汇总的数据。'
 }

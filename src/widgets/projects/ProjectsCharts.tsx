@@ -1,16 +1,23 @@
-import { projectGroupsOption, projectGroupsScale, projectsMonthlyOption, projectsMonthlyScale, projectsPipelineOption, timelineOption } from '../../charts/projects'
+import {
+  projectGroupsOption,
+  projectGroupsScale,
+  projectsMonthlyOption,
+  projectsMonthlyScale,
+  projectsPipelineOption,
+  timelineOption,
+} from '../../charts/projects'
 import { formatPercent } from '../../lib/format'
 import { rangeLabel } from '../../lib/period'
 import type { FilterSet } from '../../queries/filters'
 import {
+  type PipelineRow,
+  type ProjectGroupRow,
+  type ProjectMonthRow,
   projectsByClusterSql,
   projectsByTownSql,
   projectsMonthlySql,
   projectsPipelineSql,
   projectsTimelineSql,
-  type PipelineRow,
-  type ProjectGroupRow,
-  type ProjectMonthRow,
   type TimelineRow,
 } from '../../queries/projects'
 import { toggleFilter } from '../../state/filters'
@@ -35,7 +42,9 @@ export function ProjectsMonthly({ filters }: Props) {
       title="年度计划与完成投资"
       subtitle={(rows) => {
         const last = rows[rows.length - 1]
-        return last ? `${projectsMonthlyScale(rows).unit} · ${rangeLabel(rows[0]!.period, last.period)} · 累计完成年度计划${formatPercent(last.completion)}` : ''
+        return last
+          ? `${projectsMonthlyScale(rows).unit} · ${rangeLabel(rows[0]!.period, last.period)} · 累计完成年度计划${formatPercent(last.completion)}`
+          : ''
       }}
       tables={PROJECT_TABLES}
       sql={projectsMonthlySql(filters)}
@@ -72,7 +81,10 @@ export function ProjectsTimeline({ filters }: Props) {
       id="projects-timeline"
       title="建设周期"
       subtitle={(rows) => {
-        const shown = rows[0] && rows[0].listed > rows.length ? `总投资最大的${rows.length}个（共${rows[0].listed}个），可滚动` : `共${rows.length}个`
+        const shown =
+          rows[0] && rows[0].listed > rows.length
+            ? `总投资最大的${rows.length}个（共${rows[0].listed}个），可滚动`
+            : `共${rows.length}个`
         return `开工至计划竣工，按开工时间排列；红框为投资完成滞后，虚线为统计截止月 · ${shown}`
       }}
       tables={TOWN_TABLES}
@@ -109,7 +121,9 @@ export function ProjectsByCluster({ filters }: Props) {
     <ChartWidget<ProjectGroupRow>
       id="projects-by-cluster"
       title="分产业集群"
-      subtitle={(rows) => `${projectGroupsScale(rows).unit} · 基础设施、社会民生等不属于集群的项目计入“非产业项目” · 点击筛选集群`}
+      subtitle={(rows) =>
+        `${projectGroupsScale(rows).unit} · 基础设施、社会民生等不属于集群的项目计入“非产业项目” · 点击筛选集群`
+      }
       tables={CLUSTER_TABLES}
       sql={projectsByClusterSql(filters)}
       prefetch={projectsByClusterSql}

@@ -1,5 +1,5 @@
 import type { FilterSet } from '../../queries/filters'
-import { projectsSummarySql, type ProjectsSummaryRow } from '../../queries/projects'
+import { type ProjectsSummaryRow, projectsSummarySql } from '../../queries/projects'
 import { Narrative } from '../Narrative'
 import { projectsNarrative } from './narrative'
 
@@ -7,5 +7,13 @@ const TABLES = ['key_projects', 'project_progress']
 
 /** The page's opening sentences: the year's list, investment against plan, German cooperation, projects behind. */
 export function ProjectsNarrative({ filters }: { readonly filters: FilterSet }) {
-  return <Narrative<ProjectsSummaryRow> id="projects-narrative" tables={TABLES} sql={projectsSummarySql(filters)} prefetch={projectsSummarySql} compose={projectsNarrative} />
+  return (
+    <Narrative<ProjectsSummaryRow>
+      id="projects-narrative"
+      tables={TABLES}
+      sql={projectsSummarySql(filters)}
+      prefetch={projectsSummarySql}
+      compose={projectsNarrative}
+    />
+  )
 }

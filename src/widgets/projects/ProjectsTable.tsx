@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+
 import { formatNumber, MISSING } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
 import { BEHIND_MARGIN, projectsTableSql } from '../../queries/projects'
@@ -22,11 +23,42 @@ const COLUMNS: DataColumn[] = [
   { id: 'german', header: '对德合作', width: 72, align: 'center', filter: 'text' },
   { id: 'status', header: '状态', width: 64, filter: 'text' },
   { id: 'total_investment', header: '总投资（万元）', width: 128, align: 'right', format: money, filter: 'number' },
-  { id: 'year_plan_investment', header: '年度计划（万元）', width: 124, align: 'right', format: money, filter: 'number' },
-  { id: 'completed', header: '完成投资（万元）', title: '所选月份内完成的投资', width: 124, align: 'right', format: money, filter: 'number' },
-  { id: 'completion_pct', header: '完成率（%）', width: 96, align: 'right', format: oneDecimal, filter: 'number', cellClass: behind },
+  {
+    id: 'year_plan_investment',
+    header: '年度计划（万元）',
+    width: 124,
+    align: 'right',
+    format: money,
+    filter: 'number',
+  },
+  {
+    id: 'completed',
+    header: '完成投资（万元）',
+    title: '所选月份内完成的投资',
+    width: 124,
+    align: 'right',
+    format: money,
+    filter: 'number',
+  },
+  {
+    id: 'completion_pct',
+    header: '完成率（%）',
+    width: 96,
+    align: 'right',
+    format: oneDecimal,
+    filter: 'number',
+    cellClass: behind,
+  },
   { id: 'progress', header: '形象进度（%）', width: 116, align: 'right', format: oneDecimal, filter: 'number' },
-  { id: 'behind', header: '序时', title: `完成率低于序时进度${formatNumber(BEHIND_MARGIN * 100)}个百分点以上为“滞后”`, width: 56, align: 'center', format: (v) => (v === null ? MISSING : v ? '滞后' : '正常'), cellClass: behind },
+  {
+    id: 'behind',
+    header: '序时',
+    title: `完成率低于序时进度${formatNumber(BEHIND_MARGIN * 100)}个百分点以上为“滞后”`,
+    width: 56,
+    align: 'center',
+    format: (v) => (v === null ? MISSING : v ? '滞后' : '正常'),
+    cellClass: behind,
+  },
   { id: 'start_date', header: '开工日期', width: 96, filter: 'text' },
   { id: 'planned_finish', header: '计划竣工', width: 96, filter: 'text' },
   { id: 'owner_unit', header: '建设单位', width: 130, filter: 'text' },

@@ -16,7 +16,10 @@ export function projectsNarrative(r: ProjectsSummaryRow): string {
     r.finished > 0 ? `竣工投产项目${r.finished}个` : '',
   ].filter(Boolean)
   // When the list is German cooperation only (the filter), the first clause already says it.
-  const german = r.german > 0 && r.german < r.projects ? `对德合作项目${r.german}个，完成投资${formatWan(r.german_completed ?? 0)}，完成年度计划的${formatPercent(r.german_completion)}` : ''
+  const german =
+    r.german > 0 && r.german < r.projects
+      ? `对德合作项目${r.german}个，完成投资${formatWan(r.german_completed ?? 0)}，完成年度计划的${formatPercent(r.german_completion)}`
+      : ''
   return `${first}${mix.length ? `；其中${mix.join('，')}` : ''}${german ? `；${german}` : ''}。${schedule(r)}`
 }
 

@@ -1,7 +1,7 @@
 import { formatPercent } from '../../lib/format'
 import { rangeLabel } from '../../lib/period'
 import { LATEST } from '../../queries/scope'
-import { supervisionSummarySql, type SupervisionSummaryRow } from '../../queries/supervision'
+import { type SupervisionSummaryRow, supervisionSummarySql } from '../../queries/supervision'
 import { CountUp } from '../../ui/CountUp'
 import { rowsOf, useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -11,11 +11,21 @@ const int = (n: number) => String(Math.round(n))
 
 /** This year's supervision work in counters: the ledger by type, suggestions and micro-suggestions. */
 export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
-  const data = useWidgetQuery<SupervisionSummaryRow>({ tables: TABLES, sql: supervisionSummarySql(LATEST), retry: true })
+  const data = useWidgetQuery<SupervisionSummaryRow>({
+    tables: TABLES,
+    sql: supervisionSummarySql(LATEST),
+    retry: true,
+  })
   const row = rowsOf(data)?.[0]
   const counters: [label: string, value: number, unit: string][] = row
     ? [
-        ...row.counts.filter((c) => c.n > 0).map((c): [string, number, string] => [c.type, c.n, c.type.includes('会议') ? '次' : c.type.includes('报告') || c.type.includes('决') ? '项' : '次']),
+        ...row.counts
+          .filter((c) => c.n > 0)
+          .map((c): [string, number, string] => [
+            c.type,
+            c.n,
+            c.type.includes('会议') ? '次' : c.type.includes('报告') || c.type.includes('决') ? '项' : '次',
+          ]),
         ['代表建议', row.suggestions, '件'],
         ['已办结', row.handled, '件'],
         ['微建议', row.micro_raised, '条'],
@@ -48,7 +58,11 @@ export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
             <div className="screen-counter">
               <span className="screen-counter__label">建议满意率</span>
               <span className="screen-counter__value">
-                <CountUp value={row.satisfaction * 100} render={(n) => formatPercent(n / 100, 1).replace('%', '')} enabled={motion} />
+                <CountUp
+                  value={row.satisfaction * 100}
+                  render={(n) => formatPercent(n / 100, 1).replace('%', '')}
+                  enabled={motion}
+                />
                 <small>%</small>
               </span>
             </div>

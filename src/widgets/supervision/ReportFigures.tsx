@@ -1,9 +1,15 @@
 import { useMemo } from 'react'
+
 import { formatNumber } from '../../lib/format'
-import { reconciliationSql, reportFiguresSql, type ReconciliationRow, type ReportFigureRow } from '../../queries/supervision'
+import {
+  type ReconciliationRow,
+  reconciliationSql,
+  type ReportFigureRow,
+  reportFiguresSql,
+} from '../../queries/supervision'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
-import { figureText, pivotFigures, reconciliationText, type FigureLine } from './present'
+import { type FigureLine, figureText, pivotFigures, reconciliationText } from './present'
 
 const STATS = ['supervision_stats']
 const RECONCILED = ['supervision_stats', 'supervision_activities']
@@ -48,7 +54,12 @@ export function ReportFigures() {
                     <tr>
                       <th scope="col">指标（报告用语）</th>
                       {pivot.years.map((y) => (
-                        <th scope="col" key={y} className="sv-figures__year" title={pivot.sources.find((s) => s.year === y)?.sources.join('；')}>
+                        <th
+                          scope="col"
+                          key={y}
+                          className="sv-figures__year"
+                          title={pivot.sources.find((s) => s.year === y)?.sources.join('；')}
+                        >
                           {y}年
                         </th>
                       ))}
@@ -105,7 +116,11 @@ export function Reconciliation({ selected = [] }: { readonly selected?: readonly
   const rows = data.state === 'ready' ? data.rows.filter((r) => r.status !== '报告未列') : []
   const differing = rows.filter((r) => r.status === '不一致').length
   const uncovered = rows.filter((r) => r.status === '台账未覆盖').length
-  const subtitle = differing ? `${differing}处不一致，请核实台账或报告` : uncovered ? `台账未覆盖的报告年度${uncovered}项，其余一致` : '台账与报告所列数字全部一致'
+  const subtitle = differing
+    ? `${differing}处不一致，请核实台账或报告`
+    : uncovered
+      ? `台账未覆盖的报告年度${uncovered}项，其余一致`
+      : '台账与报告所列数字全部一致'
   return (
     <WidgetFrame
       id="supervision-reconciliation"
@@ -121,14 +136,23 @@ export function Reconciliation({ selected = [] }: { readonly selected?: readonly
           <tr>
             <th scope="col">年度</th>
             <th scope="col">报告用语</th>
-            <th scope="col" className="num">报告</th>
-            <th scope="col" className="num">台账</th>
+            <th scope="col" className="num">
+              报告
+            </th>
+            <th scope="col" className="num">
+              台账
+            </th>
             <th scope="col">核对</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.year}:${r.type}`} className={`reconcile--${r.status}${selected.includes(r.type) ? ' sv-selected' : ''}`} data-status={r.status} data-type={r.type}>
+            <tr
+              key={`${r.year}:${r.type}`}
+              className={`reconcile--${r.status}${selected.includes(r.type) ? ' sv-selected' : ''}`}
+              data-status={r.status}
+              data-type={r.type}
+            >
               <td>{r.year}</td>
               <td title={r.metric && r.metric !== r.type ? `台账类型：${r.type}` : undefined}>{r.metric ?? r.type}</td>
               <td className="num">{r.reported === null ? '—' : `${formatNumber(r.reported)}${r.unit}`}</td>

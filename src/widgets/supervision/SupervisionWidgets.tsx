@@ -1,21 +1,28 @@
 import { useMemo } from 'react'
-import { activitiesOption, microOption, microTownsOption, suggestionCategoriesOption, suggestionsOption } from '../../charts/supervision'
+
+import {
+  activitiesOption,
+  microOption,
+  microTownsOption,
+  suggestionCategoriesOption,
+  suggestionsOption,
+} from '../../charts/supervision'
 import { rangeLabel } from '../../lib/period'
 import type { FilterSet } from '../../queries/filters'
 import {
   activitiesByYearSql,
+  type ActivityCountRow,
   ledgerSql,
   microByTownSql,
   microByYearSql,
-  suggestionCategoriesSql,
-  suggestionsByYearSql,
-  supervisionSummarySql,
-  type ActivityCountRow,
   type MicroTownRow,
   type MicroYearRow,
+  suggestionCategoriesSql,
   type SuggestionCategoryRow,
+  suggestionsByYearSql,
   type SuggestionYearRow,
   type SupervisionSummaryRow,
+  supervisionSummarySql,
 } from '../../queries/supervision'
 import { toggleFilter } from '../../state/filters'
 import type { DataColumn } from '../../ui/DataTable'
@@ -36,10 +43,20 @@ interface Props {
 }
 
 const monthsLabel = (f: FilterSet) =>
-  f.fromMonth !== undefined || f.toMonth !== undefined ? `各年${f.fromMonth ?? 1}—${f.toMonth ?? 12}月` : '往年为全年，本年至最新月份'
+  f.fromMonth !== undefined || f.toMonth !== undefined
+    ? `各年${f.fromMonth ?? 1}—${f.toMonth ?? 12}月`
+    : '往年为全年，本年至最新月份'
 
 export function SupervisionNarrative({ filters }: Props) {
-  return <Narrative<SupervisionSummaryRow> id="supervision-narrative" tables={NARRATIVE_TABLES} sql={supervisionSummarySql(filters)} prefetch={supervisionSummarySql} compose={supervisionNarrative} />
+  return (
+    <Narrative<SupervisionSummaryRow>
+      id="supervision-narrative"
+      tables={NARRATIVE_TABLES}
+      sql={supervisionSummarySql(filters)}
+      prefetch={supervisionSummarySql}
+      compose={supervisionNarrative}
+    />
+  )
 }
 
 export function ActivitiesChart({ filters }: Props) {
@@ -140,5 +157,18 @@ const ledgerSource = (filters: FilterSet) => ({ query: ledgerSql(filters) })
 
 export function LedgerTable({ filters }: Props) {
   const source = useMemo(() => ledgerSource(filters), [filters])
-  return <QueryGrid id="supervision-table" title="监督工作台账" tables={LEDGER} source={source} prefetchSource={ledgerSource} columns={COLUMNS} tiebreak={['activity_id']} initialSort={[{ id: 'date', desc: true }]} height={360} emptyText="所选范围内台账没有记录" />
+  return (
+    <QueryGrid
+      id="supervision-table"
+      title="监督工作台账"
+      tables={LEDGER}
+      source={source}
+      prefetchSource={ledgerSource}
+      columns={COLUMNS}
+      tiebreak={['activity_id']}
+      initialSort={[{ id: 'date', desc: true }]}
+      height={360}
+      emptyText="所选范围内台账没有记录"
+    />
+  )
 }

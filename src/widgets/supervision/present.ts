@@ -41,12 +41,16 @@ export function pivotFigures(rows: readonly ReportFigureRow[]): FigurePivot {
   const groups = new Map<string, FigureLine[]>()
   for (const line of lines.values()) {
     const wordings = new Map<string, number[]>()
-    for (const [year, f] of [...line.byYear].sort((a, b) => a[0] - b[0])) wordings.set(f.metric, [...(wordings.get(f.metric) ?? []), year])
+    for (const [year, f] of [...line.byYear].sort((a, b) => a[0] - b[0]))
+      wordings.set(f.metric, [...(wordings.get(f.metric) ?? []), year])
     const group = groups.get(line.category) ?? []
     group.push({ ...line, wordings: [...wordings].map(([text, ys]) => ({ text, years: ys })) })
     groups.set(line.category, group)
   }
-  const sources = years.map((year) => ({ year, sources: [...new Set(rows.filter((r) => r.year === year).map((r) => r.source))] }))
+  const sources = years.map((year) => ({
+    year,
+    sources: [...new Set(rows.filter((r) => r.year === year).map((r) => r.source))],
+  }))
   return { years, sources, groups: [...groups].map(([category, ls]) => ({ category, lines: ls })) }
 }
 
@@ -113,7 +117,9 @@ export function supervisionNarrative(r: SupervisionSummaryRow): string {
   if (r.micro_raised > 0) {
     // A past year counts what was resolved within it, as the reports do; a year under way, what is resolved so far.
     const when = wholeYear ? '当年' : '已'
-    rest.push(`代表提出微建议${r.micro_raised}条，${r.micro_resolved === r.micro_raised ? `${when}全部解决` : `${when}解决${r.micro_resolved}条`}`)
+    rest.push(
+      `代表提出微建议${r.micro_raised}条，${r.micro_resolved === r.micro_raised ? `${when}全部解决` : `${when}解决${r.micro_resolved}条`}`,
+    )
   }
   return rest.length ? `${first}${rest.join('；')}。` : first
 }

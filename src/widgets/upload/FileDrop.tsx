@@ -24,7 +24,8 @@ export function FileDrop({ onFiles }: { onFiles: (files: File[]) => void }) {
         选择文件
       </button>
       <p className="muted file-drop__hint">
-        支持 Excel 导出的 CSV（GB18030/GBK、UTF-8、UTF-16“Unicode 文本”），逗号、制表符、分号或竖线分隔，也可一次选多个文件。文件只在本机浏览器中处理，不会上传到任何服务器。
+        支持 Excel 导出的 CSV（GB18030/GBK、UTF-8、UTF-16“Unicode
+        文本”），逗号、制表符、分号或竖线分隔，也可一次选多个文件。文件只在本机浏览器中处理，不会上传到任何服务器。
       </p>
       <input
         ref={input}

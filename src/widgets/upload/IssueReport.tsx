@@ -1,18 +1,33 @@
 import { useEffect, useMemo } from 'react'
+
 import { reportCsv, type UploadIssue } from '../../ingest/report'
 
 const SHOWN = 200
 
 /** The validation report: each problem with its line and column; the full list downloads as CSV. */
-export function IssueReport({ fileName, issues, total }: { fileName: string; issues: readonly UploadIssue[]; total: number }) {
-  const href = useMemo(() => URL.createObjectURL(new Blob([reportCsv(fileName, issues)], { type: 'text/csv;charset=utf-8' })), [fileName, issues])
+export function IssueReport({
+  fileName,
+  issues,
+  total,
+}: {
+  fileName: string
+  issues: readonly UploadIssue[]
+  total: number
+}) {
+  const href = useMemo(
+    () => URL.createObjectURL(new Blob([reportCsv(fileName, issues)], { type: 'text/csv;charset=utf-8' })),
+    [fileName, issues],
+  )
   // A new report (another option tried) lets the previous download go.
   useEffect(() => () => URL.revokeObjectURL(href), [href])
   if (issues.length === 0) return null
   return (
     <div className="upload-report" data-testid="upload-report">
       <div className="upload-card__actions">
-        <p className="upload-section-title">校验报告（共 {total.toLocaleString('zh-CN')} 个问题{issues.length < total ? `，列出前 ${issues.length} 个` : ''}）</p>
+        <p className="upload-section-title">
+          校验报告（共 {total.toLocaleString('zh-CN')} 个问题
+          {issues.length < total ? `，列出前 ${issues.length} 个` : ''}）
+        </p>
         <a className="link" href={href} download={`校验报告_${fileName.replace(/\.[^.]*$/, '')}.csv`}>
           下载校验报告（CSV）
         </a>

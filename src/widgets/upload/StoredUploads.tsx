@@ -1,4 +1,5 @@
 import { useState } from 'react'
+
 import { getTable } from '../../datasets/registry'
 import { restoreBuiltInData, useUploads } from '../../state/uploads'
 
@@ -25,7 +26,8 @@ export function StoredUploads() {
         <ul>
           {snapshot.stored.map((s) => (
             <li key={s.id}>
-              {s.fileName} → {getTable(s.table)?.label ?? s.table}（{MODE_LABELS[s.mode]}，{s.rows.toLocaleString('zh-CN')} 行，{new Date(s.committedAt).toLocaleString('zh-CN')}）
+              {s.fileName} → {getTable(s.table)?.label ?? s.table}（{MODE_LABELS[s.mode]}，
+              {s.rows.toLocaleString('zh-CN')} 行，{new Date(s.committedAt).toLocaleString('zh-CN')}）
             </li>
           ))}
         </ul>
@@ -37,13 +39,23 @@ export function StoredUploads() {
       )}
       <div className="upload-card__actions">
         {!confirming ? (
-          <button type="button" className="button button--danger" data-testid="restore-builtin" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="restore-builtin"
+            onClick={() => setConfirming(true)}
+          >
             恢复内置示例数据
           </button>
         ) : (
           <>
             <span>将删除本机保存的全部上传和临时表，并重新载入内置数据。</span>
-            <button type="button" className="button button--danger" data-testid="restore-builtin-confirm" onClick={() => void restoreBuiltInData()}>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="restore-builtin-confirm"
+              onClick={() => void restoreBuiltInData()}
+            >
               确认恢复
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>

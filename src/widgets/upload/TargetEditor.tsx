@@ -6,7 +6,12 @@ import type { AdhocColumn } from '../../ingest/stage-sql'
 import { useCatalog } from '../../state/catalog'
 
 export type TargetChoice =
-  | { readonly kind: 'table'; readonly table: string; readonly mapping: ColumnMapping; readonly mode: 'replace' | 'append' }
+  | {
+      readonly kind: 'table'
+      readonly table: string
+      readonly mapping: ColumnMapping
+      readonly mode: 'replace' | 'append'
+    }
   | { readonly kind: 'adhoc'; readonly name: string }
 
 interface Props {
@@ -37,7 +42,11 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
             onChange={(e) => {
               const v = e.target.value
               const next = TABLES.find((t) => t.name === v)
-              onChange(v === '__adhoc' || !next ? { kind: 'adhoc', name: adhocName } : { kind: 'table', table: v, mapping: [], mode: defaultMode(next) })
+              onChange(
+                v === '__adhoc' || !next
+                  ? { kind: 'adhoc', name: adhocName }
+                  : { kind: 'table', table: v, mapping: [], mode: defaultMode(next) },
+              )
             }}
           >
             {TABLES.map((t) => (
@@ -52,7 +61,11 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
         {target.kind === 'table' && (
           <label>
             方式
-            <select disabled={disabled} value={target.mode} onChange={(e) => onChange({ ...target, mode: e.target.value as 'replace' | 'append' })}>
+            <select
+              disabled={disabled}
+              value={target.mode}
+              onChange={(e) => onChange({ ...target, mode: e.target.value as 'replace' | 'append' })}
+            >
               <option value="replace">替换整张表</option>
               <option value="append">追加（主键相同的行以新文件为准）</option>
             </select>
@@ -66,7 +79,14 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
         {target.kind === 'adhoc' && (
           <label>
             表名
-            <input type="text" disabled={disabled} defaultValue={target.name} onBlur={(e) => e.target.value.trim() !== target.name && onChange({ kind: 'adhoc', name: e.target.value.trim() })} />
+            <input
+              type="text"
+              disabled={disabled}
+              defaultValue={target.name}
+              onBlur={(e) =>
+                e.target.value.trim() !== target.name && onChange({ kind: 'adhoc', name: e.target.value.trim() })
+              }
+            />
           </label>
         )}
       </div>
@@ -90,7 +110,13 @@ export function TargetEditor({ headers, target, suggested, adhocColumns, adhocNa
                       aria-label={`列「${h}」对应的字段`}
                       value={target.mapping[i] ?? ''}
                       onChange={(e) => {
-                        const mapping = headers.map((_, j) => (j === i ? e.target.value || null : target.mapping[j] === e.target.value ? null : (target.mapping[j] ?? null)))
+                        const mapping = headers.map((_, j) =>
+                          j === i
+                            ? e.target.value || null
+                            : target.mapping[j] === e.target.value
+                              ? null
+                              : (target.mapping[j] ?? null),
+                        )
                         onChange({ ...target, mapping })
                       }}
                     >

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+
 import { getTable } from '../../datasets/registry'
 import { ENCODING_LABELS, type TextEncoding } from '../../ingest/encoding'
 import { suggestTargets } from '../../ingest/mapping'
 import type { UploadDecisions } from '../../ingest/plan'
-import { DELIMITER_LABELS, DELIMITERS, type Delimiter } from '../../ingest/sniff'
+import { type Delimiter, DELIMITER_LABELS, DELIMITERS } from '../../ingest/sniff'
 import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
 import { IssueReport } from './IssueReport'
 import { PreviewTable } from './PreviewTable'
-import { TargetEditor, type TargetChoice } from './TargetEditor'
+import { type TargetChoice, TargetEditor } from './TargetEditor'
 
 const PHASES = ['reading', 'decoding', 'loading', 'validating', 'committing'] as const
 /** 'waiting': the file was picked while the engine starts; it is read as soon as it is ready. */
@@ -41,29 +42,32 @@ export function UploadCard({ file }: { file: File }) {
   const [optionError, setOptionError] = useState<string | null>(null)
   const draftRef = useRef<UploadDraft | null>(null)
 
-  const prepare = useCallback(async (decisions?: Partial<UploadDecisions>) => {
-    setState({ kind: 'working', phase: 'decoding' })
-    // The File itself goes down: only its first bytes are read here; DuckDB (or the decoding
-    // worker) reads the rest off the main thread.
-    const r = await prepareDraft(
-      file,
-      file.name,
-      { ...(decisions ? { decisions } : {}), onPhase: (phase) => setState({ kind: 'working', phase }) },
-      draftRef.current ?? undefined,
-    )
-    if (!r.ok) {
-      if (draftRef.current) {
-        // The previous reading still stands; say why the new choice did not work.
-        setOptionError(r.error)
-        setState({ kind: 'ready' })
-      } else setState({ kind: 'rejected', reason: r.error })
-      return
-    }
-    setOptionError(null)
-    draftRef.current = r.value
-    setDraft(r.value)
-    setState({ kind: 'ready' })
-  }, [file])
+  const prepare = useCallback(
+    async (decisions?: Partial<UploadDecisions>) => {
+      setState({ kind: 'working', phase: 'decoding' })
+      // The File itself goes down: only its first bytes are read here; DuckDB (or the decoding
+      // worker) reads the rest off the main thread.
+      const r = await prepareDraft(
+        file,
+        file.name,
+        { ...(decisions ? { decisions } : {}), onPhase: (phase) => setState({ kind: 'working', phase }) },
+        draftRef.current ?? undefined,
+      )
+      if (!r.ok) {
+        if (draftRef.current) {
+          // The previous reading still stands; say why the new choice did not work.
+          setOptionError(r.error)
+          setState({ kind: 'ready' })
+        } else setState({ kind: 'rejected', reason: r.error })
+        return
+      }
+      setOptionError(null)
+      draftRef.current = r.value
+      setDraft(r.value)
+      setState({ kind: 'ready' })
+    },
+    [file],
+  )
 
   useEffect(() => {
     // Deferred a tick, so a mount that is undone at once (React's strict mode) stages nothing.
@@ -72,11 +76,14 @@ export function UploadCard({ file }: { file: File }) {
   }, [file, prepare])
 
   // Leaving the page with a file still under review drops its staging (nothing was committed).
-  useEffect(() => () => {
-    const pending = draftRef.current
-    draftRef.current = null
-    if (pending) void discardDraft(pending)
-  }, [])
+  useEffect(
+    () => () => {
+      const pending = draftRef.current
+      draftRef.current = null
+      if (pending) void discardDraft(pending)
+    },
+    [],
+  )
 
   const redo = (change: Partial<UploadDecisions>) => {
     if (!draft) return
@@ -119,10 +126,18 @@ export function UploadCard({ file }: { file: File }) {
   const problems = report ? report.failingRows + report.rejectedLines : 0
 
   return (
-    <section className="widget upload-card" data-widget="upload-card" data-state={state.kind === 'working' ? 'loading' : state.kind === 'rejected' ? 'error' : 'ready'}>
+    <section
+      className="widget upload-card"
+      data-widget="upload-card"
+      data-state={state.kind === 'working' ? 'loading' : state.kind === 'rejected' ? 'error' : 'ready'}
+    >
       <div className="widget__head">
         <span className="upload-card__name">{file.name}</span>
-        <span className="muted">{file.size >= 1024 * 1024 ? `${(file.size / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1024))} KB`}</span>
+        <span className="muted">
+          {file.size >= 1024 * 1024
+            ? `${(file.size / 1048576).toFixed(1)} MB`
+            : `${Math.max(1, Math.round(file.size / 1024))} KB`}
+        </span>
       </div>
 
       {state.kind === 'working' && (
@@ -131,7 +146,11 @@ export function UploadCard({ file }: { file: File }) {
               reports no byte count: the bar shows the step, not a percentage. */}
           {PHASE_LABELS[state.phase]}
           {state.phase === 'waiting' ? '' : `（第 ${PHASES.indexOf(state.phase) + 1}/${PHASES.length} 步）`}…
-          <div className="progress progress--indeterminate" role="progressbar" aria-valuetext={PHASE_LABELS[state.phase]}>
+          <div
+            className="progress progress--indeterminate"
+            role="progressbar"
+            aria-valuetext={PHASE_LABELS[state.phase]}
+          >
             <div className="progress__bar" />
           </div>
         </div>
@@ -149,7 +168,11 @@ export function UploadCard({ file }: { file: File }) {
           <div className="upload-card__facts">
             <label>
               编码
-              <select value={prepared.analysis.encoding} disabled={state.kind !== 'ready'} onChange={(e) => redo({ encoding: e.target.value as TextEncoding })}>
+              <select
+                value={prepared.analysis.encoding}
+                disabled={state.kind !== 'ready'}
+                onChange={(e) => redo({ encoding: e.target.value as TextEncoding })}
+              >
                 {(Object.keys(ENCODING_LABELS) as TextEncoding[]).map((enc) => (
                   <option key={enc} value={enc}>
                     {ENCODING_LABELS[enc]}
@@ -160,7 +183,11 @@ export function UploadCard({ file }: { file: File }) {
             </label>
             <label>
               分隔符
-              <select value={prepared.analysis.dialect.delimiter} disabled={state.kind !== 'ready'} onChange={(e) => redo({ delimiter: e.target.value as Delimiter })}>
+              <select
+                value={prepared.analysis.dialect.delimiter}
+                disabled={state.kind !== 'ready'}
+                onChange={(e) => redo({ delimiter: e.target.value as Delimiter })}
+              >
                 {DELIMITERS.map((d) => (
                   <option key={d} value={d}>
                     {DELIMITER_LABELS[d]}
@@ -169,7 +196,12 @@ export function UploadCard({ file }: { file: File }) {
               </select>
             </label>
             <label>
-              <input type="checkbox" checked={prepared.analysis.dialect.hasHeader} disabled={state.kind !== 'ready'} onChange={(e) => redo({ hasHeader: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={prepared.analysis.dialect.hasHeader}
+                disabled={state.kind !== 'ready'}
+                onChange={(e) => redo({ hasHeader: e.target.checked })}
+              />
               第一行是表头
             </label>
             {prepared.analysis.dialect.decimalComma && <span className="tag tag--upload">小数点为逗号</span>}
@@ -200,7 +232,9 @@ export function UploadCard({ file }: { file: File }) {
             <span>
               有问题 <strong className={problems ? 'warn' : ''}>{fmt(problems)}</strong> 行
             </span>
-            {report.overlap !== undefined && report.overlap > 0 && <span>将覆盖已有 {fmt(report.overlap)} 行（主键相同）</span>}
+            {report.overlap !== undefined && report.overlap > 0 && (
+              <span>将覆盖已有 {fmt(report.overlap)} 行（主键相同）</span>
+            )}
             {target.kind === 'table' && <span className="muted">目标：{getTable(target.table.name)?.label}</span>}
           </div>
 
@@ -215,19 +249,39 @@ export function UploadCard({ file }: { file: File }) {
           {!blocked && problems > 0 && (
             <div className="upload-card__facts">
               <label>
-                <input type="radio" name={`onerror-${file.name}`} checked={skipFailing} onChange={() => setSkipFailing(true)} />
+                <input
+                  type="radio"
+                  name={`onerror-${file.name}`}
+                  checked={skipFailing}
+                  onChange={() => setSkipFailing(true)}
+                />
                 跳过有问题的 {fmt(problems)} 行，导入其余 {fmt(Math.max(0, report.rows - report.failingRows))} 行
               </label>
               <label>
-                <input type="radio" name={`onerror-${file.name}`} checked={!skipFailing} onChange={() => setSkipFailing(false)} />
+                <input
+                  type="radio"
+                  name={`onerror-${file.name}`}
+                  checked={!skipFailing}
+                  onChange={() => setSkipFailing(false)}
+                />
                 整个文件不导入
               </label>
             </div>
           )}
 
           <div className="upload-card__actions">
-            <button type="button" className="button button--primary" data-testid="upload-confirm" disabled={state.kind !== 'ready'} onClick={() => void confirm()}>
-              {blocked || (!skipFailing && problems > 0) ? '确认（不导入此文件）' : target.kind === 'table' && target.mode === 'append' ? '确认追加' : '确认导入'}
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="upload-confirm"
+              disabled={state.kind !== 'ready'}
+              onClick={() => void confirm()}
+            >
+              {blocked || (!skipFailing && problems > 0)
+                ? '确认（不导入此文件）'
+                : target.kind === 'table' && target.mode === 'append'
+                  ? '确认追加'
+                  : '确认导入'}
             </button>
             <button type="button" className="button" disabled={state.kind !== 'ready'} onClick={() => void cancel()}>
               取消
@@ -238,10 +292,21 @@ export function UploadCard({ file }: { file: File }) {
       )}
 
       {state.kind === 'loaded' && (
-        <div className="upload-ok" data-testid="upload-result" data-status="loaded" data-rows={state.rows} data-persisted={state.saved}>
-          已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」{state.total !== state.rows ? `，表中现共 ${fmt(state.total)} 行` : ''}。
+        <div
+          className="upload-ok"
+          data-testid="upload-result"
+          data-status="loaded"
+          data-rows={state.rows}
+          data-persisted={state.saved}
+        >
+          已导入 {fmt(state.rows)} 行到「{getTable(state.table)?.label ?? state.table}」
+          {state.total !== state.rows ? `，表中现共 ${fmt(state.total)} 行` : ''}。
           <span aria-live="polite">
-            {state.saved === 'saving' ? '正在保存到本机浏览器，请勿关闭页面…' : state.saved === 'saved' ? '已保存在本机浏览器中，刷新或重新打开后仍在。' : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
+            {state.saved === 'saving'
+              ? '正在保存到本机浏览器，请勿关闭页面…'
+              : state.saved === 'saved'
+                ? '已保存在本机浏览器中，刷新或重新打开后仍在。'
+                : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
           </span>
         </div>
       )}

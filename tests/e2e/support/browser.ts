@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+
 import { launchChromium, type LaunchOptions, type Session } from '../../support/chromium'
 
 export type { Session }
@@ -21,7 +22,11 @@ export interface Watched {
  * Opens a page that records console errors, uncaught exceptions and every request.
  * The viewport is the session's (see launchBrowser) unless `viewport` overrides it.
  */
-export async function openPage(session: Session, url: string, viewport?: { width: number; height: number }): Promise<Watched> {
+export async function openPage(
+  session: Session,
+  url: string,
+  viewport?: { width: number; height: number },
+): Promise<Watched> {
   const page = await session.context.newPage()
   if (viewport) await page.setViewportSize(viewport)
   const origin = new URL(url).origin
@@ -32,7 +37,8 @@ export async function openPage(session: Session, url: string, viewport?: { width
   page.on('pageerror', (e) => watched.pageErrors.push(e.message))
   const track = (u: string) => {
     watched.requests.push(u)
-    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) watched.foreignRequests.push(u)
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin)
+      watched.foreignRequests.push(u)
   }
   // Chromium reports dedicated workers' requests (DuckDB's worker fetching its wasm) on the
   // page too, so this one listener sees everything; a 'worker' listener would only count the

@@ -15,7 +15,8 @@ export async function enableChartHooks(page: Page) {
 export async function chartAtRest(page: Page, widget: string): Promise<void> {
   await page.waitForFunction(
     (widget) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { getZr(): { animation: { isFinished(): boolean } } } }) | null
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
+        (HTMLElement & { __chart?: { getZr(): { animation: { isFinished(): boolean } } } }) | null
       return el?.__chart?.getZr().animation.isFinished() === true
     },
     widget,
@@ -27,11 +28,17 @@ export async function chartAtRest(page: Page, widget: string): Promise<void> {
  * The page position of a data item of a chart in a widget, from the chart's own layout
  * (convertToPixel), so a test can move the mouse there and click like a user.
  */
-export async function itemPosition(page: Page, widget: string, seriesIndex: number, value: unknown): Promise<{ x: number; y: number }> {
+export async function itemPosition(
+  page: Page,
+  widget: string,
+  seriesIndex: number,
+  value: unknown,
+): Promise<{ x: number; y: number }> {
   await chartAtRest(page, widget)
   return page.evaluate(
     ({ widget, seriesIndex, value }) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as (HTMLElement & { __chart?: { convertToPixel(finder: object, value: unknown): number[] } }) | null
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
+        (HTMLElement & { __chart?: { convertToPixel(finder: object, value: unknown): number[] } }) | null
       if (!el?.__chart) throw new Error(`no chart in ${widget}`)
       // A mouse only reaches what is on screen.
       el.scrollIntoView({ block: 'center', behavior: 'instant' })
@@ -55,5 +62,10 @@ export async function settledAfter(page: Page, since: number, timeout = 30_000):
   )
   await handle.jsonValue()
   // Charts draw on the next animation frame after their data changes (lazyUpdate): count it.
-  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))))
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+      ),
+  )
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll } from 'vitest'
+
 import { ArrowMaker } from '../../../scripts/arrow-maker'
 import { readDataFile } from '../../support/embedded'
 
@@ -19,7 +20,9 @@ export function useEmbeddedData() {
     async serve(page: Page, table: string, csv: string | Uint8Array | ((embedded: string) => string)) {
       const text = typeof csv === 'function' ? csv(new TextDecoder().decode(readDataFile(`${table}.csv`))) : csv
       const body = Buffer.from(await maker.mustMake(table, text))
-      await page.route(embeddedFile(table), (route) => route.fulfill({ body, contentType: 'application/vnd.apache.arrow.stream' }))
+      await page.route(embeddedFile(table), (route) =>
+        route.fulfill({ body, contentType: 'application/vnd.apache.arrow.stream' }),
+      )
     },
   }
 }

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs'
+
 import type { Page } from 'playwright-core'
 
 /** Clicks an export item (opening its menu first) and returns the downloaded file. */
-export async function download(page: Page, menu: string, item: string, timeout = 60_000): Promise<{ name: string; bytes: Buffer; ms: number }> {
+export async function download(
+  page: Page,
+  menu: string,
+  item: string,
+  timeout = 60_000,
+): Promise<{ name: string; bytes: Buffer; ms: number }> {
   const details = page.locator(menu)
   await details.scrollIntoViewIfNeeded()
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click()
@@ -14,7 +20,10 @@ export async function download(page: Page, menu: string, item: string, timeout =
 }
 
 /** Decodes a PNG in the page and measures it: size and the variance of its pixels' brightness. */
-export function inspectPng(page: Page, png: Buffer): Promise<{ width: number; height: number; variance: number; distinct: number }> {
+export function inspectPng(
+  page: Page,
+  png: Buffer,
+): Promise<{ width: number; height: number; variance: number; distinct: number }> {
   return page.evaluate(async (b64) => {
     const img = new Image()
     img.src = `data:image/png;base64,${b64}`
@@ -36,7 +45,12 @@ export function inspectPng(page: Page, png: Buffer): Promise<{ width: number; he
       if (colours.size < 5000) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
     }
     const mean = sum / n
-    return { width: img.naturalWidth, height: img.naturalHeight, variance: sq / n - mean * mean, distinct: colours.size }
+    return {
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      variance: sq / n - mean * mean,
+      distinct: colours.size,
+    }
   }, png.toString('base64'))
 }
 

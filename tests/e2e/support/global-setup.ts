@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node'
+
 import { startPreviewServer } from './server'
 
 declare module 'vitest' {

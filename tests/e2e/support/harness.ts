@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+
 import type { NodeEngine } from '../../../src/db/node'
 import type { SqlQuery } from '../../../src/queries/derived'
 import { loadEmbeddedData } from '../../support/embedded'

@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core'
 
 /** Waits for a User Timing mark and returns its time from navigation start, in ms. */
 export async function waitForMark(page: Page, name: string, timeoutMs = 60_000): Promise<number> {
-  const handle = await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? false, name, { timeout: timeoutMs, polling: 50 })
+  const handle = await page.waitForFunction(
+    (n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? false,
+    name,
+    { timeout: timeoutMs, polling: 50 },
+  )
   return (await handle.jsonValue()) as number
 }
 
@@ -16,5 +20,12 @@ export async function widgetStates(page: Page): Promise<Record<string, string>> 
     const ws = [...document.querySelectorAll('[data-widget]')]
     return ws.length > 0 && ws.every((w) => w.getAttribute('data-state') !== 'loading')
   })
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-widget]')].map((w) => [w.getAttribute('data-widget'), w.getAttribute('data-state')])))
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-widget]')].map((w) => [
+        w.getAttribute('data-widget'),
+        w.getAttribute('data-state'),
+      ]),
+    ),
+  )
 }

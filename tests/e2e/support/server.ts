@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+
 import { preview } from 'vite'
 
 export interface PreviewServer {
@@ -13,8 +14,14 @@ export interface PreviewServer {
  */
 export async function startPreviewServer(root = process.cwd()): Promise<PreviewServer> {
   const outDir = process.env.E2E_DIST ?? 'dist'
-  if (!existsSync(path.resolve(root, outDir, 'index.html'))) throw new Error(`${outDir}/index.html is missing: run \`vite build\` first`)
-  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  if (!existsSync(path.resolve(root, outDir, 'index.html')))
+    throw new Error(`${outDir}/index.html is missing: run \`vite build\` first`)
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  })
   const address = server.httpServer.address()
   if (!address || typeof address === 'string') throw new Error('preview server has no port')
   return {
