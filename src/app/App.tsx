@@ -4,10 +4,12 @@ import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { sampleTablesIn, useCatalog } from '../state/catalog'
+import { applyPending, pollManifest } from '../state/published'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
 import { BriefingAction } from '../widgets/export/BriefingAction'
+import { DataUpdateNotice } from '../widgets/published/DataUpdateNotice'
 import { watchEngine } from './boot'
 import { findRoute, ROUTES } from './routes'
 
@@ -82,10 +84,22 @@ export function App() {
   return <Desk />
 }
 
+/** How often a desk asks whether newer data was published (a 304 when nothing changed). */
+const DESK_POLL_MS = 60_000
+
 function Desk() {
   const route = useRoute()
   const current = findRoute(route.path)
   const main = useRef<HTMLElement>(null)
+
+  useEffect(() => {
+    const timer = setInterval(() => void pollManifest(), DESK_POLL_MS)
+    return () => clearInterval(timer)
+  }, [])
+  // Newer published data is shown at the next page change, never under the reader's eyes.
+  useEffect(() => {
+    void applyPending()
+  }, [current.path])
 
   useEffect(() => {
     if (!main.current) return
@@ -113,6 +127,7 @@ function Desk() {
           ))}
         </nav>
         <div className="shell__status">
+          <DataUpdateNotice />
           <BriefingAction path={current.path} label={current.label} />
           <SampleBadge />
           <StatusLine />

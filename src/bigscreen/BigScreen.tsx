@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { bumpEpoch } from '../state/catalog'
+import { applyPending, pollManifest } from '../state/published'
 import { markRecurring, watchPageReady } from '../state/readiness'
 import { useRoute } from '../state/router'
 import { setTheme } from '../state/theme'
@@ -127,7 +128,14 @@ export default function BigScreen({ watchEngine }: BigScreenProps) {
 
   // Fresh figures every `refresh` seconds: every panel asks again and updates in place.
   useEffect(() => {
-    const timer = setInterval(bumpEpoch, kiosk.refresh * 1000)
+    // Each refresh also asks whether newer data was published, and shows it in place: the
+    // wall never reloads, so its rotation and every panel carry on.
+    const refresh = async () => {
+      await pollManifest()
+      await applyPending()
+      bumpEpoch()
+    }
+    const timer = setInterval(() => void refresh(), kiosk.refresh * 1000)
     return () => clearInterval(timer)
   }, [kiosk.refresh])
 

@@ -59,7 +59,7 @@ export function parseKiosk(params: URLSearchParams, reducedMotion = false): Kios
     pages: list,
     // Down to a fifth of a second, for soak tests; up to an hour.
     interval: seconds(params.get('interval'), 0.2, 3600, DEFAULT_KIOSK.interval),
-    refresh: seconds(params.get('refresh'), 5, 86_400, DEFAULT_KIOSK.refresh),
+    refresh: seconds(params.get('refresh'), 2, 86_400, DEFAULT_KIOSK.refresh),
     theme: params.get('theme') === 'light' ? 'light' : 'dark',
     motion: params.get('motion') !== 'off' && !reducedMotion,
     layout: layout === 'fit' || layout === 'wide' ? layout : 'auto',

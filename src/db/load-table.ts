@@ -107,10 +107,15 @@ const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]
  * answers in Arrow's file form; its Arrow insert takes the stream form.
  */
 export async function tableArrowStream(db: AsyncDuckDB, table: TableDef): Promise<Uint8Array> {
+  const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
+  return queryArrowStream(db, `SELECT ${columns} FROM ${quoteIdent(table.name)}`)
+}
+
+/** A query's rows as an Arrow stream with their count in its schema. */
+async function queryArrowStream(db: AsyncDuckDB, sql: string): Promise<Uint8Array> {
   const connection = await db.connectInternal()
   try {
-    const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
-    const rows = tableFromIPC(await db.runQuery(connection, `SELECT ${columns} FROM ${quoteIdent(table.name)}`))
+    const rows = tableFromIPC(await db.runQuery(connection, sql))
     const schema = new Schema(rows.schema.fields, new Map([[ARROW_ROWS_KEY, String(rows.numRows)]]))
     return tableToIPC(
       new Table(
@@ -239,4 +244,79 @@ export async function loadArrowTables(
 function describeArrowError(message: string): string {
   if (/conver|cast/i.test(message)) return '文件损坏：有值无法转换为规定类型'
   return '文件损坏：无法按 Arrow 格式读取'
+}
+
+/** Where an incoming table's rows wait while they are checked, before they replace the table's. */
+const INCOMING = '__observatory_incoming'
+
+/**
+ * Replaces the rows of a loaded table with those of an Arrow stream (a newly published
+ * version, or the embedded data again after an unpublish), in one transaction: every query
+ * sees either the old rows or the new, never an empty or half-filled table. A registry
+ * table keeps its columns and types (the stream must match them exactly); an ad-hoc table
+ * takes the stream's. On any failure the table is left as it was.
+ */
+export async function replaceTableFromArrow(
+  connector: DuckDBConnector,
+  name: string,
+  table: TableDef | null,
+  bytes: Uint8Array,
+): Promise<Result<LoadedTable, LoadFailure>> {
+  const read = table ? readEmbeddedArrow(table, bytes) : readAdhocArrow(bytes)
+  if (!read.ok) return err({ reason: read.error })
+  const incoming = quoteIdent(INCOMING)
+  const dropIncoming = `DROP TABLE IF EXISTS ${incoming}`
+  await connector.query(dropIncoming)
+  try {
+    await connector.connection.insertArrowFromIPCStream(bytes.slice(), { name: INCOMING, create: true })
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    await connector.query(dropIncoming)
+    return err({ reason: describeArrowError(message), detail: message })
+  }
+  const target = quoteIdent(name)
+  const counted = await connector.query<{ rows: number }>(`SELECT count(*) AS "rows" FROM ${incoming}`)
+  if (!counted.ok || counted.value[0]?.rows !== read.value.rows) {
+    await connector.query(dropIncoming)
+    const got = counted.ok ? (counted.value[0]?.rows ?? 0) : 0
+    return err({ reason: `文件不完整：应有 ${read.value.rows} 行，只读到 ${got} 行` })
+  }
+  // One message to the worker: no other query runs between the statements.
+  const swap = table
+    ? ['BEGIN TRANSACTION', `DELETE FROM ${target}`, `INSERT INTO ${target} SELECT * FROM ${incoming}`, 'COMMIT']
+    : [`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${incoming}`]
+  const swapped = await connector.query(swap.join(';\n'))
+  if (!swapped.ok) await connector.query('ROLLBACK')
+  await connector.query(dropIncoming)
+  if (!swapped.ok) return err({ reason: describeLoadError(swapped.error.message), detail: swapped.error.message })
+  if (!table) return ok({ rows: read.value.rows, latestPeriod: null })
+  const summary = await connector.query<{ rows: number; latest_period: string | null }>(tableSummarySql(table))
+  if (!summary.ok) return err({ reason: describeLoadError(summary.error.message), detail: summary.error.message })
+  return ok({ rows: summary.value[0]?.rows ?? 0, latestPeriod: summary.value[0]?.latest_period ?? null })
+}
+
+/** An ad-hoc table's stream: any columns, but whole (its row count said and its end there). */
+export function readAdhocArrow(bytes: Uint8Array): Result<{ rows: number }, string> {
+  if (bytes.length < 8) return err('文件为空')
+  let schema: Schema
+  try {
+    const reader = RecordBatchReader.from(bytes)
+    reader.open()
+    schema = reader.schema
+  } catch {
+    return err('文件损坏：不是有效的 Arrow 数据')
+  }
+  if (schema.fields.length === 0) return err('文件中没有任何列')
+  const rows = Number(schema.metadata.get(ARROW_ROWS_KEY) ?? NaN)
+  if (!Number.isSafeInteger(rows) || rows < 0) return err('文件损坏：缺少行数标记，不是本应用生成的数据')
+  if (END_OF_STREAM.some((b, i) => bytes[bytes.length - 8 + i] !== b)) return err('文件不完整：数据在结尾之前中断')
+  return ok({ rows })
+}
+
+/**
+ * Any loaded table's rows as an Arrow stream with their count in its schema: what a publish
+ * sends. A registry table's columns come in the registry's order and types (tableArrowStream).
+ */
+export async function anyTableArrowStream(db: AsyncDuckDB, name: string, table: TableDef | null): Promise<Uint8Array> {
+  return table ? tableArrowStream(db, table) : queryArrowStream(db, `SELECT * FROM ${quoteIdent(name)}`)
 }

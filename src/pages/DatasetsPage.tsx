@@ -1,14 +1,15 @@
 import { getTable, TABLES } from '../datasets/registry'
+import { adhocTablesIn, useCatalog } from '../state/catalog'
 import { navigate, useRoute } from '../state/router'
-import { useUploads } from '../state/uploads'
 import { AdhocDetail } from '../widgets/datasets/AdhocDetail'
 import { DatasetDetail } from '../widgets/datasets/DatasetDetail'
 import { DatasetList } from '../widgets/datasets/DatasetList'
+import { DataVersions } from '../widgets/published/DataVersions'
 
 export default function DatasetsPage() {
   const route = useRoute()
   const requested = route.params.get('table')
-  const { adhoc } = useUploads()
+  const adhoc = adhocTablesIn(useCatalog())
   const isAdhoc = requested !== null && !getTable(requested) && adhoc.some((a) => a.name === requested)
   const selected = requested && (getTable(requested) || isAdhoc) ? requested : TABLES[0]!.name
   return (
@@ -26,6 +27,7 @@ export default function DatasetsPage() {
         />
         {isAdhoc ? <AdhocDetail key={selected} name={selected} /> : <DatasetDetail key={selected} name={selected} />}
       </div>
+      <DataVersions />
     </div>
   )
 }

@@ -2,10 +2,14 @@ import { useSyncExternalStore } from 'react'
 
 import { getTable, TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
+import type { PublishedTable } from '../published/manifest'
 import { Store } from './store'
 
-/** Where a table's current rows came from. */
-export type TableSource = 'embedded' | 'upload'
+/**
+ * Where a table's current rows came from: the build's embedded sample, a version published
+ * on the server (shared by every screen), or this browser's own uploads (a local draft).
+ */
+export type TableSource = 'embedded' | 'published' | 'upload'
 
 export type TableState =
   | { readonly status: 'loading' }
@@ -16,6 +20,13 @@ export type TableState =
       readonly source: TableSource
       /** Changes whenever the table's rows change: part of every cache key that reads it. */
       readonly revision: number
+      /**
+       * The published version the rows are (source 'published') or start from (a local draft
+       * on top of it); absent when they start from the embedded data.
+       */
+      readonly base?: PublishedTable
+      /** This browser's uploads changed the rows (本机草稿): not shared until published. */
+      readonly draft?: boolean
     }
   | { readonly status: 'error'; readonly reason: string; readonly detail?: string }
 
@@ -107,4 +118,25 @@ export function sampleTablesIn(
     const state = snapshot.tables[name]
     return table?.provenance === 'sample' && state?.status === 'ready' && state.source === 'embedded' ? [table] : []
   })
+}
+
+export interface AdhocTable {
+  readonly name: string
+  readonly rows: number
+  readonly source: TableSource
+  readonly draft: boolean
+}
+
+/** Tables loaded now that are not in the registry: uploaded as they were, here or on the server. */
+export function adhocTablesIn(snapshot: CatalogSnapshot): AdhocTable[] {
+  return Object.entries(snapshot.tables).flatMap(([name, t]) =>
+    !getTable(name) && t.status === 'ready' ? [{ name, rows: t.rows, source: t.source, draft: t.draft === true }] : [],
+  )
+}
+
+/** How a table's origin is named where it shows: 本机草稿 for this browser's drafts, 已发布 for shared data. */
+export function originOf(state: TableState | undefined): 'draft' | 'published' | null {
+  if (state?.status !== 'ready') return null
+  if (state.draft) return 'draft'
+  return state.source === 'published' ? 'published' : null
 }

@@ -98,6 +98,9 @@ function committedState(
     latestPeriod: committed.latestPeriod,
     source: keepSource && previous?.status === 'ready' ? previous.source : 'upload',
     revision: nextRevision(),
+    // A local draft: this browser's upload, on top of the published version it was made on (if any).
+    draft: true,
+    ...(previous?.status === 'ready' && previous.base ? { base: previous.base } : {}),
   }
 }
 
@@ -155,38 +158,72 @@ export async function replayUploads(
     })
   }
   const states: Record<string, TableState> = { ...held }
-  const replayAll = async (): Promise<Result<void, string>> => {
-    const session = await openIngestSession(db)
-    try {
-      for (const record of stored) {
-        const bytes = await readStoredBytes(record.id)
-        if (!bytes) {
-          failures.push({ fileName: record.fileName, reason: '浏览器中保存的文件内容已丢失' })
-          continue
-        }
-        const prepared = await prepareUpload(session, bytes, record.fileName, {
-          decisions: record.decisions,
-          transcode: transcodeInWorker,
-        })
-        const committed = prepared.ok
-          ? await confirmUpload(session, prepared.value, record.decisions.skipFailing)
-          : prepared
-        if (committed.ok) {
-          const name = committed.value.name
-          states[name] = committedState(committed.value, record.decisions, states[name] ?? catalog.get().tables[name])
-          listAdhoc(committed.value, record.decisions)
-        } else failures.push({ fileName: record.fileName, reason: committed.error })
-      }
-    } finally {
-      await session.close()
-    }
-    return ok(undefined)
-  }
+  const replayAll = () => redoUploads(db, stored, states, failures)
   // An engine that dies meanwhile ends the replay (the next engine does it all again).
   const replayed = stored.length ? await untilEngineDies(db, replayAll()) : ok(undefined)
   if (!replayed.ok) failures.push({ fileName: '（未完成的其余上传）', reason: replayed.error })
   setTables(states)
   uploads.set((s) => ({ ...s, stored: stored.map(summarise), replay: { status: 'done', failures } }))
+}
+
+/**
+ * Does stored uploads again, in order, with the decisions the user made; `states` gets what
+ * each made of its table (starting from the state given there, or the catalog's).
+ */
+async function redoUploads(
+  db: IngestDatabase,
+  records: readonly StoredUpload[],
+  states: Record<string, TableState>,
+  failures: { fileName: string; reason: string }[],
+): Promise<Result<void, string>> {
+  const session = await openIngestSession(db)
+  try {
+    for (const record of records) {
+      const bytes = await readStoredBytes(record.id)
+      if (!bytes) {
+        failures.push({ fileName: record.fileName, reason: '浏览器中保存的文件内容已丢失' })
+        continue
+      }
+      const prepared = await prepareUpload(session, bytes, record.fileName, {
+        decisions: record.decisions,
+        transcode: transcodeInWorker,
+      })
+      const committed = prepared.ok
+        ? await confirmUpload(session, prepared.value, record.decisions.skipFailing)
+        : prepared
+      if (committed.ok) {
+        const name = committed.value.name
+        states[name] = committedState(committed.value, record.decisions, states[name] ?? catalog.get().tables[name])
+        listAdhoc(committed.value, record.decisions)
+      } else failures.push({ fileName: record.fileName, reason: committed.error })
+    }
+  } finally {
+    await session.close()
+  }
+  return ok(undefined)
+}
+
+/**
+ * A newer published version of `tables` was just loaded: this browser's drafts of them are
+ * done again on top of it (the same as at start-up, for these tables only).
+ */
+export async function replayUploadsOf(db: IngestDatabase, tables: ReadonlySet<string>): Promise<void> {
+  const failures: { fileName: string; reason: string }[] = []
+  const states: Record<string, TableState> = {}
+  let records: StoredUpload[] = []
+  try {
+    records = (await listStoredUploads()).filter((r) => tables.has(r.table))
+  } catch (e) {
+    failures.push({
+      fileName: '（全部）',
+      reason: `无法读取浏览器中保存的上传：${e instanceof Error ? e.message : String(e)}`,
+    })
+  }
+  const redone = records.length ? await untilEngineDies(db, redoUploads(db, records, states, failures)) : ok(undefined)
+  if (!redone.ok) failures.push({ fileName: '（未完成的其余上传）', reason: redone.error })
+  setTables(states)
+  if (failures.length)
+    uploads.set((s) => ({ ...s, replay: { ...s.replay, failures: [...s.replay.failures, ...failures] } }))
 }
 
 /** Committed uploads still being written to this browser: leaving the page now would lose them. */
@@ -224,6 +261,19 @@ function revisionOf(prepared: PreparedUpload, tables = catalog.get().tables): nu
 }
 
 const readyDatabase = (): IngestDatabase | null => (uploads.get().replay.status === 'done' ? database : null)
+
+/** The engine the tables are in, once start-up has done the stored uploads (a publish reads from it). */
+export const uploadDatabase = readyDatabase
+
+/** Reads the list of stored uploads again (after a publish retired some). */
+export async function refreshStoredList(): Promise<void> {
+  try {
+    const stored = await listStoredUploads()
+    uploads.set((s) => ({ ...s, stored: stored.map(summarise) }))
+  } catch {
+    // The list stays as it was.
+  }
+}
 
 /** The engine is being replaced (app/boot): new uploads wait for the next one and its replay. */
 export function forgetEngine(): void {
@@ -328,6 +378,8 @@ export async function commitDraft(
 }
 
 async function persist(draft: UploadDraft, decisions: UploadDecisions, committed: CommittedTable): Promise<boolean> {
+  // Drafts live only in this browser until published: ask it not to evict them under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false)
   let persisted = false
   try {
     if (await draft.bytesStored) {

@@ -2,14 +2,18 @@ import { TABLES } from '../../datasets/registry'
 import type { Provenance } from '../../datasets/schema'
 import { formatNumber } from '../../lib/format'
 import { periodLabel } from '../../lib/period'
-import { useCatalog } from '../../state/catalog'
-import { useUploads } from '../../state/uploads'
+import { adhocTablesIn, originOf, useCatalog } from '../../state/catalog'
 import { WidgetFrame } from '../WidgetFrame'
 
 const PROVENANCE: Record<Provenance, { label: string; className: string; title: string }> = {
   sample: { label: '示例数据', className: 'tag--sample', title: '由仓库中的生成脚本产生的合成数据' },
   report: { label: '工作报告', className: 'tag--report', title: '逐字摘自市人大常委会工作报告，每行注明出处' },
   reference: { label: '基础数据', className: 'tag--reference', title: '工作报告和产品说明中的名称；坐标为示意' },
+}
+
+const ORIGIN: Record<string, { label: string; className: string; title: string }> = {
+  draft: { label: '本机草稿', className: 'tag--upload', title: '本浏览器上传的数据，尚未发布：其他屏幕看不到' },
+  published: { label: '已发布', className: 'tag--published', title: '已发布到服务器的数据，所有屏幕都显示这一版本' },
 }
 
 export interface DatasetListProps {
@@ -20,7 +24,7 @@ export interface DatasetListProps {
 /** Every table with its row count, latest month, origin and load status; then the tables uploaded as they were (ad-hoc). */
 export function DatasetList({ selected, onSelect }: DatasetListProps) {
   const snapshot = useCatalog()
-  const { adhoc } = useUploads()
+  const adhoc = adhocTablesIn(snapshot)
   const state = snapshot.dataReady ? 'ready' : 'loading'
   return (
     <WidgetFrame
@@ -34,10 +38,7 @@ export function DatasetList({ selected, onSelect }: DatasetListProps) {
         {TABLES.map((table) => {
           const t = snapshot.tables[table.name]
           const rows = t?.status === 'ready' ? t.rows : 0
-          const origin =
-            t?.status === 'ready' && t.source === 'upload'
-              ? { label: '已上传', className: 'tag--upload', title: '用户上传的数据' }
-              : PROVENANCE[table.provenance]
+          const origin = ORIGIN[originOf(t) ?? ''] ?? PROVENANCE[table.provenance]
           return (
             <li
               key={table.name}
@@ -87,6 +88,15 @@ export function DatasetList({ selected, onSelect }: DatasetListProps) {
                   <span className="tag tag--upload" title="上传时没有对应到数据集的文件，原样保存为一张表">
                     临时表
                   </span>
+                  {a.draft ? (
+                    <span className="tag tag--upload" title={ORIGIN.draft!.title}>
+                      本机草稿
+                    </span>
+                  ) : a.source === 'published' ? (
+                    <span className="tag tag--published" title={ORIGIN.published!.title}>
+                      已发布
+                    </span>
+                  ) : null}
                   <span className="dataset-item__meta">{formatNumber(a.rows)}行</span>
                 </button>
               </li>

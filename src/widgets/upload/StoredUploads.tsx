@@ -1,14 +1,16 @@
 import { useState } from 'react'
 
 import { getTable } from '../../datasets/registry'
+import { usePublished } from '../../state/published'
 import { restoreBuiltInData, useUploads } from '../../state/uploads'
 
 const MODE_LABELS = { replace: '替换', append: '追加', adhoc: '临时表' }
 
-/** What this browser keeps (replayed at every start-up), and the way back to the embedded data. */
+/** This browser's drafts (replayed at every start-up), and the way back to the published or embedded data. */
 export function StoredUploads() {
   const snapshot = useUploads()
   const [confirming, setConfirming] = useState(false)
+  const anyPublished = Object.keys(usePublished().applied.tables).length > 0
   return (
     <section
       className="widget upload-stored"
@@ -17,11 +19,11 @@ export function StoredUploads() {
       data-count={snapshot.stored.length}
     >
       <div className="widget__head">
-        <h3 className="widget__title">本机保存的上传</h3>
+        <h3 className="widget__title">本机草稿</h3>
       </div>
       {snapshot.replay.status === 'running' && <p className="muted">正在恢复上次上传的数据…</p>}
       {snapshot.stored.length === 0 ? (
-        <p className="muted">目前使用的是内置数据，没有保存的上传。</p>
+        <p className="muted">没有本机草稿：显示的是已发布的数据，未发布的表显示内置数据。</p>
       ) : (
         <ul>
           {snapshot.stored.map((s) => (
@@ -45,11 +47,11 @@ export function StoredUploads() {
             data-testid="restore-builtin"
             onClick={() => setConfirming(true)}
           >
-            恢复内置示例数据
+            {anyPublished ? '放弃全部本机草稿' : '恢复内置示例数据'}
           </button>
         ) : (
           <>
-            <span>将删除本机保存的全部上传和临时表，并重新载入内置数据。</span>
+            <span>将删除本机保存的全部草稿和临时表，并重新载入已发布的数据（未发布的表为内置数据）。</span>
             <button
               type="button"
               className="button button--danger"

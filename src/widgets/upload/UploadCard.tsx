@@ -6,6 +6,7 @@ import { suggestTargets } from '../../ingest/mapping'
 import type { UploadDecisions } from '../../ingest/plan'
 import { type Delimiter, DELIMITER_LABELS, DELIMITERS } from '../../ingest/sniff'
 import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
+import { PublishAction } from '../published/PublishAction'
 import { IssueReport } from './IssueReport'
 import { PreviewTable } from './PreviewTable'
 import { type TargetChoice, TargetEditor } from './TargetEditor'
@@ -305,11 +306,12 @@ export function UploadCard({ file }: { file: File }) {
             {state.saved === 'saving'
               ? '正在保存到本机浏览器，请勿关闭页面…'
               : state.saved === 'saved'
-                ? '已保存在本机浏览器中，刷新或重新打开后仍在。'
+                ? '已保存在本机浏览器中，刷新或重新打开后仍在（本机草稿）。'
                 : '注意：浏览器不允许本地保存，刷新后需要重新上传。'}
           </span>
         </div>
       )}
+      {state.kind === 'loaded' && <PublishAction table={state.table} />}
       {state.kind === 'rejected' && (
         <div className="upload-alert" data-testid="upload-result" data-status="rejected" data-rows={0} role="alert">
           {state.reason}
