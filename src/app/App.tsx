@@ -8,6 +8,7 @@ import { applyPending, pollManifest } from '../state/published'
 import { watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
+import { ErrorBoundary, isChunkLoadError } from '../ui/ErrorBoundary'
 import { BriefingAction } from '../widgets/export/BriefingAction'
 import { DataUpdateNotice } from '../widgets/published/DataUpdateNotice'
 import { watchEngine } from './boot'
@@ -72,13 +73,53 @@ function ThemeToggle() {
   )
 }
 
+/** What a page that cannot be shown says instead, with the navigation still there. */
+function PageError({ error }: { readonly error: Error }) {
+  const chunk = isChunkLoadError(error)
+  return (
+    <div className="page-error" role="alert" data-testid="page-error">
+      <h2>{chunk ? '页面未能加载' : '页面出现错误'}</h2>
+      <p>
+        {chunk
+          ? '这个页面的程序文件没有下载成功：可能是网络中断，或者看板刚刚更新了版本。重新加载即可。'
+          : '这个页面遇到了意外的错误，其他页面不受影响。重新加载可以恢复。'}
+      </p>
+      <p className="muted page-error__detail">{error.message}</p>
+      <button type="button" className="button button--primary" onClick={() => location.reload()}>
+        重新加载
+      </button>
+    </div>
+  )
+}
+
+/** How long the wall shows a failed load before it reloads itself (a redeploy replaced its files). */
+const WALL_RELOAD_MS = 15_000
+
+/** The wall's fallback: a calm message, and a reload on its own — nobody is there to click. */
+function WallError({ error }: { readonly error: Error }) {
+  useEffect(() => {
+    const timer = setTimeout(() => location.reload(), WALL_RELOAD_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  return (
+    <div className="wall-error" role="alert" data-testid="page-error">
+      <p>大屏正在重新连接…</p>
+      <p className="muted">
+        {isChunkLoadError(error) ? '看板程序已更新或网络中断，' : '遇到意外错误，'}稍后自动重新加载
+      </p>
+    </div>
+  )
+}
+
 export function App() {
   const route = useRoute()
   if (route.path === '/screen') {
     return (
-      <Suspense fallback={null}>
-        <BigScreen watchEngine={watchEngine} />
-      </Suspense>
+      <ErrorBoundary fallback={(error) => <WallError error={error} />}>
+        <Suspense fallback={null}>
+          <BigScreen watchEngine={watchEngine} />
+        </Suspense>
+      </ErrorBoundary>
     )
   }
   return <Desk />
@@ -135,13 +176,16 @@ function Desk() {
         </div>
       </header>
       <main className="shell__main" ref={main}>
-        <Suspense fallback={<p className="muted">加载页面…</p>}>
-          {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
-          {/* data-view: the page's filters. A view whose answers were at hand changes no widget's state, only this. */}
-          <div className="page-root" data-page={current.path} data-view={route.params.toString()} key={current.path}>
-            <Page />
-          </div>
-        </Suspense>
+        {/* Keyed by path: another page starts afresh, so the navigation always works. */}
+        <ErrorBoundary key={current.path} fallback={(error) => <PageError error={error} />}>
+          <Suspense fallback={<p className="muted">加载页面…</p>}>
+            {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
+            {/* data-view: the page's filters. A view whose answers were at hand changes no widget's state, only this. */}
+            <div className="page-root" data-page={current.path} data-view={route.params.toString()} key={current.path}>
+              <Page />
+            </div>
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   )

@@ -7,7 +7,10 @@ const KEY = 'observatory-theme'
 
 function initial(): Theme {
   if (typeof window === 'undefined') return 'light'
-  const fromUrl = new URLSearchParams(location.hash.split('?')[1] ?? '').get('theme')
+  // ?theme=dark works after the # (a route's own parameters) and before it (the page's query).
+  const fromUrl =
+    new URLSearchParams(location.hash.split('?')[1] ?? '').get('theme') ??
+    new URLSearchParams(location.search).get('theme')
   if (fromUrl === 'light' || fromUrl === 'dark') return fromUrl
   try {
     return localStorage.getItem(KEY) === 'dark' ? 'dark' : 'light'
