@@ -163,7 +163,7 @@ class Coordinator {
       this.cache.clear()
       this.cacheEpoch = epoch
     }
-    return `${readiness.key}\u0000${epoch}\u0000${q.sql}`
+    return `${readiness.key}\u0000${epoch}\u0000${q.userText ? 'user' : 'app'}\u0000${q.sql}`
   }
 
   private remember(key: string, pending: Promise<QueryResult<Row>>): Promise<QueryResult<Row>> {
@@ -220,6 +220,11 @@ class Coordinator {
     // The engine runs one connection's statements in the order they are sent, so the query
     // goes out at once, right behind the creation of the derived tables it reads — not a
     // round trip later, behind every query sent meanwhile (at start-up, the whole page's).
+    if (q.userText) {
+      // Text a user wrote never goes through a plain query, which runs every statement in it.
+      if (!connector.readOnly) return err({ message: '数据引擎不支持只读查询，未执行', sql: q.sql })
+      return connector.readOnly<Row>(q.sql)
+    }
     const made = q.derived.map((table) => this.ensureDerived(connector, table))
     const pending = connector.query<Row>(q.sql)
     for (const creation of made) {
