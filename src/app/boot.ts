@@ -2,6 +2,7 @@ import { embeddedUrl } from '../datasets/embedded'
 import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { type BrowserEngine, startBrowserEngine } from '../db/browser'
+import { databaseFingerprint } from '../db/fingerprint'
 import { loadArrowTables, type TableFile } from '../db/load-table'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
@@ -169,5 +170,7 @@ export function exposeTestHooks() {
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
     queriesSent: () => ({ ...coordinator.sent }),
+    // Every table's rows and the catalog, to show that hostile SQL changed nothing.
+    fingerprint: () => (engine ? databaseFingerprint((sql) => engine!.connector.query(sql)) : null),
   }
 }

@@ -39,8 +39,20 @@ export function isVariableSize(type: string): boolean {
   return !FIXED_SIZE.test(type.trim())
 }
 
+/** Names as the grid keys them: a repeated name (SELECT 1 AS a, 2 AS a) gets _2, _3. */
+function distinctNames(columns: readonly ResultColumnType[]): ResultColumnType[] {
+  const seen = new Set<string>()
+  return columns.map((c) => {
+    let name = c.name
+    for (let n = 2; seen.has(name); n++) name = `${c.name}_${n}`
+    seen.add(name)
+    return name === c.name ? c : { ...c, name }
+  })
+}
+
 /** How much of each cell and how many rows the console keeps for a result with these columns. */
-export function resultBounds(columns: readonly ResultColumnType[]): ResultBounds {
+export function resultBounds(described: readonly ResultColumnType[]): ResultBounds {
+  const columns = distinctNames(described)
   const variable = columns.filter((c) => isVariableSize(c.type)).length
   const perRow = Math.max(1, variable)
   const cellChars = Math.max(
