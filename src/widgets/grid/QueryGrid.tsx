@@ -87,6 +87,8 @@ export function QueryGrid({
     return () => clearTimeout(t)
   }, [text])
   const { filters, invalid } = useMemo(() => toColumnFilters(columns, applied), [columns, applied])
+  // The source's columns: one named rowid hides DuckDB's row id, which paging then does without.
+  const tableColumns = useMemo(() => columns.map((c) => c.id), [columns])
   const sourceKey = 'table' in source ? source.table : source.query
   const stableSource = useMemo(() => source, [sourceKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -97,13 +99,24 @@ export function QueryGrid({
     const next = prefetchSource(f)
     return [
       { sql: countSql(next, filters), tables },
-      { sql: browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW }), tables },
+      {
+        sql: browseSql({
+          source: next,
+          sort: sorting,
+          tiebreak,
+          tableColumns,
+          filters,
+          offset: 0,
+          limit: FIRST_WINDOW,
+        }),
+        tables,
+      },
     ]
   })
   const windowSql = useCallback(
     (offset: number, limit: number) =>
-      browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }),
-    [stableSource, sorting, tiebreak, filters],
+      browseSql({ source: stableSource, sort: sorting, tiebreak, tableColumns, filters, offset, limit }),
+    [stableSource, sorting, tiebreak, tableColumns, filters],
   )
   const fetchWindow = useCallback(
     async (offset: number, limit: number): Promise<WindowResult> =>
