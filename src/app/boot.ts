@@ -170,6 +170,7 @@ export function exposeTestHooks() {
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
     queriesSent: () => ({ ...coordinator.sent }),
+    cachedRows: () => coordinator.cachedRows(),
     // Every table's rows and the catalog, to show that hostile SQL changed nothing.
     fingerprint: () => (engine ? databaseFingerprint((sql) => engine!.connector.query(sql)) : null),
   }

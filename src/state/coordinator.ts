@@ -8,6 +8,8 @@ interface Waiting {
   readonly query: SqlQuery
   readonly tables: readonly string[]
   readonly resolve: (r: QueryResult<Row>) => void
+  /** Sent once its tables are in, but neither cached nor shared (an export's pages). */
+  readonly uncached?: true
 }
 
 /** Answers kept (least recently used go first): room for every page's views and the views one click away. */
@@ -86,6 +88,30 @@ class Coordinator {
     const now = this.tryRun(q, tables)
     if (now) return now as Promise<QueryResult<T>>
     return new Promise((resolve) => this.waiting.push({ query: q, tables, resolve: resolve as Waiting['resolve'] }))
+  }
+
+  /**
+   * Asks like `query` (waiting for the tables), but the answer is neither cached nor shared:
+   * for rows nobody else will ask for, such as the pages of a table export, which must not
+   * fill the cache that the dashboards' answers live in.
+   */
+  fetchUncached<T = Row>(query: string | SqlQuery, tables: readonly string[]): Promise<QueryResult<T>> {
+    const q = asQuery(query)
+    const now = this.tryRunUncached(q, tables)
+    if (now) return now as Promise<QueryResult<T>>
+    return new Promise((resolve) =>
+      this.waiting.push({ query: q, tables, resolve: resolve as Waiting['resolve'], uncached: true }),
+    )
+  }
+
+  /** How many rows the cached answers hold (tests check that an export leaves none behind). */
+  cachedRows(): number {
+    let rows = 0
+    for (const pending of this.cache.values()) {
+      const r = this.settled.get(pending)
+      if (r?.ok) rows += r.value.length
+    }
+    return rows
   }
 
   /**
@@ -175,6 +201,12 @@ class Coordinator {
       else if (this.cache.get(key) === pending) this.cache.delete(key)
     })
     return pending
+  }
+
+  private tryRunUncached(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
+    const key = this.cacheKey(q, tables)
+    if (typeof key !== 'string') return key
+    return this.execute(this.connector!, q)
   }
 
   private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
@@ -269,7 +301,7 @@ class Coordinator {
     if (this.waiting.length === 0) return
     const still: Waiting[] = []
     for (const w of this.waiting) {
-      const run = this.tryRun(w.query, w.tables)
+      const run = w.uncached ? this.tryRunUncached(w.query, w.tables) : this.tryRun(w.query, w.tables)
       if (run) void run.then(w.resolve)
       else still.push(w)
     }
