@@ -156,4 +156,20 @@ describe('console session: check, read, cancel', () => {
     expect(main).toEqual({ ok: true, value: [{ x: 43 }] })
     await session.close()
   }, 30_000)
+
+  it('stops a query cancelled before it was sent (while it was prepared, or its transaction begun)', async () => {
+    const session = await engine.connector.openSession()
+    const started = Date.now()
+    const pending = session.read('SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1')
+    void pending.cancel()
+    const r = await pending.result
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/cancel/i)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(await session.read<{ x: number }>('SELECT 44 AS x').result).toMatchObject({
+      ok: true,
+      value: { rows: [{ x: 44 }] },
+    })
+    await session.close()
+  }, 30_000)
 })

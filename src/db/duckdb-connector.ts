@@ -219,7 +219,7 @@ class DuckDBSession implements QuerySession {
       if (refused !== null) return err({ message: describeRefusal(refused, sql), sql })
       if (cancelled) return err({ message: 'query was canceled', sql })
       try {
-        return ok(await inReadOnlyTransaction(this.connection, () => this.stream<T>(wrapped)))
+        return ok(await inReadOnlyTransaction(this.connection, () => this.stream<T>(wrapped, () => cancelled)))
       } catch (e) {
         return err({ message: describeRefusal(messageOf(e), sql), sql })
       }
@@ -237,7 +237,11 @@ class DuckDBSession implements QuerySession {
     }
   }
 
-  private async stream<T>(wrapped: string): Promise<ColumnsAndRows<T>> {
+  private async stream<T>(wrapped: string, cancelled: () => boolean): Promise<ColumnsAndRows<T>> {
+    // A cancel that came while the statement was prepared or the transaction begun: cancelSent
+    // had nothing to stop then, so the query must not start now. Checked in the same task as the
+    // send, so a later cancel reaches the worker after it.
+    if (cancelled()) throw new Error('query was canceled')
     const reader = await this.connection.send(wrapped)
     // The schema is known once the stream is open (and forgotten once it has been read).
     await reader.open()
