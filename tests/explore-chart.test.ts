@@ -37,8 +37,10 @@ const spec = (over: Partial<ChartSpec>): ChartSpec => ({
 async function rows(s: ChartSpec): Promise<BuiltChartRow[]> {
   const sql = chartSql(s)
   if (!sql.ok) throw new Error(sql.error)
-  const r = await engine.connector.query<BuiltChartRow>(sql.value)
-  if (!r.ok) throw new Error(`${r.error.message}\n${sql.value}`)
+  // A built chart's SQL holds text from the user or from storage: it runs only read-only.
+  expect(sql.value.userText).toBe(true)
+  const r = await engine.connector.readOnly<BuiltChartRow>(sql.value.sql)
+  if (!r.ok) throw new Error(`${r.error.message}\n${sql.value.sql}`)
   return r.value
 }
 
@@ -94,9 +96,9 @@ describe('chart builder SQL, run against DuckDB with hostile table and column na
   })
 
   it("lists the query's columns, and the live catalog lists the table", async () => {
-    const cols = await engine.connector.query<{ column: string }>(
-      queryColumnsSql(`SELECT n, "${HOSTILE}" FROM "t""${HOSTILE}"`),
-    )
+    const described = queryColumnsSql(`SELECT n, "${HOSTILE}" FROM "t""${HOSTILE}"`)
+    expect(described.userText).toBe(true)
+    const cols = await engine.connector.readOnly<{ column: string }>(described.sql)
     expect(cols.ok && cols.value.map((c) => c.column)).toEqual(['n', HOSTILE])
     // The dashboards' cubes are temporary tables: not offered.
     await engine.connector.query('CREATE TEMP TABLE cube_x AS SELECT 1 AS a')

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type NodeEngine, startNodeEngine } from '../src/db/node'
-import { checkStatement, consoleCountSql, consoleRowsSql, scanSql } from '../src/explore/statement'
+import { consoleCountSql } from '../src/explore/bounded-result'
+import { checkStatement, scanSql } from '../src/explore/statement'
 
 describe('console statement check: read-only, one statement', () => {
   it('accepts queries and drops trailing semicolons and comments', () => {
@@ -80,27 +81,25 @@ describe('console SQL against a real DuckDB', () => {
     const checked = checkStatement('SELECT * FROM "<img src=x onerror=alert(1)>" -- trailing comment')
     expect(checked.ok).toBe(true)
     if (!checked.ok) return
-    const rows = await engine.connector.query(consoleRowsSql(checked.sql, 10))
+    const rows = await engine.connector.readOnly(`SELECT * FROM (\n${checked.sql}\n) LIMIT 11`)
     expect(rows.ok && rows.value.length).toBe(11)
-    const count = await engine.connector.query<{ rows: number }>(consoleCountSql(checked.sql))
+    const count = await engine.connector.readOnly<{ rows: number }>(consoleCountSql(checked.sql))
     expect(count.ok && count.value[0]!.rows).toBe(25)
   })
 
   it('runs SHOW and DESCRIBE as subqueries', async () => {
-    const tables = await engine.connector.query<{ name: string }>(consoleRowsSql('SHOW TABLES', 100))
+    const tables = await engine.connector.readOnly<{ name: string }>('SHOW TABLES')
     expect(tables.ok && tables.value.map((r) => r.name)).toContain('<img src=x onerror=alert(1)>')
-    const described = await engine.connector.query<{ column_name: string }>(
-      consoleRowsSql('DESCRIBE "<img src=x onerror=alert(1)>"', 100),
+    const described = await engine.connector.readOnly<{ column_name: string }>(
+      'DESCRIBE "<img src=x onerror=alert(1)>"',
     )
     expect(described.ok && described.value.map((r) => r.column_name)).toEqual(['<b>n</b>'])
   })
 
   it('cannot write even if a write slipped past the first-word check: the subquery does not parse', async () => {
-    const r = await engine.connector.query(
-      consoleRowsSql('WITH a AS (SELECT 1) DELETE FROM "<img src=x onerror=alert(1)>"', 10),
-    )
+    const r = await engine.connector.readOnly('WITH a AS (SELECT 1) DELETE FROM "<img src=x onerror=alert(1)>"')
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.message).toMatch(/Parser Error/)
+    if (!r.ok) expect(r.error.message).toMatch(/只能执行一条只读查询[\s\S]*Parser Error/)
     const still = await engine.connector.query<{ n: number }>(
       'SELECT count(*) AS n FROM "<img src=x onerror=alert(1)>"',
     )
@@ -108,7 +107,7 @@ describe('console SQL against a real DuckDB', () => {
   })
 })
 
-describe('console session: check, send, cancel', () => {
+describe('console session: check, read, cancel', () => {
   let engine: NodeEngine
   beforeAll(async () => {
     engine = await startNodeEngine()
@@ -128,7 +127,7 @@ describe('console session: check, send, cancel', () => {
 
   it('returns the columns even when there are no rows', async () => {
     const session = await engine.connector.openSession()
-    const r = await session.send("SELECT 1::INTEGER AS a, 'x' AS b WHERE false").result
+    const r = await session.read("SELECT 1::INTEGER AS a, 'x' AS b WHERE false").result
     expect(r).toEqual({
       ok: true,
       value: {
@@ -145,16 +144,32 @@ describe('console session: check, send, cancel', () => {
   it('cancels a long cross join, and the session and the main connection still answer', async () => {
     const session = await engine.connector.openSession()
     const started = Date.now()
-    const pending = session.send('SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1')
+    const pending = session.read('SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1')
     setTimeout(() => void pending.cancel(), 300)
     const r = await pending.result
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toMatch(/cancel/i)
     expect(Date.now() - started).toBeLessThan(10_000)
-    const after = await session.send<{ x: number }>('SELECT 42 AS x').result
+    const after = await session.read<{ x: number }>('SELECT 42 AS x').result
     expect(after).toMatchObject({ ok: true, value: { rows: [{ x: 42 }] } })
     const main = await engine.connector.query('SELECT 43 AS x')
     expect(main).toEqual({ ok: true, value: [{ x: 43 }] })
+    await session.close()
+  }, 30_000)
+
+  it('stops a query cancelled before it was sent (while it was prepared, or its transaction begun)', async () => {
+    const session = await engine.connector.openSession()
+    const started = Date.now()
+    const pending = session.read('SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1')
+    void pending.cancel()
+    const r = await pending.result
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/cancel/i)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(await session.read<{ x: number }>('SELECT 44 AS x').result).toMatchObject({
+      ok: true,
+      value: { rows: [{ x: 44 }] },
+    })
     await session.close()
   }, 30_000)
 })

@@ -1,6 +1,7 @@
 import { getTable, TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { type BrowserEngine, startBrowserEngine } from '../db/browser'
+import { databaseFingerprint } from '../db/fingerprint'
 import { loadArrowTables, replaceTableFromArrow } from '../db/load-table'
 import type { PublishedTable } from '../published/manifest'
 import { catalog, nextRevision, setDataReady, setEngine, setTable, setTables, type TableState } from '../state/catalog'
@@ -298,5 +299,8 @@ export function exposeTestHooks() {
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
     queriesSent: () => ({ ...coordinator.sent }),
+    cachedRows: () => coordinator.cachedRows(),
+    // Every table's rows and the catalog, to show that hostile SQL changed nothing.
+    fingerprint: () => (engine ? databaseFingerprint((sql) => engine!.connector.query(sql)) : null),
   }
 }

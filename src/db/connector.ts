@@ -18,7 +18,14 @@ export type QueryResult<T> = Result<T[], QueryError>
  * rejects: a failed query comes back as `{ ok: false, error }` for a view to show.
  */
 export interface Connector {
+  /** The app's own SQL, never text a user wrote (it runs every statement in its text). */
   query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>>
+  /**
+   * SQL holding text a user wrote (a built chart, a pin, anything read back from storage): run
+   * only as one prepared SELECT over it, read-only (src/db/read-only.ts). A connector without
+   * it cannot run such SQL at all.
+   */
+  readOnly?<T = Row>(sql: string): Promise<QueryResult<T>>
   /** A connection of its own for ad-hoc statements that a user may cancel (the SQL console). */
   openSession?(): Promise<QuerySession>
 }
@@ -37,9 +44,9 @@ export interface PendingQuery<T = Row> {
 }
 
 export interface QuerySession {
-  /** Parses and binds without running: DuckDB's own message for a typo or a missing column. */
-  check(sql: string): Promise<QueryError | null>
-  /** Runs one statement so that it can be cancelled. One at a time per session. */
-  send<T = Row>(sql: string): PendingQuery<T>
+  /** Parses and binds the user's text without running it: DuckDB's own message for a typo or a missing column. */
+  check(text: string): Promise<QueryError | null>
+  /** Runs SQL holding user text as one read-only SELECT that can be cancelled. One at a time per session. */
+  read<T = Row>(sql: string): PendingQuery<T>
   close(): Promise<void>
 }

@@ -12,6 +12,14 @@ import type {
   QuerySession,
   SqlParam,
 } from './connector'
+import {
+  asUserSubquery,
+  confirmSingleStatement,
+  describeRefusal,
+  inReadOnlyTransaction,
+  linesOfUserText,
+  SerialQueue,
+} from './read-only'
 import { logStatement } from './statement-log'
 
 function messageOf(e: unknown): string {
@@ -102,6 +110,14 @@ export class DuckDBConnector implements Connector {
     return new DuckDBConnector(db, await connect(db))
   }
 
+  /** The connection user text runs on (see read-only.ts), opened on first use, one read at a time. */
+  private reader: Promise<AsyncDuckDBConnection> | null = null
+  private readonly readerQueue = new SerialQueue()
+
+  /**
+   * The app's own SQL. Never text a user wrote: a plain query runs every statement in its
+   * text. User text goes through `readOnly` (or a session's `read`).
+   */
   async query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>> {
     logStatement({ kind: 'sql', sql, ...(params?.length ? { params } : {}) })
     return this.dead.race(this.run<T>(sql, params), (reason) => err({ message: reason, sql }))
@@ -123,7 +139,38 @@ export class DuckDBConnector implements Connector {
     }
   }
 
+  /**
+   * SQL holding text a user wrote (a built chart, a pin): one prepared SELECT over it, which
+   * DuckDB confirms is a single statement, run in a read-only transaction.
+   */
+  async readOnly<T = Row>(sql: string): Promise<QueryResult<T>> {
+    const wrapped = asUserSubquery(sql)
+    logStatement({ kind: 'sql', sql: wrapped })
+    return this.dead.race(
+      this.readerQueue.run(() => this.runReadOnly<T>(wrapped, sql)),
+      (reason) => err({ message: reason, sql }),
+    )
+  }
+
+  private async runReadOnly<T>(wrapped: string, sql: string): Promise<QueryResult<T>> {
+    try {
+      this.reader ??= connect(this.db).then(async (c) => (await applySessionSettings(c), c))
+      const connection = await this.reader
+      const statement = await connection.prepare(wrapped)
+      try {
+        return ok(arrowToRows<T>(await inReadOnlyTransaction(connection, () => statement.query())))
+      } finally {
+        await statement.close().catch(() => undefined)
+      }
+    } catch (e) {
+      return err({ message: describeRefusal(messageOf(e), sql), sql })
+    }
+  }
+
   async close(): Promise<void> {
+    const reader = this.reader
+    this.reader = null
+    if (reader) await (await reader.catch(() => null))?.close()
     await this.connection.close()
   }
 
@@ -141,41 +188,46 @@ export class DuckDBConnector implements Connector {
 const isNumericType = (t: DataType) => DataType.isInt(t) || DataType.isFloat(t) || DataType.isDecimal(t)
 
 class DuckDBSession implements QuerySession {
+  private readonly queue = new SerialQueue()
+
   constructor(
     private readonly connection: AsyncDuckDBConnection,
     private readonly dead: Mortality,
   ) {}
 
-  async check(sql: string): Promise<QueryError | null> {
-    try {
-      const statement = await this.connection.prepare(sql)
-      await statement.close()
-      return null
-    } catch (e) {
-      return { message: messageOf(e), sql }
-    }
+  /**
+   * The text is prepared as the subquery of our SELECT, never on its own: binding some
+   * statements already acts (binding EXPORT DATABASE creates its directory). The line numbers
+   * in DuckDB's message are put back to the user's own lines.
+   */
+  async check(text: string): Promise<QueryError | null> {
+    const message = await confirmSingleStatement(this.connection, asUserSubquery(text))
+    return message === null ? null : { message: describeRefusal(linesOfUserText(message), text), sql: text }
   }
 
-  send<T = Row>(sql: string): PendingQuery<T> {
+  /**
+   * SQL holding user text, as one read-only SELECT that can be cancelled: prepared first, which
+   * proves DuckDB reads the wrapped text as one statement; then sent, the very same text, so the
+   * worker runs it in slices and `cancelSent` can stop it (a prepared statement's own run cannot
+   * be interrupted); inside a read-only transaction.
+   */
+  read<T = Row>(sql: string): PendingQuery<T> {
+    const wrapped = asUserSubquery(sql)
+    let cancelled = false
     const run = async (): Promise<Result<ColumnsAndRows<T>, QueryError>> => {
+      const refused = await confirmSingleStatement(this.connection, wrapped)
+      if (refused !== null) return err({ message: describeRefusal(refused, sql), sql })
+      if (cancelled) return err({ message: 'query was canceled', sql })
       try {
-        const reader = await this.connection.send(sql)
-        // The schema is known once the stream is open (and forgotten once it has been read).
-        await reader.open()
-        const columns = reader.schema.fields.map((f) => ({ name: f.name, numeric: isNumericType(f.type) }))
-        const batches = []
-        for await (const batch of reader) batches.push(batch)
-        // Batch by batch: a batch has what arrowToRows reads, and building a Table here could mix
-        // two copies of apache-arrow (DuckDB-WASM's and ours) that do not recognise each other.
-        const rows = batches.flatMap((b) => arrowToRows<T>(b as unknown as Table))
-        return ok({ columns, rows })
+        return ok(await inReadOnlyTransaction(this.connection, () => this.stream<T>(wrapped, () => cancelled)))
       } catch (e) {
-        return err({ message: messageOf(e), sql })
+        return err({ message: describeRefusal(messageOf(e), sql), sql })
       }
     }
     return {
-      result: this.dead.race(run(), (reason) => err({ message: reason, sql })),
+      result: this.dead.race(this.queue.run(run), (reason) => err({ message: reason, sql })),
       cancel: async () => {
+        cancelled = true
         try {
           await this.connection.cancelSent()
         } catch {
@@ -183,6 +235,23 @@ class DuckDBSession implements QuerySession {
         }
       },
     }
+  }
+
+  private async stream<T>(wrapped: string, cancelled: () => boolean): Promise<ColumnsAndRows<T>> {
+    // A cancel that came while the statement was prepared or the transaction begun: cancelSent
+    // had nothing to stop then, so the query must not start now. Checked in the same task as the
+    // send, so a later cancel reaches the worker after it.
+    if (cancelled()) throw new Error('query was canceled')
+    const reader = await this.connection.send(wrapped)
+    // The schema is known once the stream is open (and forgotten once it has been read).
+    await reader.open()
+    const columns = reader.schema.fields.map((f) => ({ name: f.name, numeric: isNumericType(f.type) }))
+    const batches = []
+    for await (const batch of reader) batches.push(batch)
+    // Batch by batch: a batch has what arrowToRows reads, and building a Table here could mix
+    // two copies of apache-arrow (DuckDB-WASM's and ours) that do not recognise each other.
+    const rows = batches.flatMap((b) => arrowToRows<T>(b as unknown as Table))
+    return { columns, rows }
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { getTable, TABLES } from '../datasets/registry'
 import { analyseFile, decompressIfNeeded, type FileAnalysis } from '../ingest/analyse'
+import { sniffBinary } from '../ingest/binary'
 import { adhocTableName, legalTableName } from '../ingest/columns'
 import { compressionOf, SAMPLE_BYTES, type TextEncoding } from '../ingest/encoding'
 import { automaticTarget, mapHeaders, missingRequired } from '../ingest/mapping'
@@ -95,6 +96,9 @@ export async function prepareUpload(
   mark('prepare start (time)')
   const opened = await openInput(original)
   if (!opened.ok) return opened
+  // A picture, PDF or program renamed .csv is refused before anything decodes it.
+  const binary = sniffBinary(opened.value.head)
+  if (binary) return err(binary.message)
   const decisions = options.decisions ?? {}
   const analysed = analyseFile(opened.value.head, {
     ...(decisions.encoding ? { encoding: decisions.encoding } : {}),
@@ -115,7 +119,8 @@ export async function prepareUpload(
   mark('analysed (time)')
   options.onPhase?.('decoding')
   // UTF-8 that needs no rewriting goes to DuckDB as it is (its reader skips a BOM itself).
-  const asIs = analysis.encoding === 'utf-8' && !analysis.transcode.normaliseLineEnds && !analysis.transcode.dropNul
+  const { normaliseLineEnds, dropNul, repairUtf8 } = analysis.transcode
+  const asIs = analysis.encoding === 'utf-8' && !normaliseLineEnds && !dropNul && !repairUtf8
   let utf8: UploadInput
   try {
     utf8 =

@@ -1,3 +1,4 @@
+import { type SqlQuery, userQuery } from '../queries/derived'
 import { quoteLiteral } from '../queries/sql'
 
 /** One column of a table in the database, as the live catalog lists it. */
@@ -24,9 +25,9 @@ WHERE database_name = current_database() AND schema_name = 'main' AND NOT intern
 ORDER BY column_index`
 }
 
-/** The columns a query returns, without running it. */
-export function queryColumnsSql(sql: string): string {
-  return `SELECT column_name AS "column", column_type AS "type" FROM (DESCRIBE (\n${sql}\n))`
+/** The columns a user's query returns, without running it (a read-only query: it holds user text). */
+export function queryColumnsSql(sql: string): SqlQuery {
+  return userQuery(`SELECT column_name AS "column", column_type AS "type" FROM (DESCRIBE (\n${sql}\n))`)
 }
 
 const NUMERIC_TYPE =

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from '../lib/result'
+
 /** A chart the user built: what it reads and how it draws. Stored as is in localStorage. */
 export type ChartSource =
   { readonly kind: 'table'; readonly table: string } | { readonly kind: 'query'; readonly sql: string }
@@ -47,30 +49,48 @@ export function defaultTitle(spec: Omit<ChartSpec, 'title'>): string {
   return `按 ${spec.x}${spec.series ? ` 和 ${spec.series}` : ''} 的 ${what}`
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string'
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string'
+/** What a stored spec may hold: names up to 256 characters, a title up to 200, a query up to 100,000. */
+export const SPEC_LIMITS = { name: 256, title: 200, sql: 100_000 } as const
+
+const SPEC_KEYS = ['source', 'x', 'y', 'agg', 'series', 'type', 'title']
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const hasOnly = (v: Record<string, unknown>, keys: readonly string[]) => Object.keys(v).every((k) => keys.includes(k))
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= SPEC_LIMITS.name
+const isNullableName = (v: unknown): v is string | null => v === null || isName(v)
+
+/**
+ * A spec read back from storage, checked against its schema (exact keys, known values, bounded
+ * lengths), or the reason it is not one. Storage is shared with every page of the origin, so
+ * anything else is refused rather than drawn.
+ */
+export function validateSpec(value: unknown): Result<ChartSpec, string> {
+  if (!isObject(value) || !hasOnly(value, SPEC_KEYS)) return err('不是图表设置')
+  const s = value.source
+  let source: ChartSource
+  if (isObject(s) && s.kind === 'table' && hasOnly(s, ['kind', 'table']) && isName(s.table))
+    source = { kind: 'table', table: s.table }
+  else if (isObject(s) && s.kind === 'query' && hasOnly(s, ['kind', 'sql']) && typeof s.sql === 'string') {
+    if (s.sql.length > SPEC_LIMITS.sql) return err('查询过长')
+    source = { kind: 'query', sql: s.sql }
+  } else return err('数据来源不是表或查询')
+  if (!isName(value.x) || !isNullableName(value.y) || !isNullableName(value.series)) return err('列名不合格式')
+  if (typeof value.title !== 'string' || value.title.length > SPEC_LIMITS.title) return err('标题不合格式')
+  if (!AGGREGATES.includes(value.agg as Aggregate)) return err('汇总方式未知')
+  if (!CHART_TYPES.includes(value.type as ChartType)) return err('图表类型未知')
+  return ok({
+    source,
+    x: value.x,
+    y: value.y,
+    agg: value.agg as Aggregate,
+    series: value.series,
+    type: value.type as ChartType,
+    title: value.title,
+  })
+}
 
 /** A spec read back from storage, or null if it is not one (an old or edited entry). */
 export function parseSpec(value: unknown): ChartSpec | null {
-  if (typeof value !== 'object' || value === null) return null
-  const v = value as Record<string, unknown>
-  const s = v.source as Record<string, unknown> | undefined
-  const source: ChartSource | null =
-    s?.kind === 'table' && isString(s.table)
-      ? { kind: 'table', table: s.table }
-      : s?.kind === 'query' && isString(s.sql)
-        ? { kind: 'query', sql: s.sql }
-        : null
-  if (!source || !isString(v.x) || !isNullableString(v.y) || !isNullableString(v.series) || !isString(v.title))
-    return null
-  if (!AGGREGATES.includes(v.agg as Aggregate) || !CHART_TYPES.includes(v.type as ChartType)) return null
-  return {
-    source,
-    x: v.x,
-    y: v.y,
-    agg: v.agg as Aggregate,
-    series: v.series,
-    type: v.type as ChartType,
-    title: v.title,
-  }
+  const r = validateSpec(value)
+  return r.ok ? r.value : null
 }

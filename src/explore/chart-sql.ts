@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../lib/result'
+import { type SqlQuery, userQuery } from '../queries/derived'
 import { numberLiteral, quoteIdent } from '../queries/sql'
 import type { ChartSource, ChartSpec } from './chart-spec'
 import { checkStatement } from './statement'
@@ -25,9 +26,15 @@ function measure(spec: ChartSpec): Result<string, string> {
 /**
  * The SQL behind a built chart: rows of { x, series?, value }. Every identifier is quoted,
  * the only text not quoted is the console's own query, which passes the console's check.
- * Aggregated charts group by x (and series) in x order; `none` draws the raw values.
+ * Aggregated charts group by x (and series) in x order; `none` draws the raw values. The
+ * spec comes from the user (or from storage), so the query runs only as a read-only one.
  */
-export function chartSql(spec: ChartSpec): Result<string, string> {
+export function chartSql(spec: ChartSpec): Result<SqlQuery, string> {
+  const sql = chartSelect(spec)
+  return sql.ok ? ok(userQuery(sql.value)) : sql
+}
+
+function chartSelect(spec: ChartSpec): Result<string, string> {
   if (!spec.x) return err('请选择横轴（分类）列')
   const from = sourceSql(spec.source)
   if (!from.ok) return from

@@ -1,12 +1,9 @@
 /**
- * What the SQL console will run. The console is read-only: one query per run (SELECT,
- * WITH, FROM, VALUES, TABLE, SHOW, DESCRIBE, SUMMARIZE, PIVOT). The text is then run as a
- * subquery, which DuckDB's parser only accepts for a query, so a statement that writes
- * (CREATE, INSERT, UPDATE, DELETE, DROP, ALTER, COPY, ATTACH, SET, …) can never run from
- * the console, even disguised: the embedded and uploaded tables cannot be changed by a typo.
+ * What the SQL console will run, worded for the user: one query per run (SELECT, WITH, FROM,
+ * VALUES, TABLE, SHOW, DESCRIBE, SUMMARIZE, PIVOT). This check only gives the friendly
+ * message; what guarantees that nothing writes is DuckDB itself: user text reaches it only as
+ * one prepared, read-only SELECT over it (src/db/read-only.ts).
  */
-import { numberLiteral } from '../queries/sql'
-
 export type StatementCheck =
   { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly reason: string }
 
@@ -32,7 +29,21 @@ interface Scan {
   readonly semicolons: readonly number[]
 }
 
-/** Blanks out what is not SQL code: '…' (and E'…' with backslash escapes), "…", $tag$…$tag$, -- and nested block comments. */
+/**
+ * A character DuckDB's lexer reads as part of an identifier: ASCII letters, digits, `_`, `$`,
+ * and every non-ASCII character (so `中$$` is one identifier, not the start of a `$$` string).
+ */
+const isIdentChar = (ch: string | undefined) => ch !== undefined && (/[A-Za-z0-9_$]/.test(ch) || ch >= '\u0080')
+
+/** A dollar-quote opener at the start of `rest`: `$$` or `$tag$` (a tag does not start with a digit). */
+const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/
+
+/**
+ * Blanks out what is not SQL code: '…' (and E'…' with backslash escapes), "…", $tag$…$tag$,
+ * -- comments (to the next CR or LF, as DuckDB ends them) and nested block comments, reading
+ * them as DuckDB's lexer does. This only words the console's messages: whatever it gets
+ * wrong, DuckDB itself refuses to prepare two statements at once (src/db/read-only.ts).
+ */
 export function scanSql(text: string): Scan {
   const out: string[] = []
   const semicolons: number[] = []
@@ -44,8 +55,8 @@ export function scanSql(text: string): Scan {
     const c = text[i]!
     const next = text[i + 1]
     if (c === '-' && next === '-') {
-      const end = text.indexOf('\n', i)
-      const stop = end < 0 ? text.length : end
+      let stop = i
+      while (stop < text.length && text[stop] !== '\n' && text[stop] !== '\r') stop++
       blank(i, stop)
       i = stop
     } else if (c === '/' && next === '*') {
@@ -64,7 +75,7 @@ export function scanSql(text: string): Scan {
       blank(i, k)
       i = k
     } else if (c === "'" || c === '"') {
-      const escapes = c === "'" && i > 0 && /[eE]/.test(text[i - 1]!) && (i < 2 || !/\w/.test(text[i - 2]!))
+      const escapes = c === "'" && /[eE]/.test(text[i - 1] ?? '') && !isIdentChar(text[i - 2])
       let k = i + 1
       while (k < text.length) {
         if (escapes && text[k] === '\\') k += 2
@@ -74,8 +85,8 @@ export function scanSql(text: string): Scan {
       }
       blank(i, Math.min(k + 1, text.length))
       i = k + 1
-    } else if (c === '$' && /^\$(\w*)\$/.test(text.slice(i)) && (i === 0 || !/\w/.test(text[i - 1]!))) {
-      const tag = /^\$(\w*)\$/.exec(text.slice(i))![0]
+    } else if (c === '$' && !isIdentChar(text[i - 1]) && DOLLAR_TAG.test(text.slice(i, i + 200))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 200))![0]
       const end = text.indexOf(tag, i + tag.length)
       const stop = end < 0 ? text.length : end + tag.length
       blank(i, stop)
@@ -117,17 +128,4 @@ export function checkStatement(text: string): StatementCheck {
     }
   }
   return { ok: true, sql: text.slice(0, end).trim() }
-}
-
-/**
- * The console's query with at most `limit + 1` rows (one more tells that there are more).
- * The newlines keep a trailing -- comment from swallowing the closing parenthesis.
- */
-export function consoleRowsSql(sql: string, limit: number): string {
-  return `SELECT * FROM (\n${sql}\n) AS "result" LIMIT ${numberLiteral(limit + 1)}`
-}
-
-/** How many rows the console's query returns in all. */
-export function consoleCountSql(sql: string): string {
-  return `SELECT count(*) AS "rows" FROM (\n${sql}\n) AS "result"`
 }

@@ -39,26 +39,51 @@ function cellOf(value: unknown, percent: boolean): ExportCell {
   return String(value)
 }
 
+type ColumnSpec = ColumnLabel & { readonly key: string }
+
+/**
+ * An export table built page by page: each page's rows become cells as they arrive, so the
+ * row objects of a large export are never all held at once.
+ */
+export class ExportTableBuilder {
+  private readonly body: ExportCell[][] = []
+
+  constructor(private readonly specs: readonly ColumnSpec[]) {}
+
+  add(rows: readonly Readonly<Record<string, unknown>>[]): void {
+    for (const row of rows) this.body.push(this.specs.map((c) => cellOf(row[c.key], c.percent === true)))
+  }
+
+  get rowCount(): number {
+    return this.body.length
+  }
+
+  finish(): ExportTable {
+    const body = this.body
+    return {
+      columns: this.specs.map((c, i) => ({
+        header: heading(c),
+        // A column is numeric when every present value is a number.
+        kind:
+          body.every((r) => r[i] === null || typeof r[i] === 'number') && body.some((r) => typeof r[i] === 'number')
+            ? 'number'
+            : 'text',
+      })),
+      rows: body,
+    }
+  }
+}
+
 /**
  * Rows of objects → an export table. `columns` names the keys to keep, in order, with their
  * labels; without it every key of the first row is kept and `labelOf` names it.
  */
 export function tableFromRows(
   rows: readonly Readonly<Record<string, unknown>>[],
-  columns?: readonly (ColumnLabel & { readonly key: string })[],
+  columns?: readonly ColumnSpec[],
   labelOf: (key: string) => ColumnLabel = (key) => ({ label: key }),
 ): ExportTable {
-  const specs = columns ?? Object.keys(rows[0] ?? {}).map((key) => ({ key, ...labelOf(key) }))
-  const body = rows.map((row) => specs.map((c) => cellOf(row[c.key], c.percent === true)))
-  return {
-    columns: specs.map((c, i) => ({
-      header: heading(c),
-      // A column is numeric when every present value is a number.
-      kind:
-        body.every((r) => r[i] === null || typeof r[i] === 'number') && body.some((r) => typeof r[i] === 'number')
-          ? 'number'
-          : 'text',
-    })),
-    rows: body,
-  }
+  const builder = new ExportTableBuilder(columns ?? Object.keys(rows[0] ?? {}).map((key) => ({ key, ...labelOf(key) })))
+  builder.add(rows)
+  return builder.finish()
 }

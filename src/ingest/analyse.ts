@@ -1,6 +1,15 @@
 import { err, ok, type Result } from '../lib/result'
 import { uniqueColumnNames } from './columns'
-import { compressionOf, decodeSample, detectEncoding, SAMPLE_BYTES, type TextEncoding } from './encoding'
+import {
+  bomLengthFor,
+  compressionOf,
+  decodeSample,
+  ENCODING_LABELS,
+  SAMPLE_BYTES,
+  type TextEncoding,
+  weighFileEncoding,
+} from './encoding'
+import { type EncodingCandidate, scanUtf8 } from './encoding-score'
 import { type Delimiter, type Dialect, parseRecords, sniffDialect } from './sniff'
 import { transcodeNeeds, type TranscodeOptions } from './transcode'
 
@@ -8,6 +17,10 @@ export interface FileAnalysis {
   readonly encoding: TextEncoding
   /** What detection said, before any override. */
   readonly detectedEncoding: TextEncoding
+  /** The readings detection weighed, the chosen one first, each with a sample line (empty when a BOM decided). */
+  readonly encodingCandidates: readonly EncodingCandidate[]
+  /** Under UTF-8: byte sequences in the sample that do not decode (shown as U+FFFD), and their lines. */
+  readonly invalidBytes: { readonly count: number; readonly lines: readonly number[] }
   readonly dialect: Dialect
   /** Column names (unique and legal), one per field. */
   readonly headers: readonly string[]
@@ -62,16 +75,38 @@ export async function decompressIfNeeded(bytes: Uint8Array): Promise<Result<Uint
   }
 }
 
+/**
+ * Bytes the sample has that do not decode, or null when they are too many to be a few bad
+ * bytes in a good file. Under UTF-8 they are counted by line, and kept (replaced by U+FFFD)
+ * when detection chose UTF-8 or they are at most a fifth of the non-ASCII characters (a U+FFFD
+ * the file really holds is not a bad byte); under another encoding any is too many.
+ */
+function invalidBytesUnder(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  sample: string,
+  detectedUtf8: boolean,
+): { count: number; lines: readonly number[] } | null {
+  if (encoding !== 'utf-8') return sample.includes('\uFFFD') ? null : { count: 0, lines: [] }
+  const start = bomLengthFor(bytes, encoding)
+  const end = Math.min(bytes.length, start + SAMPLE_BYTES)
+  const scan = scanUtf8(bytes.subarray(start, end), end < bytes.length)
+  if (scan.invalid === 0) return { count: 0, lines: [] }
+  return detectedUtf8 || scan.invalid <= scan.valid / 4 ? { count: scan.invalid, lines: scan.lines } : null
+}
+
 /** Encoding, dialect and header of a file, from its first 256 KB. */
 export function analyseFile(bytes: Uint8Array, overrides: AnalyseOverrides = {}): Result<FileAnalysis, string> {
   if (bytes.length === 0) return err('文件为空（0 字节）')
-  const detected = detectEncoding(bytes).encoding
+  const weighed = weighFileEncoding(bytes)
+  const detected = weighed.encoding
   const encoding = overrides.encoding ?? detected
   const sample = decodeSample(bytes, encoding)
   if (sample.replace(/[\s\0]/g, '') === '') return err('文件中没有内容（只有空行或空白）')
   if (sample.replace(/[\s"]/g, '') === '') return err('文件中没有数据（只有引号）')
-  if (sample.includes('\uFFFD'))
-    return err(`按 ${encoding.toUpperCase()} 读取时出现无法识别的字符（�）：编码选错了，或文件已经损坏`)
+  const invalid = invalidBytesUnder(bytes, encoding, sample, detected === 'utf-8')
+  if (invalid === null)
+    return err(`按 ${ENCODING_LABELS[encoding]} 读取时出现无法识别的字符（�）：编码选错了，或文件已经损坏`)
   const dialect = sniffDialect(sample, {
     ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
     ...(overrides.hasHeader !== undefined ? { hasHeader: overrides.hasHeader } : {}),
@@ -103,11 +138,14 @@ export function analyseFile(bytes: Uint8Array, overrides: AnalyseOverrides = {})
   return ok({
     encoding,
     detectedEncoding: detected,
+    encodingCandidates: weighed.candidates,
+    invalidBytes: invalid,
     dialect,
     headers,
     rawHeaders,
     sampleRows,
-    transcode: transcodeNeeds(sample),
+    // A few bad bytes in UTF-8 are replaced (U+FFFD) before DuckDB reads the file, which refuses them.
+    transcode: invalid.count ? { ...transcodeNeeds(sample), repairUtf8: true } : transcodeNeeds(sample),
     columnShapes,
   })
 }

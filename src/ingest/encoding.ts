@@ -1,8 +1,10 @@
 /**
  * Which text encoding a file is in, decided from its bytes: a BOM when there is one, the
- * pattern of zero bytes for UTF-16 without one, then strict UTF-8, then GB18030 (what
- * Chinese Excel writes as "CSV"), with windows-1252 as the last resort.
+ * pattern of zero bytes for UTF-16 without one, then the most plausible of UTF-8, GB18030
+ * (what Chinese Excel writes as "CSV") and windows-1252 (encoding-score.ts).
  */
+import { type EncodingCandidate, weighEncodings } from './encoding-score'
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252'
 
 export const ENCODING_LABELS: Record<TextEncoding, string> = {
@@ -29,34 +31,9 @@ export function bomOf(bytes: Uint8Array): EncodingGuess | null {
   return null
 }
 
-/** Bytes of a UTF-8 sample without a trailing, cut-off multi-byte character. */
-function trimIncompleteUtf8(sample: Uint8Array): Uint8Array {
-  const end = sample.length
-  // Walk back over at most 3 continuation bytes to the lead byte of the last character.
-  for (let i = 1; i <= 4 && end - i >= 0; i++) {
-    const b = sample[end - i]!
-    if ((b & 0xc0) === 0x80) continue
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
-    return need > i ? sample.subarray(0, end - i) : sample
-  }
-  return sample
-}
-
-function decodesStrictly(encoding: string, bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes)
-    return true
-  } catch {
-    return false
-  }
-}
-
-export function detectEncoding(bytes: Uint8Array): EncodingGuess {
-  const bom = bomOf(bytes)
-  if (bom) return bom
-  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))
-  // UTF-16 without a BOM: ASCII text has a zero in every other byte.
-  const probe = sample.subarray(0, Math.min(sample.length, 4096) & ~1)
+/** UTF-16 without a BOM: ASCII text has a zero in every other byte. */
+export function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const probe = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1)
   let zeroEven = 0
   let zeroOdd = 0
   for (let i = 0; i < probe.length; i += 2) {
@@ -64,13 +41,32 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
     if (probe[i + 1] === 0) zeroOdd++
   }
   const pairs = probe.length / 2
-  if (pairs >= 2 && zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return { encoding: 'utf-16le', bomLength: 0 }
-  if (pairs >= 2 && zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0 }
-  const utf8Sample = sample.length < bytes.length ? trimIncompleteUtf8(sample) : sample
-  if (decodesStrictly('utf-8', utf8Sample)) return { encoding: 'utf-8', bomLength: 0 }
-  const gbSample = sample.length < bytes.length ? sample.subarray(0, Math.max(0, sample.length - 4)) : sample
-  if (decodesStrictly('gb18030', gbSample)) return { encoding: 'gb18030', bomLength: 0 }
-  return { encoding: 'windows-1252', bomLength: 0 }
+  if (pairs >= 2 && zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le'
+  if (pairs >= 2 && zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+/** The encoding, with the readings weighed against it and, under UTF-8, the bytes that do not decode. */
+export interface EncodingReport extends EncodingGuess {
+  /** The chosen reading first (empty when a BOM or UTF-16's zero bytes decided). */
+  readonly candidates: readonly EncodingCandidate[]
+  readonly invalid: { readonly count: number; readonly lines: readonly number[] }
+}
+
+export function weighFileEncoding(bytes: Uint8Array): EncodingReport {
+  const none = { candidates: [], invalid: { count: 0, lines: [] } }
+  const bom = bomOf(bytes)
+  if (bom) return { ...bom, ...none }
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))
+  const utf16 = utf16Pattern(sample)
+  if (utf16) return { encoding: utf16, bomLength: 0, ...none }
+  const weighed = weighEncodings(sample, sample.length < bytes.length)
+  return { encoding: weighed.encoding, bomLength: 0, candidates: weighed.candidates, invalid: weighed.invalid }
+}
+
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const { encoding, bomLength } = weighFileEncoding(bytes)
+  return { encoding, bomLength }
 }
 
 /** The BOM length for an encoding the user chose (a UTF-8 BOM is skipped only under UTF-8). */
@@ -79,11 +75,17 @@ export function bomLengthFor(bytes: Uint8Array, encoding: TextEncoding): number 
   return bom && bom.encoding === encoding ? bom.bomLength : 0
 }
 
-/** Decodes a prefix for sniffing and the preview (never fails: bad bytes become U+FFFD). */
+/**
+ * Decodes a prefix for sniffing and the preview (never fails: bad bytes become U+FFFD). A
+ * character the prefix cuts in two is left out, not decoded as a bad byte: a sample that
+ * ends inside a long Chinese cell is not an encoding problem.
+ */
 export function decodeSample(bytes: Uint8Array, encoding: TextEncoding, maxBytes = SAMPLE_BYTES): string {
   const start = bomLengthFor(bytes, encoding)
   const end = Math.min(bytes.length, start + maxBytes)
-  return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(start, end))
+  return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(start, end), {
+    stream: end < bytes.length,
+  })
 }
 
 export type CompressionKind = 'gzip' | 'zstd' | null

@@ -10,7 +10,7 @@ export async function transcodeInWorker(
   encoding: TextEncoding,
   options: TranscodeOptions,
 ): Promise<Uint8Array> {
-  const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul
+  const needsDecoding = encoding !== 'utf-8' || options.normaliseLineEnds || options.dropNul || options.repairUtf8
   const size = input instanceof Uint8Array ? input.length : input.size
   if (!needsDecoding || size < WORKER_THRESHOLD || typeof Worker === 'undefined') {
     return toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)

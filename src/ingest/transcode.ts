@@ -5,6 +5,8 @@ export interface TranscodeOptions {
   readonly normaliseLineEnds: boolean
   /** Drop NUL characters, which no spreadsheet means and which upset the reader. */
   readonly dropNul: boolean
+  /** UTF-8 with a few bytes that do not decode: replace them (U+FFFD), as DuckDB refuses them. */
+  readonly repairUtf8?: boolean
   /**
    * The lines at the top DuckDB is told to skip (the header and any above it). It skips them
    * without reading them as text, so a GB18030 file's are left as they are: a sheet whose
@@ -34,13 +36,14 @@ export function toDuckDbUtf8(
 ): Uint8Array {
   const body = bytes.subarray(bomLengthFor(bytes, encoding))
   const handOn = (b: Uint8Array) => (b === body && !owned ? b.slice() : b)
-  if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul) return handOn(body)
+  if (encoding === 'utf-8' && !options.normaliseLineEnds && !options.dropNul && !options.repairUtf8) return handOn(body)
   if (encoding === 'gb18030' && !options.normaliseLineEnds && !options.dropNul)
     return handOn(gb18030ToUtf8(body, options.skippedLines))
   let text: string
   try {
     // Strict for every encoding that can be wrong: bytes that do not fit mean the wrong choice.
-    text = new TextDecoder(encoding, { fatal: encoding !== 'windows-1252', ignoreBOM: true }).decode(body)
+    const lenient = encoding === 'windows-1252' || (encoding === 'utf-8' && options.repairUtf8 === true)
+    text = new TextDecoder(encoding, { fatal: !lenient, ignoreBOM: true }).decode(body)
   } catch {
     throw new TranscodeError(`文件中有不符合 ${encoding.toUpperCase()} 编码的字节，请换一种编码再试`)
   }

@@ -16,11 +16,20 @@ export type ColumnFilter =
 export type BrowseSource =
   { readonly table: string } | { readonly query: string; readonly derived?: readonly DerivedTable[] }
 
+/**
+ * A tiebreak entry meaning "the row's position in the table" (an uploaded table has no key).
+ * It is DuckDB's row id, unless a column of the table is itself named rowid: DuckDB then reads
+ * that column instead, so the position is numbered afresh in the scan (insertion order).
+ */
+export const ROW_POSITION = '\u0000row position'
+
 export interface BrowseRequest {
   readonly source: BrowseSource
   readonly sort: readonly SortKey[]
-  /** Appended to the sort so paging is stable when sort values tie. */
+  /** Appended to the sort so paging is stable when sort values tie; may hold ROW_POSITION. */
   readonly tiebreak: readonly string[]
+  /** Every column of the source, when known: a column named rowid hides DuckDB's row id. */
+  readonly tableColumns?: readonly string[]
   readonly filters?: readonly ColumnFilter[]
   readonly offset: number
   readonly limit: number
@@ -46,11 +55,53 @@ function whereClause(filters: readonly ColumnFilter[] | undefined): string {
   return filters && filters.length ? ` WHERE ${filters.map(filterCondition).join(' AND ')}` : ''
 }
 
-function orderBy(sort: readonly SortKey[], tiebreak: readonly string[]): string {
+/** Whether a column of the table hides DuckDB's row id (names compare without case). */
+export function rowIdHidden(columns: readonly string[] | undefined): boolean {
+  return (columns ?? []).some((c) => c.toLowerCase() === 'rowid')
+}
+
+/** A name for a helper column that no column of the table has. */
+function freeName(base: string, columns: readonly string[]): string {
+  const taken = new Set(columns.map((c) => c.toLowerCase()))
+  let name = base
+  while (taken.has(name.toLowerCase())) name = `_${name}`
+  return name
+}
+
+/**
+ * Where the rows come from and what ROW_POSITION means there: DuckDB's row id for a table;
+ * for a table whose rowid is hidden, a position numbered in the scan as a helper column (left
+ * out of what is shown); nothing for a query (its own order stands).
+ */
+interface Positioned {
+  readonly from: string
+  readonly position: string | null
+  /** The helper column to leave out of `SELECT *`, if any. */
+  readonly helper: string | null
+}
+
+function positioned(source: BrowseSource, columns: readonly string[] | undefined): Positioned {
+  if (!('table' in source)) return { from: fromClause(source), position: null, helper: null }
+  if (!rowIdHidden(columns)) return { from: quoteIdent(source.table), position: 'rowid', helper: null }
+  const helper = quoteIdent(freeName('__browse_position', columns!))
+  return {
+    from: `(SELECT (row_number() OVER ())::BIGINT AS ${helper}, * FROM ${quoteIdent(source.table)}) AS "source"`,
+    position: helper,
+    helper,
+  }
+}
+
+function orderBy(sort: readonly SortKey[], tiebreak: readonly string[], position: string | null): string {
   const keys = sort.map((s) => `${quoteIdent(s.id)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`)
-  for (const t of tiebreak) if (!sort.some((s) => s.id === t)) keys.push(`${quoteIdent(t)} ASC`)
+  for (const t of tiebreak) {
+    if (t === ROW_POSITION) {
+      if (position) keys.push(`${position} ASC`)
+    } else if (!sort.some((s) => s.id === t)) keys.push(`${quoteIdent(t)} ASC`)
+  }
   return keys.length ? ` ORDER BY ${keys.join(', ')}` : ''
 }
+
+const starWithout = (helper: string | null) => (helper ? `* EXCLUDE (${helper})` : '*')
 
 const derivedOf = (source: BrowseSource) => ('query' in source ? (source.derived ?? []) : [])
 
@@ -70,23 +121,47 @@ export function rowOrderIndex(
   tiebreak: readonly string[],
   filters?: readonly ColumnFilter[],
 ): DerivedTable {
-  const ordered = `SELECT rowid AS "r" FROM ${quoteIdent(table)}${whereClause(filters)}${orderBy(sort, tiebreak)}`
+  const ordered = `SELECT rowid AS "r" FROM ${quoteIdent(table)}${whereClause(filters)}${orderBy(sort, tiebreak, 'rowid')}`
   return derivedTable('browse_order', `SELECT (row_number() OVER ())::BIGINT AS "n", "r" FROM (${ordered})`, [table])
+}
+
+/**
+ * The same for a table whose rowid is hidden by a column: there is no row id to join back on,
+ * so the index holds the rows themselves, numbered by a name no column has (more memory, and
+ * only for such tables).
+ */
+function rowCopyIndex(req: BrowseRequest & { source: { table: string } }, columns: readonly string[]) {
+  const from = positioned(req.source, columns)
+  const number = quoteIdent(freeName('__browse_n', [...columns, '__browse_position']))
+  const ordered = `SELECT ${starWithout(from.helper)} FROM ${from.from}${whereClause(req.filters)}${orderBy(req.sort, req.tiebreak, from.position)}`
+  const index = derivedTable('browse_rows', `SELECT (row_number() OVER ())::BIGINT AS ${number}, * FROM (${ordered})`, [
+    req.source.table,
+  ])
+  return { index, number }
 }
 
 /** One window of rows in a stable order: what a virtualised grid asks for as it scrolls. */
 export function browseSql(req: BrowseRequest): SqlQuery {
+  const columns = req.tableColumns
   if ('table' in req.source && req.offset >= DEEP_OFFSET) {
-    const index = rowOrderIndex(req.source.table, req.sort, req.tiebreak, req.filters)
     const from = numberLiteral(req.offset)
     const to = numberLiteral(req.offset + req.limit)
+    if (rowIdHidden(columns)) {
+      const { index, number } = rowCopyIndex({ ...req, source: req.source }, columns!)
+      return {
+        sql: `SELECT * EXCLUDE (${number}) FROM ${quoteIdent(index.name)} WHERE ${number} > ${from} AND ${number} <= ${to} ORDER BY ${number}`,
+        derived: [index],
+      }
+    }
+    const index = rowOrderIndex(req.source.table, req.sort, req.tiebreak, req.filters)
     return {
       sql: `SELECT "t".* FROM ${quoteIdent(index.name)} AS "o", ${quoteIdent(req.source.table)} AS "t" WHERE "o"."n" > ${from} AND "o"."n" <= ${to} AND "t".rowid = "o"."r" ORDER BY "o"."n"`,
       derived: [index],
     }
   }
+  const from = positioned(req.source, columns)
   return {
-    sql: `SELECT * FROM ${fromClause(req.source)}${whereClause(req.filters)}${orderBy(req.sort, req.tiebreak)} LIMIT ${numberLiteral(req.limit)} OFFSET ${numberLiteral(req.offset)}`,
+    sql: `SELECT ${starWithout(from.helper)} FROM ${from.from}${whereClause(req.filters)}${orderBy(req.sort, req.tiebreak, from.position)} LIMIT ${numberLiteral(req.limit)} OFFSET ${numberLiteral(req.offset)}`,
     derived: derivedOf(req.source),
   }
 }

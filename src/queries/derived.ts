@@ -22,7 +22,15 @@ export function derivedTable(prefix: string, sql: string, sources: readonly stri
 export interface SqlQuery {
   readonly sql: string
   readonly derived: readonly DerivedTable[]
+  /**
+   * The SQL holds text a user wrote (a console query, a built chart, a stored pin): it runs only
+   * as one prepared, read-only SELECT over it (`Connector.readOnly`), never as a plain query.
+   */
+  readonly userText?: true
 }
+
+/** A query holding user text (see `SqlQuery.userText`). */
+export const userQuery = (sql: string): SqlQuery => ({ sql, derived: [], userText: true })
 
 export function createDerivedSql(table: DerivedTable): string {
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table.name)} AS ${table.sql}`

@@ -8,6 +8,8 @@ interface Waiting {
   readonly query: SqlQuery
   readonly tables: readonly string[]
   readonly resolve: (r: QueryResult<Row>) => void
+  /** Sent once its tables are in, but neither cached nor shared (an export's pages). */
+  readonly uncached?: true
 }
 
 /** Answers kept (least recently used go first): room for every page's views and the views one click away. */
@@ -89,6 +91,30 @@ class Coordinator {
   }
 
   /**
+   * Asks like `query` (waiting for the tables), but the answer is neither cached nor shared:
+   * for rows nobody else will ask for, such as the pages of a table export, which must not
+   * fill the cache that the dashboards' answers live in.
+   */
+  fetchUncached<T = Row>(query: string | SqlQuery, tables: readonly string[]): Promise<QueryResult<T>> {
+    const q = asQuery(query)
+    const now = this.tryRunUncached(q, tables)
+    if (now) return now as Promise<QueryResult<T>>
+    return new Promise((resolve) =>
+      this.waiting.push({ query: q, tables, resolve: resolve as Waiting['resolve'], uncached: true }),
+    )
+  }
+
+  /** How many rows the cached answers hold (tests check that an export leaves none behind). */
+  cachedRows(): number {
+    let rows = 0
+    for (const pending of this.cache.values()) {
+      const r = this.settled.get(pending)
+      if (r?.ok) rows += r.value.length
+    }
+    return rows
+  }
+
+  /**
    * The answer to `query` if it is cached and has arrived, else undefined (then ask with
    * `query`). A click whose views were prefetched re-renders once, with the new figures,
    * instead of once to show "loading" and again a task later with the same figures.
@@ -163,7 +189,7 @@ class Coordinator {
       this.cache.clear()
       this.cacheEpoch = epoch
     }
-    return `${readiness.key}\u0000${epoch}\u0000${q.sql}`
+    return `${readiness.key}\u0000${epoch}\u0000${q.userText ? 'user' : 'app'}\u0000${q.sql}`
   }
 
   private remember(key: string, pending: Promise<QueryResult<Row>>): Promise<QueryResult<Row>> {
@@ -175,6 +201,12 @@ class Coordinator {
       else if (this.cache.get(key) === pending) this.cache.delete(key)
     })
     return pending
+  }
+
+  private tryRunUncached(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
+    const key = this.cacheKey(q, tables)
+    if (typeof key !== 'string') return key
+    return this.execute(this.connector!, q)
   }
 
   private tryRun(q: SqlQuery, tables: readonly string[]): Promise<QueryResult<Row>> | null {
@@ -220,6 +252,11 @@ class Coordinator {
     // The engine runs one connection's statements in the order they are sent, so the query
     // goes out at once, right behind the creation of the derived tables it reads — not a
     // round trip later, behind every query sent meanwhile (at start-up, the whole page's).
+    if (q.userText) {
+      // Text a user wrote never goes through a plain query, which runs every statement in it.
+      if (!connector.readOnly) return err({ message: '数据引擎不支持只读查询，未执行', sql: q.sql })
+      return connector.readOnly<Row>(q.sql)
+    }
     const made = q.derived.map((table) => this.ensureDerived(connector, table))
     const pending = connector.query<Row>(q.sql)
     for (const creation of made) {
@@ -264,7 +301,7 @@ class Coordinator {
     if (this.waiting.length === 0) return
     const still: Waiting[] = []
     for (const w of this.waiting) {
-      const run = this.tryRun(w.query, w.tables)
+      const run = w.uncached ? this.tryRunUncached(w.query, w.tables) : this.tryRun(w.query, w.tables)
       if (run) void run.then(w.resolve)
       else still.push(w)
     }

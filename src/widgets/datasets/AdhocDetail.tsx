@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 
 import { type LiveColumn, tableColumnsSql } from '../../explore/catalog-sql'
+import { ROW_POSITION } from '../../queries/browse'
 import { QueryGrid } from '../grid/QueryGrid'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
@@ -16,8 +17,9 @@ export function AdhocDetail({ name }: { readonly name: string }) {
   const schema = useWidgetQuery<Pick<LiveColumn, 'column' | 'type'>>({ tables, sql: tableColumnsSql(name) })
   const columns = useMemo(() => (schema.state === 'ready' ? liveColumns(schema.rows) : null), [schema])
   const source = useMemo(() => ({ table: name }), [name])
-  // No key of its own: the row's position in the table makes the order total, so paging is stable.
-  const tiebreak = useMemo(() => ['rowid'], [])
+  // No key of its own: the row's position in the table makes the order total, so paging is stable
+  // (not the name rowid: the file may have a column of that name).
+  const tiebreak = useMemo(() => [ROW_POSITION], [])
   return (
     <div className="dataset-detail">
       <WidgetFrame

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { TABLES } from '../../datasets/registry'
-import type { PendingQuery } from '../../db/connector'
+import type { ResultBounds } from '../../explore/bounded-result'
 import { completionSchema } from '../../explore/completion'
-import { checkStatement, consoleCountSql, consoleRowsSql } from '../../explore/statement'
+import { checkStatement } from '../../explore/statement'
 import { formatNumber } from '../../lib/format'
 import { coordinator } from '../../state/coordinator'
 import type { DataRow } from '../../ui/DataTable'
+import { type CutCell, runConsoleQuery } from './console-run'
+import { CutCells } from './CutCells'
 import { QueryHistory } from './QueryHistory'
 import { type ResultColumn, ResultGrid } from './ResultGrid'
 import { SqlEditor } from './SqlEditor'
@@ -14,9 +16,6 @@ import { rememberQuery } from './stores'
 import { useLiveCatalog } from './useLiveCatalog'
 
 import './explore.css'
-
-/** The most rows the console holds in memory; the total is still counted and shown. */
-export const CONSOLE_ROW_CAP = 10_000
 
 /** The last query that ran, with its result's columns: what the chart builder can draw. */
 export interface ConsoleQuery {
@@ -34,6 +33,9 @@ type RunState =
       readonly rows: readonly DataRow[]
       readonly total: number
       readonly ms: number
+      readonly bounds: ResultBounds
+      readonly cut: readonly CutCell[]
+      readonly cutCount: number
     }
   /** Not run: our own check (read-only, one statement). */
   | { readonly kind: 'rejected'; readonly reason: string }
@@ -50,7 +52,10 @@ const readDraft = () => {
   }
 }
 
-const isCancel = (message: string) => /cancel/i.test(message)
+interface ConsoleJob {
+  cancel: (() => void) | null
+  cancelled: boolean
+}
 
 function Elapsed({ since }: { readonly since: number }) {
   const [now, setNow] = useState(() => Date.now())
@@ -73,7 +78,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
   const live = useLiveCatalog()
   const liveColumns = live.status === 'ready' ? live.columns : null
   const schema = useMemo(() => completionSchema(TABLES, liveColumns ?? []), [liveColumns])
-  const pending = useRef<{ query: PendingQuery | null; cancelled: boolean } | null>(null)
+  const pending = useRef<ConsoleJob | null>(null)
   const textRef = useRef(text)
   textRef.current = text
 
@@ -102,7 +107,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
       return
     }
     const startedAt = performance.now()
-    const job: { query: PendingQuery | null; cancelled: boolean } = { query: null, cancelled: false }
+    const job: ConsoleJob = { cancel: null, cancelled: false }
     pending.current = job
     setState({ kind: 'running', startedAt: Date.now(), cancelling: false })
     const finish = (next: RunState, rows: number | null) => {
@@ -115,36 +120,34 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
         ...(next.kind === 'cancelled' ? { cancelled: true } : {}),
       })
     }
+    const cancelled = () => finish({ kind: 'cancelled', ms: performance.now() - startedAt }, null)
     try {
       const session = await sessionPromise
-      // Parse and bind the user's own text first: DuckDB's message then points into what they typed.
+      // Parse and bind the user's own text first (nothing runs): DuckDB's message then points into what they typed.
       const problem = await session.check(checked.sql)
-      if (job.cancelled) return finish({ kind: 'cancelled', ms: performance.now() - startedAt }, null)
+      if (job.cancelled) return cancelled()
       if (problem) return finish({ kind: 'error', message: problem.message }, null)
-      job.query = session.send(consoleRowsSql(checked.sql, CONSOLE_ROW_CAP))
-      const r = await job.query.result
-      if (!r.ok)
-        return finish(
-          job.cancelled || isCancel(r.error.message)
-            ? { kind: 'cancelled', ms: performance.now() - startedAt }
-            : { kind: 'error', message: r.error.message },
-          null,
-        )
-      let rows = r.value.rows as DataRow[]
-      let total = rows.length
-      if (rows.length > CONSOLE_ROW_CAP) {
-        rows = rows.slice(0, CONSOLE_ROW_CAP)
-        job.query = session.send<{ rows: number }>(consoleCountSql(checked.sql))
-        const c = await job.query.result
-        if (!c.ok && (job.cancelled || isCancel(c.error.message)))
-          return finish({ kind: 'cancelled', ms: performance.now() - startedAt }, null)
-        total = c.ok ? Number((c.value.rows[0] as { rows: number }).rows) : rows.length
-      }
+      const running = runConsoleQuery(session, checked.sql)
+      job.cancel = running.cancel
+      const outcome = await running.result
+      if (outcome.kind === 'cancelled' || job.cancelled) return cancelled()
+      if (outcome.kind === 'error') return finish({ kind: 'error', message: outcome.message }, null)
+      const { columns, rows, total, bounds, cut, cutCount } = outcome
       finish(
-        { kind: 'done', sql: checked.sql, columns: r.value.columns, rows, total, ms: performance.now() - startedAt },
+        {
+          kind: 'done',
+          sql: checked.sql,
+          columns,
+          rows,
+          total,
+          ms: performance.now() - startedAt,
+          bounds,
+          cut,
+          cutCount,
+        },
         total,
       )
-      onResult?.({ sql: checked.sql, columns: r.value.columns })
+      onResult?.({ sql: checked.sql, columns })
     } catch (e) {
       finish({ kind: 'error', message: e instanceof Error ? e.message : String(e) }, null)
     }
@@ -155,7 +158,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
     if (!job) return
     job.cancelled = true
     setState((s) => (s.kind === 'running' ? { ...s, cancelling: true } : s))
-    void job.query?.cancel()
+    job.cancel?.()
   }, [])
 
   const running = state.kind === 'running'
@@ -242,6 +245,9 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
             rows={state.rows}
             label="查询结果"
           />
+        )}
+        {state.kind === 'done' && state.cutCount > 0 && (
+          <CutCells sql={state.sql} bounds={state.bounds} cells={state.cut} count={state.cutCount} />
         )}
         {state.kind === 'done' && state.rows.length === 0 && <p className="widget__message">查询没有返回任何行。</p>}
       </section>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { QueryResult, Row } from '../../db/connector'
-import { tableFromRows } from '../../export/table'
 import { parseNumericFilter } from '../../lib/filter-expr'
 import { type BrowseSource, browseSql, type ColumnFilter, countSql } from '../../queries/browse'
 import type { FilterSet } from '../../queries/filters'
@@ -18,6 +17,7 @@ import {
 import { TableExportMenu } from '../export/TableExportMenu'
 import { useWidgetQuery } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
+import { exportAllRows } from './export-rows'
 
 export interface QueryGridProps {
   readonly id: string
@@ -87,6 +87,8 @@ export function QueryGrid({
     return () => clearTimeout(t)
   }, [text])
   const { filters, invalid } = useMemo(() => toColumnFilters(columns, applied), [columns, applied])
+  // The source's columns: one named rowid hides DuckDB's row id, which paging then does without.
+  const tableColumns = useMemo(() => columns.map((c) => c.id), [columns])
   const sourceKey = 'table' in source ? source.table : source.query
   const stableSource = useMemo(() => source, [sourceKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -97,13 +99,24 @@ export function QueryGrid({
     const next = prefetchSource(f)
     return [
       { sql: countSql(next, filters), tables },
-      { sql: browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW }), tables },
+      {
+        sql: browseSql({
+          source: next,
+          sort: sorting,
+          tiebreak,
+          tableColumns,
+          filters,
+          offset: 0,
+          limit: FIRST_WINDOW,
+        }),
+        tables,
+      },
     ]
   })
   const windowSql = useCallback(
     (offset: number, limit: number) =>
-      browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset, limit }),
-    [stableSource, sorting, tiebreak, filters],
+      browseSql({ source: stableSource, sort: sorting, tiebreak, tableColumns, filters, offset, limit }),
+    [stableSource, sorting, tiebreak, tableColumns, filters],
   )
   const fetchWindow = useCallback(
     async (offset: number, limit: number): Promise<WindowResult> =>
@@ -117,18 +130,18 @@ export function QueryGrid({
     },
     [windowSql, tables],
   )
-  // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
-  const fetchTable = useCallback(async () => {
-    const r = await coordinator.query(
-      browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset: 0, limit: 1_048_575 }),
-      tables,
-    )
-    if (!r.ok) throw new Error(r.error.message.split('\n')[0])
-    return tableFromRows(
-      r.value,
-      columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })),
-    )
-  }, [stableSource, sorting, tiebreak, filters, tables, columns])
+  // An export is every row in the current order and filters, not only the window on screen:
+  // read page by page, never through the cache (see export-rows.ts).
+  const fetchTable = useCallback(
+    () =>
+      exportAllRows(
+        (offset, limit) =>
+          browseSql({ source: stableSource, sort: sorting, tiebreak, tableColumns, filters, offset, limit }),
+        tables,
+        columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })),
+      ),
+    [stableSource, sorting, tiebreak, tableColumns, filters, tables, columns],
+  )
   const rowCount =
     count.state === 'ready'
       ? count.rows[0]!.rows

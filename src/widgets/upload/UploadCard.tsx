@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { getTable } from '../../datasets/registry'
-import { ENCODING_LABELS, type TextEncoding } from '../../ingest/encoding'
 import { suggestTargets } from '../../ingest/mapping'
 import type { UploadDecisions } from '../../ingest/plan'
 import { type Delimiter, DELIMITER_LABELS, DELIMITERS } from '../../ingest/sniff'
 import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
 import { PublishAction } from '../published/PublishAction'
+import { EncodingChoice } from './EncodingChoice'
 import { IssueReport } from './IssueReport'
 import { PreviewTable } from './PreviewTable'
 import { type TargetChoice, TargetEditor } from './TargetEditor'
@@ -167,21 +167,11 @@ export function UploadCard({ file }: { file: File }) {
           data-issues={report.issueCount}
         >
           <div className="upload-card__facts">
-            <label>
-              编码
-              <select
-                value={prepared.analysis.encoding}
-                disabled={state.kind !== 'ready'}
-                onChange={(e) => redo({ encoding: e.target.value as TextEncoding })}
-              >
-                {(Object.keys(ENCODING_LABELS) as TextEncoding[]).map((enc) => (
-                  <option key={enc} value={enc}>
-                    {ENCODING_LABELS[enc]}
-                    {enc === prepared.analysis.detectedEncoding ? '（检测结果）' : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <EncodingChoice
+              analysis={prepared.analysis}
+              disabled={state.kind !== 'ready'}
+              onPick={(encoding) => redo({ encoding })}
+            />
             <label>
               分隔符
               <select
