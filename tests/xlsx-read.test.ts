@@ -3,39 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { readBatch } from '../src/ingest/xlsx/batch'
 import { layoutSheet } from '../src/ingest/xlsx/layout'
 import { readWorkbook } from '../src/ingest/xlsx/workbook'
-import { buildWorkbook, type FixtureCell, patchParts } from './support/workbooks'
+import { buildWorkbook, monthlyReportRows, patchParts } from './support/workbooks'
 
 const csvOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
-
-/** A monthly report as the office receives it: title, unit line, two-row merged header, 合计, notes. */
-export function monthlyReportRows(): FixtureCell[][] {
-  const title = { value: '太仓市人大代表经济运行观察点主要指标月报表（2026年11月）', columnSpan: 6 }
-  return [
-    [title, null, null, null, null, null],
-    [{ value: '单位：亿元', columnSpan: 6 }, null, null, null, null, null],
-    [
-      { value: '企业名称', rowSpan: 2 },
-      { value: '产业集群', rowSpan: 2 },
-      { value: '产值', columnSpan: 2 },
-      null,
-      { value: '纳税额', rowSpan: 2 },
-      { value: '产能利用率', rowSpan: 2 },
-    ],
-    [null, null, '本月', '1—11月累计', null, null],
-    [
-      '信川汽车部件（太仓）有限公司',
-      { value: '高端装备', rowSpan: 2 },
-      1.2345,
-      12.5,
-      0.0688,
-      { value: 0.853, format: '0.0%' },
-    ],
-    ['天德精密机械有限公司', null, '0.8219', '8.9', 0.0416, { value: 0.918, format: '0.0%' }],
-    ['合计', null, { value: 'C5+C6', type: 'Formula' }, 21.4, 0.1104, null],
-    ['注：本表由观察点企业填报，数据为快报数。'],
-    ['填报人：张三', null, '审核人：李四', null, '填报日期：2026年12月5日'],
-  ]
-}
 
 describe('a Chinese report layout', () => {
   it('finds the header under the title and unit lines, combines the merged header and skips totals and notes', async () => {

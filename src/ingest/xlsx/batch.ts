@@ -3,7 +3,7 @@ import type { ColumnDef, TableDef } from '../../datasets/schema'
 import { mapHeaders } from '../mapping'
 import { headerMoneyUnit, headersInWanYuan, MONEY_UNITS, toWanYuan } from '../units'
 import type { SkippedRow } from './layout'
-import { CellFault, type CellValue, columnLetter, plainNumber } from './ooxml'
+import { CellFault, type CellValue, columnLetter, plainNumber, serialToIso } from './ooxml'
 import { readWorkbook, type SheetSummary } from './workbook'
 
 /**
@@ -183,11 +183,13 @@ function buildGroup(
   const table = dataset ? getTable(dataset) : undefined
   const books = members.map((m) => {
     const value = (reads[m]!.read as { ok: true; value: import('./workbook').WorkbookRead }).value
-    return { index: m, grid: value.grid!, layout: value.layout! }
+    return { index: m, grid: value.grid!, layout: value.layout!, date1904: value.date1904 }
   })
   const notes: string[] = []
   // The group's columns: one file keeps its own headers; several share the dataset's columns.
-  type Source = { column: number; factor: number } | null
+  /** Where a column's values come from, the factor into 万元, and whether a bare number is a date serial. */
+  type Source = { column: number; factor: number; serial: boolean } | null
+  const serialFor = (def: ColumnDef | undefined) => def?.type === 'DATE' || def?.kind === 'period'
   let headers: string[]
   const sources: Source[][] = []
   const single = books.length === 1 || !table
@@ -207,7 +209,7 @@ function buildGroup(
     sources.push(
       layout.columns.map((column, i) => {
         const def = table?.columns.find((c) => c.name === mapping[i])
-        return { column, factor: def?.unit === '万元' ? toWanYuan(units[i]) : 1 }
+        return { column, factor: def?.unit === '万元' ? toWanYuan(units[i]) : 1, serial: serialFor(def) }
       }),
     )
   } else {
@@ -231,7 +233,7 @@ function buildGroup(
             notes.push(
               `「${layout.headers[i]}」的单位是${units[i]}，已按 1 ${units[i]} = ${plainNumber(MONEY_UNITS[units[i]!]!)} 万元换算`,
             )
-          return { column: layout.columns[i]!, factor }
+          return { column: layout.columns[i]!, factor, serial: serialFor(def) }
         }),
       )
     })
@@ -259,7 +261,7 @@ function buildGroup(
   const faults: CellFaultAt[] = []
   const places: Record<number, (ColumnPlace | null)[]> = {}
   let at = 0
-  books.forEach(({ index, grid, layout }, b) => {
+  books.forEach(({ index, grid, layout, date1904 }, b) => {
     const columnSources = sources[b]!
     places[index] = [
       ...columnSources.map((s) =>
@@ -276,7 +278,9 @@ function buildGroup(
         const v = from ? grid.rows[from[0]]?.[from[1]] : grid.rows[r]?.[s.column]
         if (v instanceof CellFault && faults.length < FAULT_LIMIT)
           faults.push({ row: at, column: j, kind: v.kind, text: v.text })
-        cells.push(s.factor !== 1 ? inWanYuan(v, s.factor) : cellText(v))
+        // A date typed as its serial number (46131) in a date or month column is that date.
+        const date = s.serial && typeof v === 'number' && v >= 20000 && v < 80000 ? serialToIso(v, date1904) : null
+        cells.push(date ?? (s.factor !== 1 ? inWanYuan(v, s.factor) : cellText(v)))
       })
       if (addMonth) cells.push(rowMonth)
       if (sample.length < SAMPLE_ROWS) sample.push(cells)

@@ -31,6 +31,8 @@ export interface WorkbookRead {
   readonly chosen: number
   readonly grid: SheetGrid | null
   readonly layout: SheetLayout | null
+  /** Dates count from 1904 (old Mac workbooks), not 1900. */
+  readonly date1904: boolean
 }
 
 const NOTES_SHEET = /填写说明|填表说明|说明|注释|备注|目录|封面|readme|instructions?/i
@@ -148,7 +150,7 @@ export function readWorkbook(
     if (chosen < 0) chosen = sheets.findIndex((s) => !s.hidden && !s.notes && s.rows > 0)
     if (chosen < 0) chosen = sheets.findIndex((s) => !s.hidden && s.rows > 0)
     const picked = read[chosen]
-    return ok({ sheets, chosen, grid: picked?.grid ?? null, layout: picked?.layout ?? null })
+    return ok({ sheets, chosen, grid: picked?.grid ?? null, layout: picked?.layout ?? null, date1904: info.date1904 })
   } catch (e) {
     if (e instanceof SheetTooLarge) return err(e.message)
     return err(`“${fileName}”的内容已损坏，无法读取（${e instanceof Error ? e.message : String(e)}）`)
