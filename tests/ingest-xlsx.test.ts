@@ -5,8 +5,8 @@ import { discardStage, type IngestSession, openIngestSession } from '../src/db/i
 import { confirmUpload, type PreparedUpload, prepareWorkbookGroup } from '../src/db/ingest-pipeline'
 import type { NodeEngine } from '../src/db/node'
 import { readBatch } from '../src/ingest/xlsx/batch'
-import { must, query, startEngineWithSchema } from './support/engine'
 import { loadEmbeddedData } from './support/embedded'
+import { must, query, startEngineWithSchema } from './support/engine'
 import { buildWorkbook, type FixtureCell, monthlyReportRows } from './support/workbooks'
 
 let engine: NodeEngine
