@@ -7,8 +7,7 @@ import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, ty
 import type { UploadIssue } from '../ingest/report'
 import { linesSkipped } from '../ingest/stage-sql'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
-import type { BatchRead } from '../ingest/xlsx/batch'
-import { groupFileName, placeIssues, type WorkbookSource, workbookSource } from '../ingest/xlsx/place'
+import type { WorkbookSource } from '../ingest/xlsx/place'
 import { err, ok, type Result } from '../lib/result'
 import { type CommittedTable, commitUpload, existingTables, type IngestSession, stageUpload } from './ingest'
 
@@ -158,7 +157,11 @@ export async function prepareUpload(
       report = { ...report, fatal: [fatal, ...report.fatal] }
     }
   }
-  if (options.workbook) report = { ...report, issues: placeIssues(options.workbook, report.issues) }
+  if (options.workbook) {
+    // Only a workbook upload needs this (its module comes with the workbook reader's chunk).
+    const { placeIssues } = await import('../ingest/xlsx/place')
+    report = { ...report, issues: placeIssues(options.workbook, report.issues) }
+  }
   const finalDecisions: UploadDecisions = {
     encoding: analysis.encoding,
     delimiter: analysis.dialect.delimiter,
@@ -199,31 +202,5 @@ export async function confirmUpload(
     report: prepared.report,
     targetUnchanged,
     ...(prepared.report.adhocColumns ? { adhocColumns: prepared.report.adhocColumns } : {}),
-  })
-}
-
-/** How the CSV a workbook group was written as is read: UTF-8, commas, a header on line 1. */
-export const WORKBOOK_CSV: Pick<UploadDecisions, 'encoding' | 'delimiter' | 'hasHeader'> = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  hasHeader: true,
-}
-
-/**
- * Stages one group of a workbook batch (one workbook, or the monthly reports of every point)
- * as one upload: one preview, one report naming file, sheet, row and column, one commit.
- */
-export function prepareWorkbookGroup(
-  session: IngestSession,
-  batch: BatchRead,
-  group: number,
-  options: Omit<PrepareOptions, 'workbook'> & { readonly input?: UploadInput } = {},
-): Promise<Result<PreparedUpload, string>> {
-  const { input, ...rest } = options
-  const g = batch.groups[group]!
-  return prepareUpload(session, input ?? g.csv.slice(), groupFileName(batch, group), {
-    ...rest,
-    decisions: { ...rest.decisions, ...WORKBOOK_CSV },
-    workbook: workbookSource(batch, group),
   })
 }

@@ -1,26 +1,16 @@
 import { type AsyncDuckDB, DuckDBDataProtocol } from '@duckdb/duckdb-wasm'
 
-import { columnHeading } from '../datasets/registry'
 import type { SqlType, TableDef } from '../datasets/schema'
 import type { ColumnMapping } from '../ingest/mapping'
-import { describeCandidates, nameResolver, type Resolution } from '../ingest/names'
 import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
 import type { StagePlan, StageReport } from '../ingest/plan'
 import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
-import {
-  applyNamesSql,
-  type ColumnResolution,
-  nameColumnOf,
-  referenceLabel,
-  referenceRowsSql,
-  unknownValuesSql,
-} from '../ingest/resolve-sql'
+import type { ColumnResolution } from '../ingest/resolve-sql'
 import {
   type AdhocColumn,
   appendBySwapSql,
   appendOverlapSql,
   appendTableSql,
-  checkedForeignKeys,
   createAdhocSql,
   distinctColumns,
   distinctValuesSql,
@@ -221,11 +211,8 @@ export async function stageUpload(
         ? await run(session, distinctValuesSql(session.stageTable, stale).join(';\n'))
         : null
       if (refreshed && !refreshed.ok) return err(`整理文本列失败：${refreshed.error.split('\n')[0]}`)
-      const names = await resolveNames(session, table, mapping)
-      if (!names.ok) return names
-      return await buildReport(session, plan, native, new Set(cleaned), keepRejects, names.value)
     }
-    return await buildReport(session, plan, native, new Set(cleaned), keepRejects, [])
+    return await buildReport(session, plan, native, new Set(cleaned), keepRejects)
   } finally {
     await session.db.dropFile(fileName)
   }
@@ -248,72 +235,6 @@ async function keysMayRepeat(
   return !(proof?.ok && proof.value === 0)
 }
 
-/**
- * Names instead of codes: in each checked reference column, the distinct values that are not
- * ids are resolved by name against the table in use (embedded or uploaded); those that resolve
- * to one id are replaced by it. The rest stay, and are reported with their closest candidates.
- */
-async function resolveNames(
-  session: IngestSession,
-  table: TableDef,
-  mapping: ColumnMapping,
-): Promise<Result<ColumnResolution[], string>> {
-  const out: ColumnResolution[] = []
-  for (const fk of checkedForeignKeys(table, mapping)) {
-    const nameColumn = nameColumnOf(fk)
-    if (!nameColumn) continue
-    const unknown = await run(session, unknownValuesSql(fk))
-    if (!unknown.ok) return err(`核对名称失败：${unknown.error.split('\n')[0]}`)
-    if (unknown.value.length === 0) continue
-    const refs = await run(session, referenceRowsSql(fk, nameColumn))
-    if (!refs.ok) return err(`核对名称失败：${refs.error.split('\n')[0]}`)
-    const resolve = nameResolver(refs.value.map((r) => ({ id: String(r.id), name: String(r.name ?? r.id) })))
-    const resolved: { from: string; to: string }[] = []
-    const unresolved = new Map<string, Resolution>()
-    for (const row of unknown.value) {
-      const value = String(row.raw)
-      const r = resolve(value)
-      if (r.kind === 'id') resolved.push({ from: value, to: r.id })
-      else unresolved.set(value, r)
-    }
-    if (resolved.length) {
-      for (const sql of applyNamesSql(
-        session.stageTable,
-        fk.column,
-        resolved.map((r) => [r.from, r.to]),
-      )) {
-        const applied = await run(session, sql)
-        if (!applied.ok) return err(`按名称对应编号失败：${applied.error.split('\n')[0]}`)
-      }
-    }
-    out.push({ column: fk.column, references: fk.references.table, resolved, unresolved })
-  }
-  return ok(out)
-}
-
-/** The report's line for a reference value that stays unknown or ambiguous. */
-function unresolvedProblem(value: string, resolution: Resolution, references: string): string {
-  const where = referenceLabel(references)
-  if (resolution.kind === 'ambiguous')
-    return `「${value}」与${where}中的多个名称相符：${describeCandidates(resolution.candidates)}；请改填编号或全称`
-  const closest = resolution.kind === 'unknown' ? resolution.candidates : []
-  return `在${where}中找不到这个编号或名称${closest.length ? `；最接近的：${describeCandidates(closest)}` : ''}`
-}
-
-/** One line per reference column whose names were replaced by ids. */
-function resolutionNotes(names: readonly ColumnResolution[], table: TableDef): string[] {
-  return names
-    .filter((n) => n.resolved.length > 0)
-    .map((n) => {
-      const def = table.columns.find((c) => c.name === n.column)
-      const shown = n.resolved
-        .slice(0, 5)
-        .map((r) => `${r.from} → ${r.to}`)
-        .join('、')
-      return `「${def ? columnHeading(def) : n.column}」列中的 ${n.resolved.length} 个名称已按${referenceLabel(n.references)}换成编号：${shown}${n.resolved.length > 5 ? ' 等' : ''}`
-    })
-}
-
 /** File columns DuckDB can type itself, judged from the sample. */
 function initialNativeColumns(plan: StagePlan): Map<number, SqlType> {
   const native = new Map<number, SqlType>()
@@ -333,15 +254,27 @@ async function buildReport(
   native: ReadonlyMap<number, SqlType>,
   cleaned: ReadonlySet<string>,
   rejectsKept: boolean,
-  names: readonly ColumnResolution[],
 ): Promise<Result<StageReport, string>> {
   const table = plan.target.kind === 'table' ? plan.target.table : null
   let adhocColumns: AdhocColumn[] | undefined
+  let names: typeof import('./ingest-names') | null = null
+  let resolutions: readonly ColumnResolution[] = []
   if (plan.target.kind === 'table') {
     const { table, mapping } = plan.target
     // Which checks can find anything: only those go row by row over the staged table.
-    const pre = await run(session, issuePrecheckSql(session.stageTable, table, mapping, native, cleaned))
+    const precheck = issuePrecheckSql(session.stageTable, table, mapping, native, cleaned)
+    let pre = await run(session, precheck)
     if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
+    // Values of a reference column that are not ids may be names: resolved (in a chunk of its
+    // own, loaded only then), and the checks counted again on what is left.
+    if (Object.keys(pre.value[0] ?? {}).some((k) => /^fk\d+$/.test(k) && Number(pre.ok && pre.value[0]![k]) > 0)) {
+      names = await import('./ingest-names')
+      const resolved = await names.resolveNames(session, table, mapping)
+      if (!resolved.ok) return resolved
+      resolutions = resolved.value
+      if (resolutions.some((n) => n.resolved.length > 0)) pre = await run(session, precheck)
+      if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
+    }
     const p = pre.value[0] ?? {}
     const foreignKeys = new Set(
       Object.keys(p)
@@ -416,14 +349,14 @@ async function buildReport(
   }[]) {
     const title = headerOf.get(r.col) ?? columnTitle(r.col, table)
     const fileColumn = plan.target.kind === 'table' ? plan.target.mapping.indexOf(r.col) : plan.headers.indexOf(r.col)
-    const named = r.kind === 'unknown-key' ? names.find((n) => n.column === r.col) : undefined
+    const named = r.kind === 'unknown-key' ? resolutions.find((n) => n.column === r.col) : undefined
     const resolution = named && r.value !== null ? named.unresolved.get(r.value) : undefined
     issues.push({
       line: lineOfRow(Number(r.row_idx), firstDataLine, rejectedLineNumbers),
       column: title,
       problem:
-        named && resolution
-          ? unresolvedProblem(r.value!, resolution, named.references)
+        names && named && resolution
+          ? names.unresolvedProblem(r.value!, resolution, named.references)
           : describeIssue(r.kind, r.col, table),
       value: r.value,
       severity: 'row',
@@ -485,7 +418,7 @@ async function buildReport(
     blankRows: Number(s.blank_rows),
     nativeColumns: [...native],
     cleanedColumns: [...cleaned],
-    ...(table ? { notes: resolutionNotes(names, table) } : {}),
+    ...(table && names ? { notes: names.resolutionNotes(resolutions, table) } : {}),
   })
 }
 

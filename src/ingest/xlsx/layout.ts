@@ -10,7 +10,7 @@ import { CellFault, type CellRange, type CellValue, columnLetter, type SheetGrid
 export interface SkippedRow {
   /** Excel row number (1-based). */
   readonly row: number
-  readonly reason: 'total' | 'note' | 'title'
+  readonly reason: 'total' | 'note' | 'title' | 'example'
   readonly text: string
 }
 
@@ -217,6 +217,11 @@ export function layoutSheet(grid: SheetGrid, sheetName: string): SheetLayout {
         if (t) skipped.push({ row: rest + 1, reason: 'note', text: t })
       }
       break
+    }
+    // A template's example row says so in a cell of its own.
+    if (first.some((t) => t.startsWith('示例行'))) {
+      skipped.push({ row: r + 1, reason: 'example', text: line })
+      continue
     }
     if (first.slice(0, 3).some((t) => TOTAL.test(t.replace(/\s/g, '')))) {
       skipped.push({ row: r + 1, reason: 'total', text: line })
