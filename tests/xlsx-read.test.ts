@@ -43,6 +43,8 @@ describe('a Chinese report layout', () => {
     expect([...g.rowNumber]).toEqual([5, 6])
     expect(g.month).toEqual({ value: '2026-11', added: true })
     expect(g.notes).toEqual([
+      '「产值·本月」作为当月值',
+      '「产值·1—11月累计」是累计或比较数，不作为当月值导入',
       '「产值」的单位是亿元，已按 1 亿元 = 10000 万元换算',
       '「纳税额」的单位是亿元，已按 1 亿元 = 10000 万元换算',
     ])

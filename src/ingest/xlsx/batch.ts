@@ -301,6 +301,6 @@ function buildGroup(
     places,
     faults,
     month,
-    notes: [...new Set(notes)],
+    notes: [...new Set([...books.flatMap((b) => b.layout.notes), ...notes])],
   }
 }
