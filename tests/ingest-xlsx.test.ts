@@ -237,3 +237,18 @@ describe('workbooks that cannot be read', () => {
     expect(batch.groups[0]!.sample[0]).toEqual([html, '1'])
   })
 })
+
+describe('a big CSV with Chinese on every line', () => {
+  it('is not called broken because its first 256 KB end inside a character', async () => {
+    const { prepareUpload } = await import('../src/db/ingest-pipeline')
+    // 9 bytes of header, then lines of 33 bytes: byte 262,144 falls inside a character.
+    const lines = ['h,名称']
+    for (let i = 0; i < 12_000; i++) lines.push(`x,${'名'.repeat(10)}`)
+    const r = await prepareUpload(session, new TextEncoder().encode(lines.join('\n') + '\n'), '大.csv', {
+      decisions: { target: { kind: 'adhoc', name: '大表' } },
+    })
+    if (!r.ok) throw new Error(r.error)
+    expect(r.value.report.rows).toBe(12_000)
+    await discardStage(session)
+  })
+})
