@@ -252,3 +252,16 @@ describe('a big CSV with Chinese on every line', () => {
     await discardStage(session)
   })
 })
+
+describe('a big picked CSV (a File) with Chinese on every line', () => {
+  it('is detected as UTF-8 from its first bytes, not as windows-1252', async () => {
+    const { openInput } = await import('../src/db/ingest-pipeline')
+    const { analyseFile } = await import('../src/ingest/analyse')
+    const lines = ['h,名称']
+    for (let i = 0; i < 12_000; i++) lines.push(`x,${'名'.repeat(10)}`)
+    const opened = await openInput(new Blob([lines.join('\n') + '\n']))
+    if (!opened.ok) throw new Error(opened.error)
+    const analysed = analyseFile(opened.value.head)
+    expect(analysed.ok && [analysed.value.encoding, analysed.value.rawHeaders]).toEqual(['utf-8', ['h', '名称']])
+  })
+})

@@ -23,12 +23,14 @@ export const transcodeHere: Transcoder = async (input, encoding, options) =>
   toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
 
 /** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
-async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
+export async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
   if (input instanceof Uint8Array) {
     const opened = await decompressIfNeeded(input)
     return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
   }
-  const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES).arrayBuffer())
+  // A few bytes past the sample: detection then knows the file goes on, and that a character
+  // the sample's end cuts in half is not a broken one (UTF-8 Chinese on every line).
+  const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES + 4).arrayBuffer())
   if (compressionOf(head) === null) return ok({ input, head })
   const opened = await decompressIfNeeded(await bytesOf(input))
   return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
