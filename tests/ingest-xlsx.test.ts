@@ -23,7 +23,7 @@ afterAll(async () => {
 })
 
 async function stageBooks(files: { name: string; bytes: Uint8Array }[]): Promise<PreparedUpload> {
-  const batch = readBatch(files)
+  const batch = await readBatch(files)
   const failed = batch.files.find((f) => f.error)
   if (failed) throw new Error(failed.error!)
   const r = await prepareWorkbookGroup(session, batch, 0)
@@ -161,20 +161,20 @@ describe('several workbooks at once', () => {
 })
 
 describe('workbooks that cannot be read', () => {
-  const messageOf = (name: string, bytes: Uint8Array) => readBatch([{ name, bytes }]).files[0]!.error
+  const messageOf = async (name: string, bytes: Uint8Array) => (await readBatch([{ name, bytes }])).files[0]!.error
 
-  it('tells an old .xls, a WPS .et and an encrypted workbook apart, and says how to save as .xlsx', () => {
+  it('tells an old .xls, a WPS .et and an encrypted workbook apart, and says how to save as .xlsx', async () => {
     const cfb = (stream: string) => {
       const b = new Uint8Array(2048)
       b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
       for (let i = 0; i < stream.length; i++) b[1024 + i * 2] = stream.charCodeAt(i)
       return b
     }
-    expect(messageOf('旧表.xls', cfb('Workbook'))).toContain('旧版 Excel 97-2003 工作簿（.xls）')
-    expect(messageOf('旧表.xls', cfb('Workbook'))).toContain('Excel 工作簿（*.xlsx）')
-    expect(messageOf('报表.et', cfb('Workbook'))).toContain('WPS 表格格式（.et）')
-    expect(messageOf('加密.xlsx', cfb('EncryptedPackage'))).toContain('设置了打开密码的加密工作簿')
-    expect(messageOf('网页.xls', strToU8('<html><table><tr><td>1</td></tr></table></html>'))).toContain('网页')
+    expect(await messageOf('旧表.xls', cfb('Workbook'))).toContain('旧版 Excel 97-2003 工作簿（.xls）')
+    expect(await messageOf('旧表.xls', cfb('Workbook'))).toContain('Excel 工作簿（*.xlsx）')
+    expect(await messageOf('报表.et', cfb('Workbook'))).toContain('WPS 表格格式（.et）')
+    expect(await messageOf('加密.xlsx', cfb('EncryptedPackage'))).toContain('设置了打开密码的加密工作簿')
+    expect(await messageOf('网页.xls', strToU8('<html><table><tr><td>1</td></tr></table></html>'))).toContain('网页')
   })
 
   it('refuses a truncated workbook, a zip bomb before inflating it, and a part inflating past what it declared', async () => {
@@ -187,7 +187,7 @@ describe('workbooks that cannot be read', () => {
         ],
       },
     ])
-    expect(messageOf('半个.xlsx', good.slice(0, good.length - 40))).toContain('文件不完整或已损坏')
+    expect(await messageOf('半个.xlsx', good.slice(0, good.length - 40))).toContain('文件不完整或已损坏')
     const bomb = zipSync({
       'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'),
       'xl/_rels/workbook.xml.rels': strToU8(
@@ -195,7 +195,7 @@ describe('workbooks that cannot be read', () => {
       ),
       'xl/worksheets/sheet1.xml': new Uint8Array(30 * 1024 * 1024),
     })
-    expect(messageOf('炸弹.xlsx', bomb)).toContain('压缩炸弹')
+    expect(await messageOf('炸弹.xlsx', bomb)).toContain('压缩炸弹')
     // The same, its directory claiming the part is small: stopped while inflating.
     const lying = bomb.slice()
     const view = new DataView(lying.buffer)
@@ -205,7 +205,7 @@ describe('workbooks that cannot be read', () => {
       const name = new TextDecoder().decode(lying.subarray(i + 46, i + 46 + nameLength))
       if (name === 'xl/worksheets/sheet1.xml') view.setUint32(i + 24, 4096, true)
     }
-    expect(messageOf('炸弹2.xlsx', lying)).toContain('比它声明的大小还大')
+    expect(await messageOf('炸弹2.xlsx', lying)).toContain('比它声明的大小还大')
   })
 
   it('refuses a sheet of more rows than the limit, and keeps HTML in names and cells as text', async () => {
@@ -217,9 +217,9 @@ describe('workbooks that cannot be read', () => {
       ),
       'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`),
     })
-    expect(messageOf('大表.xlsx', big)).toContain('超过 500,000 行的上限')
+    expect(await messageOf('大表.xlsx', big)).toContain('超过 500,000 行的上限')
     const html = '<img src=x onerror=alert(1)>'
-    const batch = readBatch([
+    const batch = await readBatch([
       {
         name: 'h.xlsx',
         bytes: await buildWorkbook([

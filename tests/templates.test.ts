@@ -47,7 +47,7 @@ afterAll(async () => {
 })
 
 async function upload(files: { name: string; bytes: Uint8Array }[]) {
-  const batch = readBatch(files)
+  const batch = await readBatch(files)
   expect(batch.files.map((f) => f.error)).toEqual(files.map(() => null))
   expect(batch.groups).toHaveLength(1)
   const r = await prepareWorkbookGroup(session, batch, 0)
@@ -109,7 +109,7 @@ describe('the monthly 观察点月报表', () => {
     const names = Object.keys(zip)
     expect(names).toHaveLength(19)
     expect(names[0]).toBe('观察点月报表_2031年11月_P01_信川汽车部件（太仓）有限公司.xlsx')
-    const book = readWorkbook(zip[names[0]!]!, names[0]!)
+    const book = await readWorkbook(zip[names[0]!]!, names[0]!)
     if (!book.ok) throw new Error(book.error)
     expect(book.value.sheets.map((s) => [s.name, s.dataset])).toEqual([
       ['2031年11月', 'point_indicators'],

@@ -10,7 +10,7 @@ const csvOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 describe('a Chinese report layout', () => {
   it('finds the header under the title and unit lines, combines the merged header and skips totals and notes', async () => {
     const bytes = await buildWorkbook([{ name: 'Sheet1', rows: monthlyReportRows() }])
-    const r = readWorkbook(bytes, '月报.xlsx')
+    const r = await readWorkbook(bytes, '月报.xlsx')
     if (!r.ok) throw new Error(r.error)
     const layout = r.value.layout!
     expect(layout.headerRows).toEqual([3, 4])
@@ -30,7 +30,7 @@ describe('a Chinese report layout', () => {
 
   it('writes the rows as the CSV the upload path stages: units in 万元, merged cells filled down, percents, the month offered', async () => {
     const bytes = await buildWorkbook([{ name: 'Sheet1', rows: monthlyReportRows() }])
-    const { files, groups } = readBatch([{ name: '月报.xlsx', bytes }])
+    const { files, groups } = await readBatch([{ name: '月报.xlsx', bytes }])
     expect(files[0]!.error).toBeNull()
     expect(groups).toHaveLength(1)
     const g = groups[0]!
@@ -74,7 +74,7 @@ describe('cells as Excel has them', () => {
         ],
       },
     ])
-    const r = readWorkbook(bytes, 'x.xlsx')
+    const r = await readWorkbook(bytes, 'x.xlsx')
     if (!r.ok) throw new Error(r.error)
     const row = r.value.grid!.rows[1]!
     expect(row.slice(0, 5)).toEqual(['a', '2026-11-03', 46329, true, '１,２３４.５'])
@@ -94,7 +94,7 @@ describe('cells as Excel has them', () => {
     bytes = patchParts(bytes, (name, xml) =>
       name.includes('worksheets') ? xml.replace('<f>1+1</f>', '<f>1+1</f><v>2</v>') : xml,
     )
-    const r = readWorkbook(bytes, 'x.xlsx')
+    const r = await readWorkbook(bytes, 'x.xlsx')
     expect(r.ok && r.value.grid!.rows[1]).toEqual(['a', 2])
   })
 })
@@ -120,7 +120,7 @@ describe('sheets', () => {
         ],
       },
     ])
-    const r = readWorkbook(bytes, 'x.xlsx')
+    const r = await readWorkbook(bytes, 'x.xlsx')
     if (!r.ok) throw new Error(r.error)
     expect(r.value.sheets.map((s) => [s.name, s.hidden, s.notes, s.rows, s.dataset])).toEqual([
       ['填写说明', false, true, 1, null],
@@ -128,7 +128,7 @@ describe('sheets', () => {
       ['月报', false, false, 2, 'point_indicators'],
     ])
     expect(r.value.chosen).toBe(2)
-    const hidden = readWorkbook(bytes, 'x.xlsx', { sheet: '隐藏' })
+    const hidden = await readWorkbook(bytes, 'x.xlsx', { sheet: '隐藏' })
     expect(hidden.ok && hidden.value.chosen).toBe(1)
   })
 })

@@ -139,7 +139,7 @@ describe('uploading Excel workbooks in the browser', () => {
       page.locator('[data-template="point_indicators"]').click(),
     ])
     expect(single.suggestedFilename()).toBe('观察点月度指标_填报模板.xlsx')
-    const book = readWorkbook(new Uint8Array(readFileSync((await single.path())!)), 'x.xlsx')
+    const book = await readWorkbook(new Uint8Array(readFileSync((await single.path())!)), 'x.xlsx')
     expect(book.ok && book.value.sheets.map((s) => s.name)).toEqual(['观察点月度指标', '填写说明'])
     await page.getByLabel('月报表的月份').fill('2030-04')
     const [zip] = await Promise.all([

@@ -86,8 +86,9 @@ export interface BatchRead {
 const FAULT_LIMIT = 10_000
 const SAMPLE_ROWS = 20
 
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 function csvField(s: string): string {
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return s === '' || !NEEDS_QUOTES.test(s) ? s : `"${s.replace(/"/g, '""')}"`
 }
 
 function cellText(v: CellValue | undefined): string {
@@ -110,14 +111,14 @@ const periodColumn = (table: TableDef): ColumnDef | undefined =>
 
 interface ReadFile {
   readonly index: number
-  readonly read: ReturnType<typeof readWorkbook>
+  readonly read: Awaited<ReturnType<typeof readWorkbook>>
 }
 
-export function readBatch(inputs: readonly BatchFileInput[], options: BatchOptions = {}): BatchRead {
-  const reads: ReadFile[] = inputs.map((input, index) => ({
-    index,
-    read: readWorkbook(input.bytes, input.name, { sheet: input.sheet }),
-  }))
+export async function readBatch(inputs: readonly BatchFileInput[], options: BatchOptions = {}): Promise<BatchRead> {
+  // One at a time: one workbook's parts in memory at once.
+  const reads: ReadFile[] = []
+  for (const [index, input] of inputs.entries())
+    reads.push({ index, read: await readWorkbook(input.bytes, input.name, { sheet: input.sheet }) })
   // Files whose chosen sheets map onto the same dataset go together; each ad-hoc sheet alone.
   const groupOf = new Map<string, number[]>()
   const order: string[] = []
@@ -272,9 +273,10 @@ function buildGroup(
     const rowMonth = options.month !== undefined ? (options.month ?? '') : (layout.month ?? '')
     for (const r of layout.dataRows) {
       const cells: string[] = []
+      const filled = layout.fillFrom.size > 0
       columnSources.forEach((s, j) => {
         if (!s) return void cells.push('')
-        const from = layout.fillFrom.get(`${r},${s.column}`)
+        const from = filled ? layout.fillFrom.get(`${r},${s.column}`) : undefined
         const v = from ? grid.rows[from[0]]?.[from[1]] : grid.rows[r]?.[s.column]
         if (v instanceof CellFault && faults.length < FAULT_LIMIT)
           faults.push({ row: at, column: j, kind: v.kind, text: v.text })
@@ -284,7 +286,9 @@ function buildGroup(
       })
       if (addMonth) cells.push(rowMonth)
       if (sample.length < SAMPLE_ROWS) sample.push(cells)
-      lines.push(cells.map(csvField).join(','))
+      let line = ''
+      for (let j = 0; j < cells.length; j++) line += (j ? ',' : '') + csvField(cells[j]!)
+      lines.push(line)
       rowFile[at] = index
       rowNumber[at] = r + 1
       at++

@@ -205,12 +205,29 @@ export function layoutSheet(grid: SheetGrid, sheetName: string): SheetLayout {
   }
 
   const dataRows: number[] = []
+  const lineOf = (r: number) =>
+    columns
+      .map((c) => text(rows[r]?.[c]))
+      .filter(Boolean)
+      .join(' ')
   for (let r = last + 1; r < rows.length; r++) {
     const row = rows[r]
-    if (!row || nonEmpty(row) === 0) continue
-    const first = columns.map((c) => text(row[c])).filter(Boolean)
-    const line = first.join(' ')
-    if (NOTE_LINE.test(first[0] ?? '')) {
+    if (!row) continue
+    // Only the first few cells' text is looked at (a note, a total): this runs once per row.
+    const first: string[] = []
+    let example = false
+    for (const c of columns) {
+      const v = row[c]
+      if (v === null || v === undefined || v instanceof CellFault) continue
+      if (typeof v === 'string') {
+        const t = v.trim()
+        if (t === '') continue
+        if (first.length < 3) first.push(t)
+        if (t.startsWith('示例行')) example = true
+      } else if (first.length < 3) first.push(String(v))
+    }
+    if (first.length === 0) continue
+    if (NOTE_LINE.test(first[0]!)) {
       // Notes and signatures end the table: they and everything after them are left out.
       for (let rest = r; rest < rows.length; rest++) {
         const t = (rows[rest] ?? []).map(text).filter(Boolean).join(' ')
@@ -219,12 +236,12 @@ export function layoutSheet(grid: SheetGrid, sheetName: string): SheetLayout {
       break
     }
     // A template's example row says so in a cell of its own.
-    if (first.some((t) => t.startsWith('示例行'))) {
-      skipped.push({ row: r + 1, reason: 'example', text: line })
+    if (example) {
+      skipped.push({ row: r + 1, reason: 'example', text: lineOf(r) })
       continue
     }
-    if (first.slice(0, 3).some((t) => TOTAL.test(t.replace(/\s/g, '')))) {
-      skipped.push({ row: r + 1, reason: 'total', text: line })
+    if (first.some((t) => TOTAL.test(t.replace(/\s/g, '')))) {
+      skipped.push({ row: r + 1, reason: 'total', text: lineOf(r) })
       continue
     }
     dataRows.push(r)

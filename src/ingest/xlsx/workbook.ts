@@ -86,11 +86,11 @@ export function refusal(bytes: Uint8Array, fileName: string): string | null {
  * one sheet's cells and layout (the one asked for, or the one that maps onto a dataset; hidden
  * and notes sheets are skipped unless asked for).
  */
-export function readWorkbook(
+export async function readWorkbook(
   bytes: Uint8Array,
   fileName: string,
   choice: { sheet?: string | undefined } = {},
-): Result<WorkbookRead, string> {
+): Promise<Result<WorkbookRead, string>> {
   const refused = refusal(bytes, fileName)
   if (refused) return err(refused)
   const listed = listEntries(bytes)
@@ -108,7 +108,7 @@ export function readWorkbook(
   const sheetParts = new Set([...names].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))
   const declared = checkDeclaredSizes(listed.value, new Set([...wantedSmall, ...sheetParts]))
   if (declared) return err(declared)
-  const inflated = inflateEntries(bytes, listed.value, new Set([...wantedSmall, ...sheetParts]))
+  const inflated = await inflateEntries(bytes, listed.value, new Set([...wantedSmall, ...sheetParts]))
   if (!inflated.ok) return inflated
   const parts = inflated.value
   try {

@@ -16,7 +16,7 @@ self.onmessage = async (e: MessageEvent<WorkbookRequest>) => {
         sheet: f.sheet,
       })),
     )
-    const batch = readBatch(files, e.data.options)
+    const batch = await readBatch(files, e.data.options)
     const transfer = batch.groups.flatMap((g) => [g.csv.buffer, g.rowFile.buffer, g.rowNumber.buffer])
     ;(self as unknown as Worker).postMessage({ ok: true, batch }, transfer as ArrayBuffer[])
   } catch (error) {
