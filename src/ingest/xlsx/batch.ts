@@ -93,7 +93,9 @@ function csvField(s: string): string {
 
 function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined || v instanceof CellFault) return ''
-  if (typeof v === 'number') return plainNumber(v)
+  // A number read from the sheet is written as Excel stored it (shortest round-trip form); only
+  // computed ones (percent, unit) go through plainNumber.
+  if (typeof v === 'number') return String(v)
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   return v
 }

@@ -307,6 +307,18 @@ export function readSheetGrid(
   let rowIndex = -1
   let row: CellValue[] = []
   let col = -1
+  const keep = (cell: CellValue) => {
+    if (cell === null || cell === '') return
+    if (typeof cell === 'string' && cell.length > XLSX_LIMITS.cellChars)
+      throw new SheetTooLarge(
+        `工作表「${sheetName}」的 ${columnLetter(col)}${rowIndex + 1} 单元格有 ${cell.length.toLocaleString('zh-CN')} 字，超过 ${XLSX_LIMITS.cellChars.toLocaleString('zh-CN')} 字的上限`,
+      )
+    row[col] = cell
+    if (++cells > cellBudget)
+      throw new SheetTooLarge(
+        `工作簿的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('zh-CN')} 个的上限（读到工作表「${sheetName}」第 ${rowIndex + 1} 行）；请拆分后再上传`,
+      )
+  }
   let i = start >= 0 && !selfClosed ? xml.indexOf('>', start) + 1 : xml.length
   const stop = end >= 0 ? end : xml.length
   while (i < stop) {
@@ -333,7 +345,7 @@ export function readSheetGrid(
       xml.startsWith(cellOpen, lt) &&
       (xml[lt + cellOpen.length] === ' ' || xml[lt + cellOpen.length] === '>' || xml[lt + cellOpen.length] === '/')
     ) {
-      const tag = xml.slice(lt, gt)
+      const tag = xml.substring(lt, gt)
       const ref = attr(tag, 'r')
       const at = ref ? parseRef(ref) : null
       col = at ? at.col : col + 1
@@ -347,11 +359,18 @@ export function readSheetGrid(
       }
       const close = xml.indexOf(cellClose, gt)
       if (close < 0) throw new Error(`工作表「${sheetName}」的内容不完整，无法读取`)
-      const body = xml.slice(gt + 1, close)
       i = close + cellClose.length
       let value: string[] | null = null
       let formula: string[] | null = null
       let inline: string[] | null = null
+      // The common cell is <c …><v>…</v></c>: read it without cutting out its body.
+      if (xml.startsWith(vOpen, gt + 1) && xml.startsWith(vClose, close - vClose.length)) {
+        value = [decodeXml(xml.substring(gt + 1 + vOpen.length, close - vClose.length))]
+        const cell = cellValue(attr(tag, 't') ?? 'n', Number(attr(tag, 's') ?? 0), value, null, null, context)
+        keep(cell)
+        continue
+      }
+      const body = xml.slice(gt + 1, close)
       const v = body.indexOf(vOpen)
       if (v >= 0) value = [decodeXml(body.slice(v + vOpen.length, body.indexOf(vClose, v)))]
       const f = body.indexOf(fOpen)
@@ -365,16 +384,7 @@ export function readSheetGrid(
       const is = body.indexOf(isOpen)
       if (is >= 0) inline = [runText(body.slice(is), p)]
       const cell = cellValue(attr(tag, 't') ?? 'n', Number(attr(tag, 's') ?? 0), value, formula, inline, context)
-      if (cell === null || cell === '') continue
-      if (typeof cell === 'string' && cell.length > XLSX_LIMITS.cellChars)
-        throw new SheetTooLarge(
-          `工作表「${sheetName}」的 ${columnLetter(col)}${rowIndex + 1} 单元格有 ${cell.length.toLocaleString('zh-CN')} 字，超过 ${XLSX_LIMITS.cellChars.toLocaleString('zh-CN')} 字的上限`,
-        )
-      row[col] = cell
-      if (++cells > cellBudget)
-        throw new SheetTooLarge(
-          `工作簿的单元格超过 ${XLSX_LIMITS.cells.toLocaleString('zh-CN')} 个的上限（读到工作表「${sheetName}」第 ${rowIndex + 1} 行）；请拆分后再上传`,
-        )
+      keep(cell)
       continue
     }
     i = gt + 1
