@@ -106,7 +106,7 @@ export function TemplateDownloads() {
     }
   }
   return (
-    <details className="widget upload-templates" data-widget="upload-templates">
+    <details className="widget upload-templates" data-widget="upload-templates" data-state="ready">
       <summary className="upload-section-title">下载 Excel 填报模板</summary>
       <p className="muted">
         每个数据集一份模板：中文表头和单位、冻结的表头、一行示例（上传时自动跳过）、列出可填取值的“填写说明”页。填好后直接拖到上面上传。

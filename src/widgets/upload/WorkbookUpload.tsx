@@ -39,7 +39,12 @@ export function WorkbookUpload({ files }: { files: readonly File[] }) {
 
   const failed = read && 'batch' in read ? read.batch.files.filter((f) => f.error) : []
   return (
-    <div className="upload-list" data-widget="workbook-upload" data-files={files.length}>
+    <div
+      className="upload-list"
+      data-widget="workbook-upload"
+      data-state={read ? ('error' in read ? 'error' : 'ready') : 'loading'}
+      data-files={files.length}
+    >
       {!read && (
         <section className="widget upload-card" data-widget="upload-card" data-state="loading">
           <div className="widget__head">
