@@ -185,6 +185,50 @@ describe('uploading Excel workbooks in the browser', () => {
     expect(await rowsOf(page, 'point_indicators')).toBe('893')
   })
 
+  it('lets the user pick another sheet (a hidden one too) and change the month offered from the title', async () => {
+    const { page } = w
+    await openUpload(page)
+    const bytes = await buildWorkbook([
+      {
+        name: '本月',
+        rows: [
+          [{ value: '观察点月报（2030年6月）', columnSpan: 2 }, null],
+          ['观察点编号', '产值（万元）'],
+          ['P01', 10],
+          ['P02', 20],
+        ],
+      },
+      {
+        name: '上月',
+        rows: [
+          ['月份', '观察点编号', '产值（万元）'],
+          ['2030-05', 'P03', 30],
+        ],
+        hidden: true,
+      },
+    ])
+    const card = await pick(page, [{ name: '两页.xlsx', bytes }], '两页.xlsx')
+    const preview = card.locator('[data-testid="upload-preview"]')
+    expect(await preview.getAttribute('data-rows')).toBe('2')
+    const month = card.locator('[data-testid="workbook-month"] input[type=month]')
+    expect(await month.inputValue()).toBe('2030-06')
+    await month.fill('2030-07')
+    const again = page.locator('[data-widget="upload-card"]', { hasText: '两页.xlsx' }).first()
+    await again.locator('[data-testid="workbook-month"] input[type=month][value="2030-07"]').waitFor()
+    expect(await again.locator('.upload-table td', { hasText: '2030-07' }).count()).toBe(2)
+    const sheet = again.getByLabel('「两页.xlsx」读取的工作表')
+    expect(await sheet.locator('option').allTextContents()).toEqual([
+      '本月（2 行，观察点月度指标）',
+      '上月（1 行，隐藏，观察点月度指标）',
+    ])
+    await sheet.selectOption('上月')
+    const hidden = page.locator('[data-widget="upload-card"]', { hasText: '两页.xlsx' }).first()
+    await hidden.locator('[data-testid="upload-preview"][data-rows="1"]').waitFor()
+    expect(await hidden.getByLabel('「两页.xlsx」读取的工作表').inputValue()).toBe('上月')
+    await hidden.getByRole('button', { name: '取消' }).click()
+    await hidden.getByText('已取消，数据未改动').waitFor()
+  })
+
   it('refuses an old .xls, an encrypted workbook and a corrupt one with a clear message, changing nothing', async () => {
     const { page } = w
     await openUpload(page)
