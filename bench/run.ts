@@ -12,6 +12,7 @@ import { pages } from './pages'
 import { screen } from './screen'
 import { startup } from './startup'
 import { upload } from './upload'
+import { xlsx } from './xlsx'
 
 type Scenario = (options: { url: string; runs: number }) => Promise<object>
 const SCENARIOS: Record<string, Scenario> = {
@@ -22,6 +23,7 @@ const SCENARIOS: Record<string, Scenario> = {
   screen,
   exports,
   upload,
+  xlsx,
   console: console_,
 }
 

@@ -267,7 +267,7 @@ describe('validation before anything is committed', () => {
     const prepared = await prepare(utf8(BAD), 'bad.csv')
     const found = prepared.report.issues.map((i) => [i.line, i.column, i.problem])
     expect(found).toEqual([
-      [3, '观察点编号', '在观察点名单中找不到这个编号'],
+      [3, '观察点编号', '在观察点名单中找不到这个编号或名称'],
       [4, '月份 + 观察点编号', '主键重复（与前面的行相同，只保留第一行）'],
       [5, '产值（万元）', '无法识别为数字'],
       [6, '产值（万元）', '超出允许范围（应不小于 0）'],
@@ -278,7 +278,7 @@ describe('validation before anything is committed', () => {
     expect(prepared.report).toMatchObject({ rows: 7, failingRows: 5, rejectedLines: 1, issueCount: 7 })
     const csv = reportCsv('bad.csv', prepared.report.issues)
     expect(csv.startsWith('\uFEFF文件,行号,列,问题,原值,处理\r\n')).toBe(true)
-    expect(csv).toContain('bad.csv,3,观察点编号,在观察点名单中找不到这个编号,P99,该行不导入')
+    expect(csv).toContain('bad.csv,3,观察点编号,在观察点名单中找不到这个编号或名称,P99,该行不导入')
   })
 
   it('skips the failing rows when the user says so', async () => {

@@ -8,6 +8,7 @@ import { defaultMode, type StagePlan, type StageReport, type UploadDecisions, ty
 import type { UploadIssue } from '../ingest/report'
 import { linesSkipped } from '../ingest/stage-sql'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
+import type { WorkbookSource } from '../ingest/xlsx/place'
 import { err, ok, type Result } from '../lib/result'
 import { type CommittedTable, commitUpload, existingTables, type IngestSession, stageUpload } from './ingest'
 
@@ -23,12 +24,14 @@ export const transcodeHere: Transcoder = async (input, encoding, options) =>
   toDuckDbUtf8(await bytesOf(input), encoding, options, input instanceof Blob)
 
 /** The first bytes of an input, enough for detection; a compressed File is read whole and opened. */
-async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
+export async function openInput(input: UploadInput): Promise<Result<{ input: UploadInput; head: Uint8Array }, string>> {
   if (input instanceof Uint8Array) {
     const opened = await decompressIfNeeded(input)
     return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
   }
-  const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES).arrayBuffer())
+  // A few bytes past the sample: detection then knows the file goes on, and that a character
+  // the sample's end cuts in half is not a broken one (UTF-8 Chinese on every line).
+  const head = new Uint8Array(await input.slice(0, SAMPLE_BYTES + 4).arrayBuffer())
   if (compressionOf(head) === null) return ok({ input, head })
   const opened = await decompressIfNeeded(await bytesOf(input))
   return opened.ok ? ok({ input: opened.value, head: opened.value }) : opened
@@ -50,6 +53,12 @@ export interface PrepareOptions {
   readonly decisions?: Partial<UploadDecisions>
   readonly transcode?: Transcoder
   readonly onPhase?: (phase: PreparePhase) => void
+  /**
+   * The input is the CSV a workbook's sheet (or several workbooks) was written as: the
+   * report then names sheet, Excel row and column letter, and cells that hold no value
+   * (a formula without a cached result) fail their rows.
+   */
+  readonly workbook?: WorkbookSource
 }
 
 async function targetFrom(
@@ -114,6 +123,7 @@ export async function prepareUpload(
     headers: analysis.headers,
     target: target.value,
     shapes: analysis.columnShapes,
+    ...(options.workbook ? { cellFaults: options.workbook.group.faults } : {}),
   }
 
   mark('analysed (time)')
@@ -153,6 +163,11 @@ export async function prepareUpload(
       }
       report = { ...report, fatal: [fatal, ...report.fatal] }
     }
+  }
+  if (options.workbook) {
+    // Only a workbook upload needs this (its module comes with the workbook reader's chunk).
+    const { placeIssues } = await import('../ingest/xlsx/place')
+    report = { ...report, issues: placeIssues(options.workbook, report.issues) }
   }
   const finalDecisions: UploadDecisions = {
     encoding: analysis.encoding,

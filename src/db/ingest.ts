@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../ingest/mapping'
 import { adhocProfileSql, adhocTypeFrom } from '../ingest/normalize'
 import type { StagePlan, StageReport } from '../ingest/plan'
 import { columnTitle, describeIssue, lineOfRow, rejectIssue, type UploadIssue } from '../ingest/report'
+import type { ColumnResolution } from '../ingest/resolve-sql'
 import {
   type AdhocColumn,
   appendBySwapSql,
@@ -36,7 +37,7 @@ import {
 } from '../ingest/stage-sql'
 import { err, ok, type Result } from '../lib/result'
 import { tableSummarySql } from '../queries/ddl'
-import { quoteIdent } from '../queries/sql'
+import { quoteIdent, quoteLiteral } from '../queries/sql'
 import type { Connector } from './connector'
 import { applySessionSettings, DuckDBConnector, fateOf } from './duckdb-connector'
 
@@ -256,11 +257,24 @@ async function buildReport(
 ): Promise<Result<StageReport, string>> {
   const table = plan.target.kind === 'table' ? plan.target.table : null
   let adhocColumns: AdhocColumn[] | undefined
+  let names: typeof import('./ingest-names') | null = null
+  let resolutions: readonly ColumnResolution[] = []
   if (plan.target.kind === 'table') {
     const { table, mapping } = plan.target
     // Which checks can find anything: only those go row by row over the staged table.
-    const pre = await run(session, issuePrecheckSql(session.stageTable, table, mapping, native, cleaned))
+    const precheck = issuePrecheckSql(session.stageTable, table, mapping, native, cleaned)
+    let pre = await run(session, precheck)
     if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
+    // Values of a reference column that are not ids may be names: resolved (in a chunk of its
+    // own, loaded only then), and the checks counted again on what is left.
+    if (Object.keys(pre.value[0] ?? {}).some((k) => /^fk\d+$/.test(k) && Number(pre.ok && pre.value[0]![k]) > 0)) {
+      names = await import('./ingest-names')
+      const resolved = await names.resolveNames(session, table, mapping)
+      if (!resolved.ok) return resolved
+      resolutions = resolved.value
+      if (resolutions.some((n) => n.resolved.length > 0)) pre = await run(session, precheck)
+      if (!pre.ok) return err(`校验失败：${pre.error.split('\n')[0]}`)
+    }
     const p = pre.value[0] ?? {}
     const foreignKeys = new Set(
       Object.keys(p)
@@ -291,6 +305,21 @@ async function buildReport(
       .slice(0, plan.dialect.fieldCount)
       .map((name, i) => ({ name, type: adhocTypeFrom(p, i) }))
   }
+  // Workbook cells with no value to load fail their rows like a cell that does not convert.
+  const faults = (plan.cellFaults ?? []).flatMap((f) => {
+    const col = plan.target.kind === 'table' ? plan.target.mapping[f.column] : plan.headers[f.column]
+    return col ? [{ ...f, col }] : []
+  })
+  if (faults.length) {
+    const values = faults
+      .map(
+        (f) =>
+          `(${f.row}, ${quoteLiteral(f.col)}, ${quoteLiteral(f.kind === 'formula' ? 'formula' : 'cell-error')}, ${quoteLiteral(f.text)})`,
+      )
+      .join(', ')
+    const added = await run(session, `INSERT INTO ${quoteIdent(ISSUES)} VALUES ${values}`)
+    if (!added.ok) return err(`校验失败：${added.error.split('\n')[0]}`)
+  }
   const stage = plan.target.kind === 'table' ? session.stageTable : STAGE
   const summary = await run(session, stageSummarySql(stage, { rejects: rejectsKept }))
   if (!summary.ok) return err(summary.error)
@@ -319,12 +348,19 @@ async function buildReport(
     value: string | null
   }[]) {
     const title = headerOf.get(r.col) ?? columnTitle(r.col, table)
+    const fileColumn = plan.target.kind === 'table' ? plan.target.mapping.indexOf(r.col) : plan.headers.indexOf(r.col)
+    const named = r.kind === 'unknown-key' ? resolutions.find((n) => n.column === r.col) : undefined
+    const resolution = named && r.value !== null ? named.unresolved.get(r.value) : undefined
     issues.push({
       line: lineOfRow(Number(r.row_idx), firstDataLine, rejectedLineNumbers),
       column: title,
-      problem: describeIssue(r.kind, r.col, table),
+      problem:
+        names && named && resolution
+          ? names.unresolvedProblem(r.value!, resolution, named.references)
+          : describeIssue(r.kind, r.col, table),
       value: r.value,
       severity: 'row',
+      ...(fileColumn >= 0 ? { fileColumn } : {}),
     })
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
@@ -382,6 +418,7 @@ async function buildReport(
     blankRows: Number(s.blank_rows),
     nativeColumns: [...native],
     cleanedColumns: [...cleaned],
+    ...(table && names ? { notes: names.resolutionNotes(resolutions, table) } : {}),
   })
 }
 

@@ -83,6 +83,7 @@ export function bomLengthFor(bytes: Uint8Array, encoding: TextEncoding): number 
 export function decodeSample(bytes: Uint8Array, encoding: TextEncoding, maxBytes = SAMPLE_BYTES): string {
   const start = bomLengthFor(bytes, encoding)
   const end = Math.min(bytes.length, start + maxBytes)
+  // stream (short of the end): a character the sample's end cuts in half is left out, not shown as �.
   return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(start, end), {
     stream: end < bytes.length,
   })

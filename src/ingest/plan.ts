@@ -23,6 +23,12 @@ export interface StagePlan {
   readonly target: UploadTarget
   /** What the sample says about each file column's values (see analyse.ts). */
   readonly shapes: readonly ColumnShape[]
+  /**
+   * Workbook cells that hold no value to load (a formula without a cached value, an error):
+   * their rows fail like a cell that does not convert. `row` is the 0-based data row,
+   * `column` the file column.
+   */
+  readonly cellFaults?: readonly { row: number; column: number; kind: 'formula' | 'error'; text: string }[]
 }
 
 export interface StageReport {
@@ -49,6 +55,8 @@ export interface StageReport {
   readonly nativeColumns: readonly (readonly [number, SqlType])[]
   /** Text columns whose cleaning changed a value (each carries a `__bad_<col>` until commit). */
   readonly cleanedColumns: readonly string[]
+  /** What the upload did that the user should know (names replaced by ids …), one line each. */
+  readonly notes?: readonly string[]
 }
 
 /** Everything needed to do an upload again, exactly, at the next start-up. */

@@ -6,6 +6,13 @@ import type { IssueKind } from './stage-sql'
 export interface UploadIssue {
   /** 1-based line of the file (approximate after a quoted line break), null for file-level problems. */
   readonly line: number | null
+  /**
+   * Where a workbook has it: 「Sheet1」第12行 D列「纳税额」 (with the file's name when several
+   * workbooks went up together). Absent for a CSV, whose line numbers are its own.
+   */
+  readonly place?: string
+  /** The file column the problem is in (index into the staged headers), when it is one column. */
+  readonly fileColumn?: number
   /** The column as the user knows it (the file's header, or the dataset's label). */
   readonly column: string | null
   readonly problem: string
@@ -51,6 +58,10 @@ export function describeIssue(kind: IssueKind, column: string, table: TableDef |
     }
     case 'duplicate-key':
       return '主键重复（与前面的行相同，只保留第一行）'
+    case 'formula':
+      return '公式没有计算结果（请在 Excel 或 WPS 中打开、保存后再上传），不按公式文字导入'
+    case 'cell-error':
+      return '单元格是错误值'
   }
 }
 
@@ -108,8 +119,14 @@ function csvCell(value: string | number | null): string {
 /** The report as a CSV Excel opens in Chinese: UTF-8 with a BOM, CRLF. */
 export function reportCsv(fileName: string, issues: readonly UploadIssue[]): string {
   const severity = { row: '该行不导入', file: '整个文件无法导入', note: '提示' }
-  const lines = [['文件', '行号', '列', '问题', '原值', '处理'].join(',')]
+  // A workbook's report says where in the sheet; a CSV's line numbers are its own.
+  const placed = issues.some((i) => i.place)
+  const lines = [['文件', '行号', ...(placed ? ['位置'] : []), '列', '问题', '原值', '处理'].join(',')]
   for (const i of issues)
-    lines.push([fileName, i.line ?? '', i.column, i.problem, i.value, severity[i.severity]].map(csvCell).join(','))
+    lines.push(
+      [fileName, i.line ?? '', ...(placed ? [i.place ?? ''] : []), i.column, i.problem, i.value, severity[i.severity]]
+        .map(csvCell)
+        .join(','),
+    )
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }

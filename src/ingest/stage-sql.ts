@@ -238,7 +238,16 @@ export function stageRawSql(fileName: string, dialect: Dialect, strict: boolean)
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(STAGE)} AS SELECT ${[...select, blankFlag(dialect.fieldCount)].join(', ')} FROM ${readCsvSql(fileName, dialect, { strict, missingMarkers: true })}`
 }
 
-export type IssueKind = 'type' | 'required' | 'range' | 'category' | 'unknown-key' | 'duplicate-key'
+export type IssueKind =
+  | 'type'
+  | 'required'
+  | 'range'
+  | 'category'
+  | 'unknown-key'
+  | 'duplicate-key'
+  /** A workbook cell whose formula has no cached value, or holds an error (#DIV/0!). */
+  | 'formula'
+  | 'cell-error'
 
 interface CellCheck {
   readonly cond: string
@@ -288,14 +297,14 @@ function cellChecks(
 }
 
 /** The foreign keys an upload into `table` is checked against (another registry table's column). */
-function checkedForeignKeys(table: TableDef, mapping: ColumnMapping): TableDef['foreignKeys'] {
+export function checkedForeignKeys(table: TableDef, mapping: ColumnMapping): TableDef['foreignKeys'] {
   return table.foreignKeys.filter(
     (fk) =>
       mapping.includes(fk.column) && fk.references.table !== table.name && getTable(fk.references.table) !== undefined,
   )
 }
 
-function referenced(fk: TableDef['foreignKeys'][number]): string {
+export function referenced(fk: TableDef['foreignKeys'][number]): string {
   const c = quoteIdent(fk.references.column)
   return `SELECT ${c} FROM ${quoteIdent(fk.references.table)} WHERE ${c} IS NOT NULL`
 }

@@ -21,6 +21,7 @@ import {
 } from '../db/ingest-pipeline'
 import type { UploadDecisions } from '../ingest/plan'
 import { transcodeInWorker } from '../ingest/transcode-client'
+import type { BatchRead } from '../ingest/xlsx/batch'
 import { err, ok, type Result } from '../lib/result'
 import { catalog, nextRevision, setTable, setTables, type TableState } from './catalog'
 import { Store } from './store'
@@ -307,10 +308,22 @@ function engineForUploads(): Promise<Result<IngestDatabase, string>> {
 
 export type DraftPhase = 'waiting' | PreparePhase
 
+/**
+ * Where a draft's rows come from besides its bytes: one group of workbooks read together (the
+ * bytes are the CSV they were written as, which is also what is kept for the next visit).
+ */
+export interface WorkbookOrigin {
+  readonly batch: BatchRead
+  readonly group: number
+}
+
 export async function prepareDraft(
   original: UploadInput,
   fileName: string,
-  options: Pick<PrepareOptions, 'decisions'> & { readonly onPhase?: (phase: DraftPhase) => void },
+  options: Pick<PrepareOptions, 'decisions'> & {
+    readonly onPhase?: (phase: DraftPhase) => void
+    readonly workbook?: WorkbookOrigin
+  },
   previous?: UploadDraft,
 ): Promise<Result<UploadDraft, string>> {
   if (!previous && !readyDatabase()) options.onPhase?.('waiting')
@@ -323,7 +336,7 @@ async function stageDraft(
   db: IngestDatabase,
   original: UploadInput,
   fileName: string,
-  options: Pick<PrepareOptions, 'decisions' | 'onPhase'>,
+  options: Pick<PrepareOptions, 'decisions' | 'onPhase'> & { readonly workbook?: WorkbookOrigin },
   previous?: UploadDraft,
 ): Promise<Result<UploadDraft, string>> {
   const session = previous?.session ?? (await openIngestSession(db))
@@ -331,7 +344,13 @@ async function stageDraft(
   // Taken before the bytes are written: until the draft is over, no tab prunes them.
   const release = previous?.release ?? holdDraftLock(id)
   const tablesBefore = catalog.get().tables
-  const prepared = await prepareUpload(session, original, fileName, { ...options, transcode: transcodeInWorker })
+  const { workbook, ...rest } = options
+  // The workbook path's module is loaded with the first workbook, not with the page.
+  const prepared = workbook
+    ? await (
+        await import('../db/ingest-workbook')
+      ).prepareWorkbookGroup(session, workbook.batch, workbook.group, { ...rest, input: original })
+    : await prepareUpload(session, original, fileName, { ...rest, transcode: transcodeInWorker })
   if (!prepared.ok) {
     // A changed option that does not work leaves the previous staging in place to go back to.
     if (!previous) {

@@ -107,7 +107,8 @@ export const pointIndicators: TableDef = {
       type: 'VARCHAR',
       kind: 'id',
       required: true,
-      aliases: ['观察点代码', '企业编号', '观察点ID'],
+      // A point may be named instead of coded (信川汽车部件（太仓）有限公司): the upload resolves it.
+      aliases: ['观察点代码', '企业编号', '观察点ID', '观察点', '观察点名称', '企业名称', '企业', '单位名称'],
     },
     {
       name: 'output_value',
@@ -211,7 +212,7 @@ export const pointIssues: TableDef = {
       type: 'VARCHAR',
       kind: 'id',
       required: true,
-      aliases: ['观察点代码', '企业编号'],
+      aliases: ['观察点代码', '企业编号', '观察点', '观察点名称', '企业名称', '企业'],
     },
     {
       name: 'reported_on',

@@ -21,6 +21,8 @@ export function IssueReport({
   // A new report (another option tried) lets the previous download go.
   useEffect(() => () => URL.revokeObjectURL(href), [href])
   if (issues.length === 0) return null
+  // A workbook's problems are placed in its sheets; a CSV's by its own line numbers.
+  const placed = issues.some((i) => i.place)
   return (
     <div className="upload-report" data-testid="upload-report">
       <div className="upload-card__actions">
@@ -36,7 +38,7 @@ export function IssueReport({
         <table className="upload-table">
           <thead>
             <tr>
-              <th>行号</th>
+              <th>{placed ? '位置' : '行号'}</th>
               <th>列</th>
               <th>问题</th>
               <th>原值</th>
@@ -45,7 +47,9 @@ export function IssueReport({
           <tbody>
             {issues.slice(0, SHOWN).map((issue, i) => (
               <tr key={i}>
-                <td>{issue.line === null ? '—' : `第 ${issue.line} 行`}</td>
+                <td data-place={issue.place ?? undefined}>
+                  {placed ? (issue.place ?? '—') : issue.line === null ? '—' : `第 ${issue.line} 行`}
+                </td>
                 <td>{issue.column ?? '—'}</td>
                 <td title={issue.problem}>{issue.problem}</td>
                 <td title={issue.value ?? ''}>{issue.value ?? ''}</td>
@@ -54,7 +58,11 @@ export function IssueReport({
           </tbody>
         </table>
       </div>
-      <p className="muted">行号即表格中的行号（与 Excel 中看到的一致；单元格内的换行不另计行）。</p>
+      <p className="muted">
+        {placed
+          ? '位置即 Excel 中的工作表、行号和列号。'
+          : '行号即表格中的行号（与 Excel 中看到的一致；单元格内的换行不另计行）。'}
+      </p>
       {issues.length > SHOWN && <p className="muted">页面上只列出前 {SHOWN} 个问题，完整列表请下载报告。</p>}
     </div>
   )
