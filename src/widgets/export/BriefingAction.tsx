@@ -66,8 +66,9 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
     try {
       if (selected.length === 0) throw new Error('本页没有可导出的图表')
       const { gatherBriefing, writeBriefing } = await import('./briefing')
-      const onProgress = (progress: BriefingProgress) =>
-        !signal.aborted && setStatus({ kind: 'working', format: name, progress })
+      const onProgress = (progress: BriefingProgress) => {
+        if (!signal.aborted) setStatus({ kind: 'working', format: name, progress })
+      }
       const doc = await gatherBriefing(
         {
           pageLabel: label,
@@ -88,8 +89,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
       downloadBlob(blob, fileName)
       setStatus({ kind: 'done', format: name, fileName, bytes: blob.size })
     } catch (error) {
-      if (signal.aborted) setStatus({ kind: 'cancelled' })
-      else setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+      if (!signal.aborted) setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
     } finally {
       if (abort.current === controller) abort.current = null
     }
@@ -100,7 +100,12 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
       <details
         className="export-menu__details"
         ref={menu}
-        onToggle={(e) => setOpen(e.currentTarget.open)}
+        onToggle={(e) => {
+          const isOpen = e.currentTarget.open
+          setOpen(isOpen)
+          // Opening the menu moves on from the last result: its card would cover the menu.
+          if (isOpen) setStatus((s) => (s.kind === 'working' ? s : { kind: 'idle' }))
+        }}
         data-briefing-page={path}
       >
         <summary className="export-menu__button" title="把本页内容生成 PPT、PDF 或 Word 汇报材料">
@@ -150,7 +155,11 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
       </details>
       <BriefingStatus
         status={status}
-        onCancel={() => abort.current?.abort()}
+        onCancel={() => {
+          // Said at once: what is still under way is dropped when it returns.
+          abort.current?.abort()
+          setStatus({ kind: 'cancelled' })
+        }}
         onClose={() => setStatus({ kind: 'idle' })}
       />
     </div>
