@@ -281,6 +281,19 @@ describe('briefing sentences', () => {
     expect(chartSentence('平均进度走势', '2026年', figuresOfOption(months))).toBe(
       '2026年，平均进度3月为30.0%，2月最低，为5.0%。',
     )
+    // Different measures over months are not ranked against each other: each says where it stands.
+    const plan = {
+      xAxis: { type: 'category', data: ['9月', '10月'] },
+      yAxis: { type: 'value', name: '亿元' },
+      series: [
+        { type: 'bar', name: '当月完成', data: [12.5, 10.36] },
+        { type: 'line', name: '累计完成', data: [113.9, 124.23] },
+        { type: 'line', name: '年度计划', data: [155.86, 155.86] },
+      ],
+    }
+    expect(chartSentence('年度计划与完成投资', '亿元 · 2026年1—10月', figuresOfOption(plan))).toBe(
+      '2026年1—10月，当月完成10月为10.36亿元，9月最高，为12.50亿元；累计完成10月为124.23亿元，9月最低，为113.90亿元。',
+    )
   })
 
   it('fits an image into a box keeping its proportions', () => {

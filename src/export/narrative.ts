@@ -235,19 +235,25 @@ export function chartSentence(title: string, subtitle: string | undefined, figur
   }
 
   const time = figures.categories.length > 1 && figures.categories.every((c) => TIME.test(c))
-  if (time && withValues.length > 2) {
-    // Many series over months (a line per cluster): compare them at the latest month with figures.
+  /** "2026年10月" from the period's year and a month, or the period then the category. */
+  const when = (at: string) => {
+    const year = /^(\d{4})年/.exec(period ?? '')?.[1]
+    if (/^\d{4}/.test(at)) return `${at}，`
+    return year && /^\d{1,2}月$/.test(at) ? `${year}年${at}，` : `${lead}${at}，`
+  }
+  const sameMeasure = withValues.every((s) => s.type === main.type && s.unit === main.unit && s.name)
+  if (time && withValues.length > 2 && sameMeasure) {
+    // One measure split by series over months (a line per cluster): compare them at the latest month.
     const lastIndex = Math.max(...withValues.map((s) => s.values.findLastIndex((v) => v !== null)))
-    const at = figures.categories[lastIndex]!
     const pairs = withValues
       .map((s) => [s.name, s.values[lastIndex] ?? null] as const)
       .filter((p): p is readonly [string, number] => p[1] !== null)
-    const when = period && /^\d{4}年$/.test(period) && /^\d{1,2}月$/.test(at) ? `${period}${at}` : `${lead}${at}`
-    return `${when}，从${title}看，${rankPhrase(pairs, main.unit)}。`
+    return `${when(figures.categories[lastIndex]!)}从${title}看，${rankPhrase(pairs, main.unit)}。`
   }
   if (time) {
-    // A line over months: where it stands at the latest month, and its highest and lowest when elsewhere.
-    const sentences = withValues.map((s) => {
+    // Measures over months: where each of the first two stands at the latest month, and its highest and
+    // lowest when they fall elsewhere.
+    const sentences = withValues.slice(0, 2).map((s) => {
       const pairs = pairsOf(figures.categories, s.values)
       const [at, value] = pairs[pairs.length - 1]!
       const integral = pairs.every(([, v]) => Number.isInteger(v))
