@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { NodeEngine } from '../../src/db/node'
 import { type ClusterYtdRow, clusterYtdSql, pointsTableSql } from '../../src/queries/clusters'
+import { type ItemRow, livelihoodItemsSql } from '../../src/queries/livelihood'
 import { attentionOf, headlineOf, keyFigures } from '../../src/widgets/export/briefing-facts'
 import { factsOf } from '../support/briefing'
 import { loadEmbeddedData } from '../support/embedded'
@@ -134,6 +135,20 @@ describe('chart exports', () => {
     expect(parsed.texts.join('\n')).toContain('示例数据')
     // The chart itself came along (its bars are paths).
     expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(5)
+  })
+
+  it('writes item names whole in an exported image, where the screen cuts them with "…"', async () => {
+    const items = await query<ItemRow>(engine, livelihoodItemsSql({}))
+    const svg = (await download(w.page, menu('overview-livelihood'), '[data-export="svg"]')).bytes.toString('utf8')
+    const texts = await w.page.evaluate(
+      (s) =>
+        [...new DOMParser().parseFromString(s, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent),
+      svg,
+    )
+    expect(texts.filter((t) => t?.includes('…'))).toEqual([])
+    // A long name breaks onto a second line: its lines, read in order, are the whole name.
+    const all = texts.join('')
+    for (const item of items) expect(all, item.name).toContain(item.name)
   })
 
   it('writes the active filters into the image, with their names', async () => {

@@ -1,5 +1,4 @@
 import { chineseDate } from '../../export/caption'
-import { paletteFor } from '../../export/colors'
 import {
   assembleBriefing,
   type BriefingDocument,
@@ -9,7 +8,6 @@ import {
 } from '../../export/document'
 import { nativeChartOf } from '../../export/native-chart'
 import type { WriteOptions } from '../../export/pack'
-import { printOption } from '../../export/print-option'
 import { renderChartPng, renderChartSvg } from '../../export/render'
 import { periodLabel } from '../../lib/period'
 import type { FilterSet } from '../../queries/filters'
@@ -98,11 +96,11 @@ export async function gatherBriefing(req: BriefingRequest, options: GatherOption
     const size = printSize(source, picture.width)
     const drawing = await chartDrawing(source, 'white', size)
     const caption = await chartCaption(source)
-    const option = printOption(drawing.option, caption.subtitle)
-    const printed = { ...drawing, option, palette: paletteFor('light', 'white') }
+    // On white, so in the light theme, and already made ready for paper (see chartDrawing).
+    const option = drawing.option
     const needsPng = req.format === 'docx' || (req.format === 'pptx' && !nativeChartOf(option, caption.subtitle))
-    const svg = req.format === 'pdf' ? await renderChartSvg(printed) : undefined
-    const png = needsPng ? await renderChartPng(printed, picture.pixelRatio) : undefined
+    const svg = req.format === 'pdf' ? await renderChartSvg(drawing) : undefined
+    const png = needsPng ? await renderChartPng(drawing, picture.pixelRatio) : undefined
     for (const t of snapshot.tables) tables.add(t)
     sections.push({
       key: placementOf(snapshot.tables),
