@@ -159,8 +159,13 @@ export function pngOf(option: EChartsOption, width: number, height: number, rati
   const canvas = createCanvas(width * ratio, height * ratio)
   const chart = echarts.init(canvas as never, 'observatory-light', { width, height, devicePixelRatio: ratio })
   try {
-    chart.setOption({ ...option, aria: { enabled: false }, backgroundColor: '#ffffff' })
-    return new Uint8Array(canvas.toBuffer('image/png'))
+    chart.setOption({ ...option, aria: { enabled: false } })
+    // Painted whole into a new canvas, as the app's export does: the chart's own canvas is painted
+    // in time slices, and on a busy machine the rest would come a frame later.
+    const out = chart.renderToCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' }) as unknown as {
+      toBuffer: (type: string) => Buffer
+    }
+    return new Uint8Array(out.toBuffer('image/png'))
   } finally {
     chart.dispose()
   }
