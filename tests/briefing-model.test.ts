@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { clusterHeatmapOption, clusterShareOption, clusterYtdOption } from '../src/charts/clusters'
+import { clusterHeatmapOption, clusterShareOption, clusterYtdOption, pointRankingOption } from '../src/charts/clusters'
 import { itemsProgressOption, livelihoodMonthlyOption } from '../src/charts/livelihood'
 import type { NodeEngine } from '../src/db/node'
 import {
@@ -14,7 +14,7 @@ import {
 import { hexColor, nativeChartOf, numberFormat } from '../src/export/native-chart'
 import { printOption } from '../src/export/print-option'
 import { describeYoY, formatPercent, formatWan } from '../src/lib/format'
-import { type ClusterYtdRow, clusterYtdSql } from '../src/queries/clusters'
+import { type ClusterYtdRow, clusterYtdSql, pointRankingSql,type PointRankRow } from '../src/queries/clusters'
 import { type ItemRow, livelihoodItemsSql } from '../src/queries/livelihood'
 import { attentionOf, headlineOf, keyFigures } from '../src/widgets/export/briefing-facts'
 import { factsOf } from './support/briefing'
@@ -148,6 +148,13 @@ describe('native PowerPoint charts from the ECharts option', () => {
     expect(bars.horizontal).toBe(true)
     expect(bars.axes[0]!.max).toBe(100)
     expect(bars.note).toMatch(/^序时\d+%$/)
+  })
+
+  it('leaves out value labels that say something other than the value (a bar labelled with its 同比)', async () => {
+    const rows = await query<PointRankRow>(engine, pointRankingSql({}))
+    const ranking = nativeChartOf(printOption(pointRankingOption(rows, ctx)))!
+    expect(ranking.groups[0]!.labels).toBeUndefined()
+    expect(ranking.groups[0]!.series[0]!.values.length).toBe(rows.length)
   })
 
   it('draws a dashed line as its own series, and leaves maps and heat maps to pictures', () => {

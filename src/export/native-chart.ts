@@ -98,7 +98,32 @@ const seriesColor = (s: Obj, index: number, palette: readonly string[]): string 
   hexColor(palette[index % palette.length]) ??
   '2E86C1'
 
-const labelled = (s: Obj) => isObj(s.label) && s.label.show === true
+/**
+ * Whether a series' value labels show its values: Office labels a bar or point with its value,
+ * never with other text, so a chart whose labels say something else (a bar labelled with its
+ * 同比) gets no labels rather than wrong ones.
+ */
+function labelsAreValues(s: Obj, categories: readonly string[]): boolean {
+  const label = isObj(s.label) ? s.label : undefined
+  if (label?.show !== true) return false
+  const f = label.formatter
+  if (f === undefined) return true
+  if (typeof f === 'string') return f.includes('{c}') && !/\{[abd]\}/.test(f)
+  if (typeof f !== 'function') return false
+  const data = arr(s.data)
+  const i = data.findIndex((d) => valueOf(d) !== null)
+  if (i < 0) return true
+  const value = valueOf(data[i])!
+  try {
+    const out = (f as (p: unknown) => unknown)({ value, data: data[i], dataIndex: i, name: categories[i] ?? '' })
+    const m = typeof out === 'string' ? /^[+\-−]?[\d,]+(?:\.(\d+))?/.exec(out.trim()) : null
+    if (!m) return false
+    const shown = Number(m[0].replace(/,/g, '').replace('−', '-'))
+    return Math.abs(shown - value) <= 0.5 * 10 ** -(m[1]?.length ?? 0) + 1e-9
+  } catch {
+    return false
+  }
+}
 
 export function nativeChartOf(option: unknown, subtitle?: string): NativeChart | null {
   if (!isObj(option)) return null
@@ -193,7 +218,7 @@ export function nativeChartOf(option: unknown, subtitle?: string): NativeChart |
         stacked,
         series: [one],
         ...(type === 'bar' && distinct.size > 1 ? { pointColors: points.map((p) => p ?? own) } : {}),
-        ...(labelled(s) ? { labels: numberFormat(unit) } : {}),
+        ...(labelsAreValues(s, categories) ? { labels: numberFormat(unit) } : {}),
       })
     // A constant mark line (序时进度 83%): a dashed line series on vertical charts, words on horizontal ones.
     const mark = isObj(s.markLine) ? s.markLine : undefined
