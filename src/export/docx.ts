@@ -21,7 +21,7 @@ const LINE = 560 // twips: 28 pt, exactly
 /** A4 portrait, margins 3.7 / 3.5 / 2.8 / 2.6 cm: 15.6 cm of text width, in CSS pixels at 96 per inch. */
 const TEXT_WIDTH_PX = Math.round((15.6 / 2.54) * 96)
 
-const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, eastAsia, hint: 'eastAsia' as const })
+const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, eastAsia })
 
 /**
  * The briefing as DOCX (Word, WPS), with the `docx` library: the same content in the
@@ -34,8 +34,12 @@ export async function buildDocx(doc: BriefingDocument, options: WriteOptions = {
   const d = await import('docx')
   const { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, TextRun } = d
 
-  const body = (text: string, o: { bold?: boolean; indent?: boolean; color?: string; fontName?: string } = {}) =>
+  const body = (
+    text: string,
+    o: { bold?: boolean; indent?: boolean; color?: string; fontName?: string; keepNext?: boolean } = {},
+  ) =>
     new Paragraph({
+      ...(o.keepNext ? { keepNext: true } : {}),
       spacing: { line: LINE, lineRule: LineRuleType.EXACT },
       indent: o.indent === false ? undefined : { firstLine: 640 },
       alignment: AlignmentType.JUSTIFIED,
@@ -217,8 +221,13 @@ function figuresTable(d: Docx, figures: readonly KeyFigure[]): TableType {
 }
 
 /** A chart: its sentence, the picture at the text's width, the numbered caption and its source. */
-function chartBlock(d: Docx, chart: PlacedChart, body: (text: string) => ParagraphType): ParagraphType[] {
-  const out = [body(chart.sentence)]
+function chartBlock(
+  d: Docx,
+  chart: PlacedChart,
+  body: (text: string, o: { keepNext: boolean }) => ParagraphType,
+): ParagraphType[] {
+  // The sentence, the picture and its caption stay on one page.
+  const out = [body(chart.sentence, { keepNext: true })]
   if (chart.png) {
     const width = TEXT_WIDTH_PX
     const height = Math.round((width * chart.png.height) / chart.png.width)
