@@ -58,6 +58,10 @@ afterAll(async () => {
   await engine?.terminate()
 })
 
+/** The figures the sentences write ("117.33", "5.4%"): each must come out of a layout on one line. */
+const figuresIn = (d: BriefingDocument) => [
+  ...new Set([d.headline, ...chartsOf(d).map((c) => c.sentence)].join('').match(/\d+\.\d+%?/g) ?? []),
+]
 const unzip = (file: string) => unzipSync(new Uint8Array(readFileSync(file)))
 const numbers = (xml: string) => [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]!)
 
@@ -116,8 +120,10 @@ describe('the PDF', () => {
     expect(checked).toBeGreaterThan(150)
   })
 
-  it('breaks no line before closing punctuation or after an opening mark', () => {
-    expect(badLineBreaks(pdfText(files.pdf))).toEqual([])
+  it('breaks no line before closing punctuation or after an opening mark, and splits no number', () => {
+    const text = pdfText(files.pdf)
+    expect(badLineBreaks(text)).toEqual([])
+    for (const n of figuresIn(doc)) expect(text, n).toContain(n)
   })
 })
 
@@ -180,13 +186,15 @@ describe('the DOCX', () => {
 })
 
 describe.skipIf(!hasSoffice)('as LibreOffice lays them out', () => {
-  it('breaks no line of the PPTX or the DOCX before closing punctuation', () => {
+  it('breaks no line of the PPTX or the DOCX before closing punctuation, and splits no number', () => {
     for (const file of [files.pptx, files.docx]) {
       const out = path.join(ARTIFACTS, `lo-${path.extname(file).slice(1)}`)
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 180_000 })
       const pdf = path.join(out, 'briefing.pdf')
       expect(pdfPages(pdf)).toBeGreaterThan(3)
-      expect(badLineBreaks(pdfText(pdf)), file).toEqual([])
+      const text = pdfText(pdf)
+      expect(badLineBreaks(text), file).toEqual([])
+      for (const n of figuresIn(doc)) expect(text, `${file}: ${n}`).toContain(n)
     }
   }, 240_000)
 })

@@ -131,7 +131,7 @@ export async function buildDocx(doc: BriefingDocument, options: WriteOptions = {
     description: doc.sourceLine,
     styles: {
       default: {
-        document: { run: { font: font(FANG), size: SAN_HAO, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } },
+        document: { run: { font: font(FANG), size: SAN_HAO, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
         heading1: { run: { font: font(HEI), size: SAN_HAO, color: '000000' } },
         heading2: { run: { font: font(KAI), size: SAN_HAO, color: '000000' } },
         title: { run: { font: font(TITLE_FONT), size: ER_HAO, color: '000000' } },
