@@ -14,7 +14,7 @@ import {
 import { hexColor, nativeChartOf, numberFormat } from '../src/export/native-chart'
 import { printOption } from '../src/export/print-option'
 import { describeYoY, formatPercent, formatWan } from '../src/lib/format'
-import { type ClusterYtdRow, clusterYtdSql, pointRankingSql,type PointRankRow } from '../src/queries/clusters'
+import { type ClusterYtdRow, clusterYtdSql, pointRankingSql, type PointRankRow } from '../src/queries/clusters'
 import { type ItemRow, livelihoodItemsSql } from '../src/queries/livelihood'
 import { attentionOf, headlineOf, keyFigures } from '../src/widgets/export/briefing-facts'
 import { factsOf } from './support/briefing'
