@@ -1,6 +1,7 @@
 // Exports on the embedded data, in one session on the Overview: a 3× PNG of one chart, and
-// the page's briefing pack as PPTX and as PDF, each from the click to the file's arrival.
-// The first PDF also fetches the font (1.5 MB, same origin).
+// the page's briefing pack as PPTX (native charts), PDF (vector charts, subset font) and DOCX,
+// each from the click to the file's arrival. The first PDF also fetches the two font faces
+// (3 MB, same origin; the browser keeps them after that).
 import { download } from '../tests/e2e/support/exports'
 import { waitForMark, widgetStates } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
@@ -13,6 +14,7 @@ const CASES = {
   },
   'briefing-pptx': { menu: '.briefing > details', item: '[data-export="briefing"][data-format="pptx"]' },
   'briefing-pdf': { menu: '.briefing > details', item: '[data-export="briefing"][data-format="pdf"]' },
+  'briefing-docx': { menu: '.briefing > details', item: '[data-export="briefing"][data-format="docx"]' },
 } as const
 
 export async function exports({ url, runs }: { url: string; runs: number }) {

@@ -6,7 +6,7 @@ import { paletteFor } from '../src/export/colors'
 import { columnLabel } from '../src/export/columns'
 import { BOM, toCsv } from '../src/export/csv'
 import { layoutCaption, wrapText } from '../src/export/layout'
-import { chartSentence, figuresOfOption } from '../src/export/narrative'
+import { chartSentence, figuresOfOption, rankPhrase } from '../src/export/narrative'
 import { isFormulaLike, neutraliseForCsv } from '../src/export/neutralise'
 import { fitBox } from '../src/export/pack'
 import { composeSvg, escapeXml } from '../src/export/svg'
@@ -177,31 +177,123 @@ describe('briefing sentences', () => {
   const option = {
     xAxis: { type: 'category', data: ['高端装备', '先进材料', '现代物贸'] },
     yAxis: { type: 'value' },
-    series: [{ type: 'bar', name: '累计产值', data: [{ value: 52.31, key: 'c1' }, 31.2, 8.05] }],
+    series: [{ type: 'bar', name: '累计产值（亿元）', data: [{ value: 52.31, key: 'c1' }, 31.2, 8.05] }],
   }
-  it('reads categories and values from a bar, line or pie option', () => {
+  it('reads categories, values and units from a bar, line or pie option', () => {
     expect(figuresOfOption(option)).toEqual({
+      kind: 'category',
       categories: ['高端装备', '先进材料', '现代物贸'],
-      series: [{ name: '累计产值', values: [52.31, 31.2, 8.05] }],
+      series: [{ name: '累计产值（亿元）', label: '累计产值', unit: '亿元', type: 'bar', values: [52.31, 31.2, 8.05] }],
     })
     expect(figuresOfOption({ series: [{ type: 'pie', data: [{ name: '甲', value: 3 }] }] })).toEqual({
+      kind: 'pie',
       categories: ['甲'],
-      series: [{ name: '', values: [3] }],
+      series: [{ name: '', label: '', unit: '', type: 'pie', values: [3] }],
     })
     expect(figuresOfOption({ series: [{ type: 'heatmap', data: [] }] })).toBeNull()
+    // The unit from a value axis that draws "50%", or from a subtitle part that is a unit.
+    const rate = {
+      yAxis: { type: 'category', data: ['甲', '乙'] },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      series: [{ type: 'bar', data: [100, 56.2] }],
+    }
+    expect(figuresOfOption(rate)!.series[0]!.unit).toBe('%')
+    const count = { xAxis: { type: 'category', data: ['在建'] }, yAxis: {}, series: [{ type: 'bar', data: [19] }] }
+    expect(figuresOfOption(count, '本年重点项目清单 · 个')!.series[0]!.unit).toBe('个')
   })
 
-  it('writes one formal sentence with the period, the highest, the next and the lowest', () => {
+  it('writes the period, the highest, the next and the lowest, every figure with its unit and decimals', () => {
     expect(chartSentence('各集群累计产值', '亿元 · 2026年1—10月', figuresOfOption(option))).toBe(
-      '2026年1—10月，各集群累计产值中，累计产值共3项，其中高端装备最高，为52.31亿元；其次为先进材料，为31.2亿元；现代物贸最低，为8.05亿元。',
+      '2026年1—10月，从累计产值看，高端装备最高，为52.31亿元；其次为先进材料，为31.20亿元；现代物贸最低，为8.05亿元。',
     )
-    // The unit the series names wins; a subtitle part that is not a unit is never taken for one.
-    const named = { ...option, series: [{ ...option.series[0]!, name: '累计产值（万元）' }] }
-    expect(chartSentence('各集群累计产值与同比', '同比：同口径 · 2026年1—10月', figuresOfOption(named))).toContain(
-      '其中高端装备最高，为52.31万元',
-    )
-    expect(chartSentence('各集群', '同比：同口径 · 2026年', figuresOfOption(option))).toContain('为52.31；')
+    // Without a unit the figure stands alone; a subtitle part that is not a unit is never taken for one.
+    const bare = { ...option, series: [{ ...option.series[0]!, name: '累计产值' }] }
+    expect(chartSentence('各集群', '同比：同口径 · 2026年', figuresOfOption(bare))).toContain('为52.3；')
     expect(chartSentence('镇区分布', '示意图', null)).toBe('镇区分布如下图所示。')
+  })
+
+  it('says ties as 并列, with the % kept, instead of ranking equal figures', () => {
+    const items = {
+      yAxis: { type: 'category', data: ['改造老旧小区16个', '新增停车泊位2300个', '建设城市书房6家', '整治河道46条'] },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [{ type: 'bar', data: [100, 100, 98.66, 56.2] }],
+    }
+    expect(chartSentence('民生实事进度', '2026年代表票决项目', figuresOfOption(items))).toBe(
+      '2026年，从民生实事进度看，改造老旧小区16个和新增停车泊位2300个并列最高，均为100.0%；' +
+        '其次为建设城市书房6家，为98.7%；整治河道46条最低，为56.2%。',
+    )
+    // Equal once written with the unit's decimals: 99.96% and 100% both read 100.0%.
+    const close = { ...items, series: [{ type: 'bar', data: [100, 99.96, 60, 60] }] }
+    expect(chartSentence('进度', undefined, figuresOfOption(close))).toBe(
+      '从进度看，改造老旧小区16个和新增停车泊位2300个并列最高，均为100.0%；建设城市书房6家和整治河道46条并列最低，均为60.0%。',
+    )
+    const all = { ...items, series: [{ type: 'bar', data: [100, 100, 100, 100] }] }
+    expect(chartSentence('进度', undefined, figuresOfOption(all))).toBe(
+      '从进度看，改造老旧小区16个、新增停车泊位2300个、建设城市书房6家、整治河道46条均为100.0%。',
+    )
+    expect(
+      rankPhrase(
+        [
+          ['甲', 3],
+          ['乙', 3],
+          ['丙', 1],
+        ],
+        '项',
+      ),
+    ).toBe('甲和乙并列最高，均为3项；丙最低，为1项')
+  })
+
+  it('writes shares of a pie, a second measure in its own unit, and lines over months', () => {
+    const pie = {
+      series: [
+        {
+          type: 'pie',
+          data: [
+            { name: '甲', value: 30 },
+            { name: '乙', value: 50 },
+            { name: '丙', value: 20 },
+          ],
+        },
+      ],
+    }
+    expect(chartSentence('集群产值占比', '累计产值占比 · 2026年1—10月', figuresOfOption(pie))).toBe(
+      '2026年1—10月，从集群产值占比看，乙占比最高，为50.0%；其次为甲，为30.0%；丙最低，为20.0%。',
+    )
+    const combo = {
+      xAxis: { type: 'category', data: ['甲', '乙'] },
+      yAxis: [
+        { type: 'value', name: '亿元' },
+        { type: 'value', name: '同比', axisLabel: { formatter: (v: number) => `${v}%` } },
+      ],
+      series: [
+        { type: 'bar', name: '累计产值（亿元）', data: [117.334, 78.39] },
+        { type: 'line', name: '同比增速', yAxisIndex: 1, data: [2.9, 8.5] },
+      ],
+    }
+    expect(chartSentence('各集群累计产值与同比', undefined, figuresOfOption(combo))).toBe(
+      '从累计产值看，甲最高，为117.33亿元；乙最低，为78.39亿元。从同比增速看，乙最高，为8.5%；甲最低，为2.9%。',
+    )
+    const months = {
+      xAxis: { type: 'category', data: ['1月', '2月', '3月'] },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      series: [{ type: 'line', name: '平均进度', data: [10, 5, 30] }],
+    }
+    expect(chartSentence('平均进度走势', '2026年', figuresOfOption(months))).toBe(
+      '2026年，平均进度3月为30.0%，2月最低，为5.0%。',
+    )
+    // Different measures over months are not ranked against each other: each says where it stands.
+    const plan = {
+      xAxis: { type: 'category', data: ['9月', '10月'] },
+      yAxis: { type: 'value', name: '亿元' },
+      series: [
+        { type: 'bar', name: '当月完成', data: [12.5, 10.36] },
+        { type: 'line', name: '累计完成', data: [113.9, 124.23] },
+        { type: 'line', name: '年度计划', data: [155.86, 155.86] },
+      ],
+    }
+    expect(chartSentence('年度计划与完成投资', '亿元 · 2026年1—10月', figuresOfOption(plan))).toBe(
+      '2026年1—10月，当月完成10月为10.36亿元，9月最高，为12.50亿元；累计完成10月为124.23亿元，9月最低，为113.90亿元。',
+    )
   })
 
   it('fits an image into a box keeping its proportions', () => {

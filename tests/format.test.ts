@@ -6,9 +6,11 @@ import {
   formatNumber,
   formatPercent,
   formatSignedPercent,
+  formatValue,
   formatWan,
   formatYoY,
   scaleWan,
+  unitDigits,
 } from '../src/lib/format'
 import { addMonths, latestCompleteMonth, monthSpan, periodLabel, periodRange, ytdLabel } from '../src/lib/period'
 
@@ -51,6 +53,25 @@ describe('rates', () => {
     expect(formatPercent(0.853)).toBe('85.3%')
     expect(formatPercent(1)).toBe('100.0%')
     expect(formatCount(1234, '件')).toBe('1,234件')
+  })
+})
+
+describe('one decimals rule per unit', () => {
+  it('writes 亿元 with two decimals, 万元 and rates with one, counts with none', () => {
+    expect(formatValue(117.3, '亿元')).toBe('117.30亿元')
+    expect(formatValue(78.394, '亿元')).toBe('78.39亿元')
+    expect(formatValue(8765.43, '万元')).toBe('8,765.4万元')
+    expect(formatValue(100, '%')).toBe('100.0%')
+    expect(formatValue(5.44, '%')).toBe('5.4%')
+    expect(formatValue(19, '家')).toBe('19家')
+    expect(formatValue(2300, '个')).toBe('2,300个')
+    expect(formatValue(-2.04, '%')).toBe('-2.0%')
+  })
+  it('gives an unknown unit one decimal and a missing value the dash', () => {
+    expect(unitDigits('吨')).toBe(1)
+    expect(formatValue(3, '吨')).toBe('3.0吨')
+    expect(formatValue(null, '亿元')).toBe('—')
+    expect(formatValue(Number.NaN, '%')).toBe('—')
   })
 })
 

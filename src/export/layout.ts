@@ -1,4 +1,5 @@
 import type { CaptionText } from './caption'
+import { breakLines } from './linebreak'
 
 /** Where each caption line goes around the chart, in CSS pixels of the composed image. */
 export interface CaptionLayout {
@@ -29,19 +30,12 @@ export function textEms(text: string): number {
   return ems
 }
 
-/** Breaks text into lines no wider than `max` pixels at `size` (by character: Chinese has no spaces). */
+/**
+ * Breaks text into lines no wider than `max` pixels at `size`, by the rules of Chinese
+ * typesetting: no line starts with ，。、；：？！）」 or ends with （「, no number is split.
+ */
 export function wrapText(text: string, size: number, max: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of text) {
-    if (line && textEms(line + ch) * size > max) {
-      lines.push(line)
-      line = ''
-    }
-    line += ch
-  }
-  if (line) lines.push(line)
-  return lines
+  return breakLines(text, max, (s) => textEms(s) * size)
 }
 
 /** The composed image: title and head lines above the chart, source lines below; as wide as the chart. */

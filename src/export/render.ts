@@ -100,3 +100,21 @@ export async function renderChartPng(d: ChartDrawing, pixelRatio: number): Promi
   )
   return new Uint8Array(await blob.arrayBuffer())
 }
+
+/** The chart alone (no caption) as SVG from ECharts' SVG renderer: text stays text, for a vector PDF. */
+export async function renderChartSvg(d: ChartDrawing): Promise<string> {
+  const echarts = await runtime()
+  const chart = echarts.init(null, `observatory-${d.palette.theme}`, {
+    renderer: 'svg',
+    ssr: true,
+    width: d.width,
+    height: d.height,
+    locale: 'ZH',
+  })
+  try {
+    chart.setOption(still(d.option))
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}

@@ -92,3 +92,32 @@ export function formatCount(value: number | null | undefined, measure = ''): str
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING
   return `${formatNumber(value, 0)}${measure}`
 }
+
+/**
+ * Decimals per unit, one rule for every figure an export writes: money as the KPI cards
+ * show it (亿元 two places, 万元 one), rates one place, counts none.
+ */
+const UNIT_DIGITS: Readonly<Record<string, number>> = {
+  亿元: 2,
+  万元: 1,
+  元: 2,
+  '%': 1,
+  个百分点: 1,
+  万千瓦时: 1,
+  千瓦时: 0,
+  分: 1,
+  倍: 1,
+  万人: 1,
+}
+const COUNT_UNITS = new Set(['个', '项', '家', '件', '条', '次', '人', '人次', '名', '户', '天', '处', '所', '场'])
+
+/** How many decimals a figure in `unit` is written with (a count none, an unknown unit one). */
+export function unitDigits(unit: string): number {
+  return UNIT_DIGITS[unit] ?? (COUNT_UNITS.has(unit) ? 0 : 1)
+}
+
+/** A figure with its unit, decimals by the unit's rule: (117.3, '亿元') → "117.30亿元", (5.42, '%') → "5.4%". */
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING
+  return `${formatNumber(value, unitDigits(unit))}${unit}`
+}

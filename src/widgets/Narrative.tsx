@@ -1,6 +1,7 @@
 import type { SqlQuery } from '../queries/derived'
 import type { FilterSet } from '../queries/filters'
 import { usePrefetchSql } from '../state/prefetch'
+import { useNarrativeExport } from './export/narratives'
 import { useWidgetQuery } from './useWidgetQuery'
 import { WidgetFrame } from './WidgetFrame'
 
@@ -24,6 +25,7 @@ export function Narrative<R>({ id, tables, sql, compose, prefetch }: NarrativePr
       : data.state === 'loading' && data.stale
         ? compose(data.stale[0]!)
         : null
+  useNarrativeExport(id, tables, text)
   return (
     <WidgetFrame
       id={id}

@@ -10,8 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { NodeEngine } from '../../src/db/node'
 import { type ClusterYtdRow, clusterYtdSql, pointsTableSql } from '../../src/queries/clusters'
+import { type ItemRow, livelihoodItemsSql } from '../../src/queries/livelihood'
+import { attentionOf, headlineOf, keyFigures } from '../../src/widgets/export/briefing-facts'
+import { factsOf } from '../support/briefing'
 import { loadEmbeddedData } from '../support/embedded'
 import { query, startEngineWithSchema } from '../support/engine'
+import { badLineBreaks } from '../support/pdf-check'
 import { readXlsx } from '../support/xlsx-read'
 import { launchBrowser, openPage, type Session, type Watched } from './support/browser'
 import { useEmbeddedData } from './support/embedded'
@@ -90,6 +94,7 @@ describe('chart exports', () => {
     }
     await expect(w.page.locator('[data-export="briefing"][data-format="pptx"]').count()).resolves.toBe(1)
     await expect(w.page.locator('[data-export="briefing"][data-format="pdf"]').count()).resolves.toBe(1)
+    await expect(w.page.locator('[data-export="briefing"][data-format="docx"]').count()).resolves.toBe(1)
   })
 
   it('draws a 3× PNG three times the chart’s CSS size, not blank, with its caption', async () => {
@@ -130,6 +135,20 @@ describe('chart exports', () => {
     expect(parsed.texts.join('\n')).toContain('示例数据')
     // The chart itself came along (its bars are paths).
     expect((text.match(/<path/g) ?? []).length).toBeGreaterThan(5)
+  })
+
+  it('writes item names whole in an exported image, where the screen cuts them with "…"', async () => {
+    const items = await query<ItemRow>(engine, livelihoodItemsSql({}))
+    const svg = (await download(w.page, menu('overview-livelihood'), '[data-export="svg"]')).bytes.toString('utf8')
+    const texts = await w.page.evaluate(
+      (s) =>
+        [...new DOMParser().parseFromString(s, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent),
+      svg,
+    )
+    expect(texts.filter((t) => t?.includes('…'))).toEqual([])
+    // A long name breaks onto a second line: its lines, read in order, are the whole name.
+    const all = texts.join('')
+    for (const item of items) expect(all, item.name).toContain(item.name)
   })
 
   it('writes the active filters into the image, with their names', async () => {
@@ -229,44 +248,139 @@ describe('table exports', () => {
 })
 
 describe('briefing pack', () => {
-  it('makes a PPTX with a title slide, one slide per chart and the headline figures', async () => {
+  const BRIEFING = '.briefing > details'
+  const charts = () => w.page.locator('.page-root [data-widget] .chart-widget__canvas').count()
+  const titles = () =>
+    w.page.locator('.page-root [data-widget]:has(.chart-widget__canvas) .widget__title').allTextContents()
+  const slidesOf = (files: Record<string, Uint8Array>) =>
+    Object.keys(files)
+      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+      .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
+      .map((f) => strFromU8(files[f]!))
+
+  it('makes a PPTX in the 汇报材料 order: headline, key figures, a native chart per chart, what needs attention', async () => {
     await w.page.goto(`${baseUrl}#/`)
     await widgetStates(w.page)
-    const charts = await w.page.locator('.page-root [data-widget] .chart-widget__canvas').count()
-    const titles = await w.page
-      .locator('.page-root [data-widget]:has(.chart-widget__canvas) .widget__title')
-      .allTextContents()
-    const pptx = await download(w.page, '.briefing > details', '[data-export="briefing"][data-format="pptx"]', 120_000)
+    const n = await charts()
+    const names = await titles()
+    const facts = await factsOf(engine, {})
+    const pptx = await download(w.page, BRIEFING, '[data-export="briefing"][data-format="pptx"]', 120_000)
     save('overview.pptx', pptx.bytes)
     expect(pptx.name).toMatch(/^总览汇报材料_\d{4}年\d+月\d+日\.pptx$/)
     const files = unzipSync(new Uint8Array(pptx.bytes))
-    const slides = Object.keys(files)
-      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
-      .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
-    expect(slides.length).toBe(charts + 2)
-    const xml = slides.map((s) => strFromU8(files[s]!))
-    expect(xml[0]).toContain('总览汇报材料')
-    expect(xml[0]).toContain('数据截至')
-    titles.forEach((t, i) => expect(xml[i + 1], t).toContain(t))
-    expect(xml[charts + 1]).toContain('主要指标')
-    expect(xml[charts + 1]).toContain('观察点累计产值')
-    // Each chart slide carries its picture.
-    expect(Object.keys(files).filter((f) => f.startsWith('ppt/media/')).length).toBeGreaterThanOrEqual(charts)
+    const xml = slidesOf(files)
+    // Cover, 一、总体情况 (figures and the overview's narrative), a slide per chart, 三、需要关注的问题.
+    expect(xml.length).toBe(n + 3)
+    expect(xml[0]).toContain(headlineOf(facts))
+    expect(xml[0]).toContain('2026年10月')
+    expect(xml[1]).toContain('一、总体情况')
+    expect(xml[1]).toContain('<a:tbl>')
+    for (const f of keyFigures(facts)) expect(xml[1]).toContain(`${f.value}${f.unit}`)
+    names.forEach((t) =>
+      expect(
+        xml.slice(2, n + 2).some((x) => x.includes(t)),
+        t,
+      ).toBe(true),
+    )
+    expect(xml[n + 2]).toContain('三、需要关注的问题')
+    for (const item of attentionOf(facts)) expect(xml[n + 2]).toContain(item.slice(0, 12))
+    // Native charts for the bars and combinations; the town map is the one picture.
+    const chartXml = Object.keys(files)
+      .filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]!))
+    expect(chartXml.length).toBe(n - 1)
+    expect(Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f)).length).toBe(1)
+    const ytd = await query<ClusterYtdRow>(engine, clusterYtdSql({}))
+    const combo = chartXml.find((x) => x.includes('累计产值（亿元）'))!
+    for (const r of ytd) expect(combo).toContain(`<c:v>${r.ytd_output! / 10_000}</c:v>`)
   })
 
-  it('makes a PDF with one page per chart whose text layer holds the Chinese title', async () => {
-    const charts = await w.page.locator('.page-root [data-widget] .chart-widget__canvas').count()
-    const pdf = await download(w.page, '.briefing > details', '[data-export="briefing"][data-format="pdf"]', 120_000)
+  it('makes a PDF with vector charts, a subset font and the headline, within 400 KB', async () => {
+    const facts = await factsOf(engine, {})
+    const pdf = await download(w.page, BRIEFING, '[data-export="briefing"][data-format="pdf"]', 120_000)
     const file = save('overview.pdf', pdf.bytes)
-    const info = execFileSync('pdfinfo', [file]).toString()
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(charts + 2)
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString()
-    expect(text).toContain('总览汇报材料')
-    expect(text).toContain('各集群累计产值与同比')
-    expect(text).toContain('主要指标')
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(ARTIFACTS, 'overview-pdf')])
-    // Nothing was fetched from anywhere but the app's own origin (the font included).
+    expect(pdf.bytes.length).toBeLessThanOrEqual(400 * 1024)
+    const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const f of fonts) expect(f, f).toMatch(/^[A-Z]{6}\+NotoSansSC-\S+\s+CID TrueType\s+Identity-H\s+yes yes/)
+    const text = execFileSync('pdftotext', [file, '-']).toString()
+    expect(text.replace(/\n/g, '')).toContain(headlineOf(facts))
+    for (const h of ['总览汇报材料', '一、总体情况', '二、分领域情况', '三、需要关注的问题']) expect(text).toContain(h)
+    // Axis labels of the cluster chart are text in the file, not pixels.
+    const ytd = await query<ClusterYtdRow>(engine, clusterYtdSql({}))
+    const layout = execFileSync('pdftotext', ['-layout', file, '-']).toString()
+    for (const r of ytd) expect(layout).toMatch(new RegExp(`${r.name}\\s{2,}`))
+    expect(badLineBreaks(text)).toEqual([])
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, 'overview-pdf')])
+    // Nothing was fetched from anywhere but the app's own origin (the fonts included).
     expect(w.foreignRequests).toEqual([])
-    expect(w.requests.some((u) => /noto-sans-sc-.*\.woff/.test(u))).toBe(true)
+    expect(w.requests.some((u) => /noto-sans-sc-.*-400-normal.*\.woff/.test(u))).toBe(true)
+  })
+
+  it('makes a DOCX with the headings, the key figures as a table and a captioned picture per chart', async () => {
+    const facts = await factsOf(engine, {})
+    const n = await charts()
+    const docx = await download(w.page, BRIEFING, '[data-export="briefing"][data-format="docx"]', 120_000)
+    save('overview.docx', docx.bytes)
+    expect(docx.name).toMatch(/^总览汇报材料_\d{4}年\d+月\d+日\.docx$/)
+    const files = unzipSync(new Uint8Array(docx.bytes))
+    const xml = strFromU8(files['word/document.xml']!)
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+    for (const h of ['总览汇报材料', '一、总体情况', '二、分领域情况', '三、需要关注的问题']) expect(text).toContain(h)
+    expect(text).toContain(headlineOf(facts))
+    expect(xml).toContain('<w:tbl>')
+    for (const f of keyFigures(facts)) expect(text).toContain(`${f.value}${f.unit}`)
+    for (let i = 1; i <= n; i++) expect(text).toContain(`图${i} `)
+    expect(Object.keys(files).filter((f) => /^word\/media\/.+\.png$/.test(f)).length).toBe(n)
+  })
+
+  it('leaves out the charts not ticked', async () => {
+    const n = await charts()
+    await w.page.locator(`${BRIEFING} > summary`).click()
+    await w.page.locator('[data-briefing-chart="town-map"]').uncheck()
+    const pptx = await download(w.page, BRIEFING, '[data-export="briefing"][data-format="pptx"]', 120_000)
+    const files = unzipSync(new Uint8Array(pptx.bytes))
+    expect(slidesOf(files).length).toBe(n - 1 + 3)
+    expect(Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toEqual([])
+    await w.page.locator(`${BRIEFING} > summary`).click()
+    await w.page.locator('[data-briefing-chart="town-map"]').check()
+    await w.page.locator(`${BRIEFING} > summary`).click()
+  })
+
+  it('shows each step while a pack is made, stops on 取消 with no file, and says the result plainly', async () => {
+    // A fresh page (no font loaded yet) whose font answers slowly: time to see the steps and cancel.
+    const page = await session.context.newPage()
+    await page.route(/noto-sans-sc-.*\.woff/, async (route) => {
+      await new Promise((r) => setTimeout(r, 4000))
+      await route.continue()
+    })
+    await page.goto(`${baseUrl}#/`)
+    await waitForMark(page, 'app-ready')
+    await widgetStates(page)
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await page.locator(`${BRIEFING} > summary`).click()
+    await page.locator('[data-export="briefing"][data-format="pdf"]').click()
+    const card = page.locator('.briefing-status')
+    await card.locator('[data-briefing-step]:has-text("写入 PDF 文件")').waitFor({ timeout: 60_000 })
+    await expect(card.locator('progress').getAttribute('max')).resolves.toBe(String((await charts()) + 2))
+    await expect(card.getAttribute('role')).resolves.toBe('status')
+    await card.locator('[data-briefing-cancel]').click()
+    await page.locator('[data-export-state="cancelled"]:has-text("已取消，没有生成文件")').waitFor()
+    // The slow font arrives and the writer stops at its first page: no file.
+    await page.waitForTimeout(6000)
+    expect(downloads).toBe(0)
+    // Made again, it is said in words a person reads, at the page's own size.
+    const file = await download(page, BRIEFING, '[data-export="briefing"][data-format="pdf"]', 120_000)
+    const done = page.locator('[data-export-state="done"]')
+    await done.waitFor()
+    await expect(done.textContent()).resolves.toContain(`${file.name}（`)
+    const style = await done.evaluate((el) => {
+      const s = getComputedStyle(el.querySelector('.briefing-status__step')!)
+      return { size: parseFloat(s.fontSize), width: el.getBoundingClientRect().width }
+    })
+    expect(style.size).toBeGreaterThanOrEqual(13)
+    expect(style.width).toBeGreaterThanOrEqual(300)
+    await page.close()
   })
 })

@@ -8,6 +8,7 @@ import { type ExportBackground, paletteFor } from '../../export/colors'
 import { columnLabel } from '../../export/columns'
 import { toCsv } from '../../export/csv'
 import { downloadBlob } from '../../export/download'
+import { printOption } from '../../export/print-option'
 import { type ChartDrawing, renderPng, renderSvg } from '../../export/render'
 import { type ColumnLabel, type ExportTable, tableFromRows } from '../../export/table'
 import { writeXlsx } from '../../export/xlsx'
@@ -27,7 +28,10 @@ export async function chartCaption(source: ChartExportSource): Promise<ChartCapt
   }
 }
 
-/** The option rebuilt by the chart's own builder for the background's theme (white: light), at `size` or the chart's size on screen. */
+/**
+ * The option rebuilt by the chart's own builder for the background's theme (white: light), made
+ * ready for print, at `size` or the chart's size on screen.
+ */
 export async function chartDrawing(
   source: ChartExportSource,
   background: ExportBackground,
@@ -39,11 +43,15 @@ export async function chartDrawing(
   const el = source.element()
   const width = size?.width ?? Math.round(el?.clientWidth || 800)
   const height = size?.height ?? Math.round(el?.clientHeight || 320)
-  const option = s.option(s.rows as never[], {
-    theme: palette.theme,
-    font: 12,
-    ...(s.selected ? { selected: s.selected } : {}),
-  })
+  // Drawn for paper: names whole (wrapped, not cut with "…"), every legend item, no zoom slider.
+  const option = printOption(
+    s.option(s.rows as never[], {
+      theme: palette.theme,
+      font: 12,
+      ...(s.selected ? { selected: s.selected } : {}),
+    }),
+    s.subtitle,
+  )
   return { option, width, height, palette, caption: captionText(await chartCaption(source), new Date()) }
 }
 

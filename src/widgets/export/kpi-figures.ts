@@ -1,4 +1,4 @@
-import type { BriefingFigure } from '../../export/pack'
+import { warningsSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
 import {
   livelihoodProgressSql,
@@ -7,76 +7,65 @@ import {
   projectInvestmentSql,
   suggestionsSql,
 } from '../../queries/kpi'
+import { livelihoodSummarySql } from '../../queries/livelihood'
+import { projectsSummarySql, projectsTableSql } from '../../queries/projects'
 import { coordinator } from '../../state/coordinator'
-import {
-  type KpiText,
-  presentLivelihood,
-  presentOutputYtd,
-  presentPointsReporting,
-  presentProjectInvestment,
-  presentSuggestions,
-} from '../kpi/present'
+import type { BriefingFacts } from './briefing-facts'
 
-/** The Overview's headline figures (the same SQL and wording as its KPI cards), for a briefing's closing page. */
-interface Spec<R> {
-  readonly title: string
-  readonly tables: readonly string[]
-  readonly sql: (filters: FilterSet) => string
-  readonly has: (row: R | undefined) => boolean
-  readonly present: (row: R) => KpiText
-}
+const POINTS = ['point_indicators', 'observation_points']
+const PROJECTS = ['key_projects', 'project_progress']
+const LIVELIHOOD = ['livelihood_items', 'livelihood_progress']
 
-const spec = <R>(s: Spec<R>) => s as unknown as Spec<Record<string, unknown>>
+/** The tables the briefing's figures and attention list read: part of its source line. */
+export const FACT_TABLES = [...POINTS, 'clusters', 'towns', ...PROJECTS, ...LIVELIHOOD, 'deputy_suggestions']
 
-const SPECS = [
-  spec({
-    title: '观察点报送',
-    tables: ['point_indicators', 'observation_points'],
-    sql: pointsReportingSql,
-    has: (r) => Boolean(r?.registered),
-    present: presentPointsReporting,
-  }),
-  spec({
-    title: '观察点累计产值',
-    tables: ['point_indicators', 'observation_points'],
-    sql: outputYtdSql,
-    has: (r) => Boolean(r?.through),
-    present: presentOutputYtd,
-  }),
-  spec({
-    title: '重点项目完成投资',
-    tables: ['key_projects', 'project_progress'],
-    sql: projectInvestmentSql,
-    has: (r) => Boolean(r?.projects),
-    present: presentProjectInvestment,
-  }),
-  spec({
-    title: '民生实事平均进度',
-    tables: ['livelihood_items', 'livelihood_progress'],
-    sql: livelihoodProgressSql,
-    has: (r) => Boolean(r?.items),
-    present: presentLivelihood,
-  }),
-  spec({
-    title: '代表建议办结',
-    tables: ['deputy_suggestions'],
-    sql: suggestionsSql,
-    has: (r) => Boolean(r?.total),
-    present: presentSuggestions,
-  }),
-]
-
-export async function kpiFigures(filters: FilterSet): Promise<BriefingFigure[]> {
-  const answers = await Promise.all(
-    SPECS.map((s) => coordinator.query<Record<string, unknown>>(s.sql(filters), s.tables)),
-  )
-  const figures: BriefingFigure[] = []
-  answers.forEach((r, i) => {
-    const s = SPECS[i]!
-    const row = r.ok ? r.value[0] : undefined
-    if (!row || !s.has(row)) return
-    const text = s.present(row)
-    figures.push({ title: s.title, value: text.value, unit: text.unit, lines: text.lines })
-  })
-  return figures
+/**
+ * The facts a briefing's figures, headline and attention list are written from: the
+ * Overview's KPI queries (the coordinator answers them from the cards' own cache), the
+ * projects' and livelihood pages' summaries, and the early warnings at `warnPercent`.
+ */
+export async function queryFacts(filters: FilterSet, warnPercent: number): Promise<BriefingFacts> {
+  const first = async <T>(sql: Parameters<typeof coordinator.query>[0], tables: readonly string[]) => {
+    const r = await coordinator.query<T>(sql, tables)
+    return r.ok ? r.value[0] : undefined
+  }
+  const all = async <T>(sql: Parameters<typeof coordinator.query>[0], tables: readonly string[]) => {
+    const r = await coordinator.query<T>(sql, tables)
+    return r.ok ? r.value : []
+  }
+  const [points, output, projects, projectsSummary, livelihood, livelihoodSummary, suggestions, warnings, table] =
+    await Promise.all([
+      first<BriefingFacts['points']>(pointsReportingSql(filters), POINTS),
+      first<BriefingFacts['output']>(outputYtdSql(filters), POINTS),
+      first<BriefingFacts['projects']>(projectInvestmentSql(filters), PROJECTS),
+      first<BriefingFacts['projectsSummary']>(projectsSummarySql(filters), [...PROJECTS, 'clusters', 'towns']),
+      first<BriefingFacts['livelihood']>(livelihoodProgressSql(filters), LIVELIHOOD),
+      first<BriefingFacts['livelihoodSummary']>(livelihoodSummarySql(filters), LIVELIHOOD),
+      first<BriefingFacts['suggestions']>(suggestionsSql(filters), ['deputy_suggestions']),
+      all<NonNullable<BriefingFacts['warnings']>[number]>(warningsSql(filters, warnPercent / 100), [
+        ...POINTS,
+        'clusters',
+        'towns',
+      ]),
+      all<{ name: string; behind: boolean; completion: number | null }>(projectsTableSql(filters), [
+        ...PROJECTS,
+        'clusters',
+        'towns',
+      ]),
+    ])
+  return {
+    ...(points ? { points } : {}),
+    ...(output ? { output } : {}),
+    ...(projects ? { projects } : {}),
+    ...(projectsSummary ? { projectsSummary } : {}),
+    ...(livelihood ? { livelihood } : {}),
+    ...(livelihoodSummary ? { livelihoodSummary } : {}),
+    ...(suggestions ? { suggestions } : {}),
+    warnings,
+    warnPercent,
+    projectsBehind: table
+      .filter((r) => r.behind)
+      .sort((a, b) => (a.completion ?? 0) - (b.completion ?? 0))
+      .map((r) => r.name),
+  }
 }

@@ -12,6 +12,7 @@ import {
   suggestionsSql,
 } from '../../queries/kpi'
 import type { OverviewSummaryRow } from '../../queries/overview'
+import { useNarrativeExport } from '../export/narratives'
 import { useWidgetQuery, type WidgetData } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import { overviewNarrative } from './narrative'
@@ -60,6 +61,7 @@ export function OverviewNarrative({ filters }: { readonly filters: FilterSet }) 
   const text = rows.every((r) => r !== undefined)
     ? overviewNarrative(summaryOf(rows[0]!, rows[1]!, rows[2]!, rows[3]!, rows[4]!))
     : null
+  useNarrativeExport('overview-narrative', TABLES, text)
   return (
     <WidgetFrame
       id="overview-narrative"
