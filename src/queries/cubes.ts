@@ -39,8 +39,6 @@ function measures(metrics: readonly Indicator[]): string {
     .join(',\n  ')
 }
 
-const SOURCES = ['point_indicators', 'observation_points']
-
 const SCOPE_COLUMNS = `any_value(scope."start") AS "start", any_value(scope."through") AS "through", any_value(scope."year") AS "year",
   any_value(scope."from_month") AS "from_month", any_value(scope."to_month") AS "to_month"`
 
@@ -60,7 +58,6 @@ agg AS (
 )
 SELECT agg.*, p."name", c."name" AS "cluster", c."cluster_group", t."name" AS "town"
 FROM agg JOIN "observation_points" p USING ("point_id") LEFT JOIN "clusters" c ON c."cluster_id" = agg."cluster_id" LEFT JOIN "towns" t ON t."town_id" = agg."town_id"`,
-    [...SOURCES, 'clusters', 'towns'],
   )
 }
 
@@ -72,7 +69,6 @@ export function monthCube(filters: FilterSet): DerivedTable {
 SELECT "cluster_id", "town_id", "german", "month", max("period") AS "last_period", ${SCOPE_COLUMNS},
   ${measures(['output_value'])}
 FROM pairs, scope GROUP BY "cluster_id", "town_id", "german", "month"`,
-    SOURCES,
   )
 }
 
