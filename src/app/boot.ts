@@ -3,6 +3,7 @@ import { TABLES } from '../datasets/registry'
 import type { TableDef } from '../datasets/schema'
 import { type BrowserEngine, startBrowserEngine } from '../db/browser'
 import { loadArrowTables, type TableFile } from '../db/load-table'
+import { offerTestHooks } from '../lib/test-hooks'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
 import { coordinator } from '../state/coordinator'
 import { forgetEngine, replayUploads, tablesWithStoredUploads } from '../state/uploads'
@@ -155,13 +156,12 @@ export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
 }
 
 /**
- * For browser tests only (behind the test flag): end the engine's worker without telling the
- * app, so the watchdog has to notice; or the way a crash does, with the error it reports.
+ * For browser tests only (behind the test flag, see lib/test-hooks): end the engine's worker
+ * without telling the app, so the watchdog has to notice; or the way a crash does, with the
+ * error it reports; and count the queries sent.
  */
 export function exposeTestHooks() {
-  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatory?: object }
-  if (!w.__OBSERVATORY_TEST__) return
-  w.__observatory = {
+  offerTestHooks({
     stopEngineWorker: () => engine?.worker.terminate(),
     // A crash as the page sees one: the worker is gone and reports an uncaught error.
     crashEngineWorker: () => {
@@ -169,5 +169,5 @@ export function exposeTestHooks() {
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
     queriesSent: () => ({ ...coordinator.sent }),
-  }
+  })
 }

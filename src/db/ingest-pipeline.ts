@@ -8,6 +8,7 @@ import type { UploadIssue } from '../ingest/report'
 import { linesSkipped } from '../ingest/stage-sql'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import { err, ok, type Result } from '../lib/result'
+import { testHooks } from '../lib/test-hooks'
 import { type CommittedTable, commitUpload, existingTables, type IngestSession, stageUpload } from './ingest'
 
 /**
@@ -88,7 +89,7 @@ export async function prepareUpload(
   options: PrepareOptions = {},
 ): Promise<Result<PreparedUpload, string>> {
   const mark = (what: string) =>
-    (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({
+    testHooks()?.ingestTimings?.push({
       sql: what,
       ms: Math.round(performance.now()),
     })

@@ -1,5 +1,6 @@
 import type { Connector, QueryResult, QuerySession, Row } from '../db/connector'
 import { err } from '../lib/result'
+import { testHooks } from '../lib/test-hooks'
 import { createDerivedSql, type DerivedTable, type SqlQuery } from '../queries/derived'
 import { quoteIdent } from '../queries/sql'
 import { catalog, readinessOf } from './catalog'
@@ -275,13 +276,10 @@ class Coordinator {
 
 /**
  * Browser tests inject failures to see that a panel fails calmly and the others carry on:
- * with the test flag set, a query whose SQL contains one of `__observatoryFaults` fails.
+ * with the test flag set, a query whose SQL contains one of the hooks' `faults` fails.
  */
 function injectedFault(sql: string): string | null {
-  if (typeof window === 'undefined') return null
-  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryFaults?: string[] }
-  if (!w.__OBSERVATORY_TEST__ || !w.__observatoryFaults) return null
-  const hit = w.__observatoryFaults.find((f) => sql.includes(f))
+  const hit = testHooks()?.faults?.find((f) => sql.includes(f))
   return hit ? `注入的测试故障（${hit}）` : null
 }
 

@@ -2,6 +2,7 @@ import type { EChartsType } from 'echarts/core'
 import EChartsReactCore from 'echarts-for-react/esm/core'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 
+import { offerChart } from '../../lib/test-hooks'
 import { echarts } from './runtime'
 import { still } from './still'
 import type { EChartProps } from './types'
@@ -182,10 +183,8 @@ export default function EChartImpl({
           instance.current = chart
           // The library drew the latest option when it (re)created the chart.
           shown.current = option
-          // Browser tests set this flag before the app loads, to find chart elements' pixels and click them for real.
-          if ((window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ && holder.current) {
-            Object.defineProperty(holder.current, '__chart', { value: chart, configurable: true })
-          }
+          // Browser tests find chart elements' pixels and click them for real (behind the test flag).
+          if (holder.current) offerChart(holder.current, chart)
           onInstance?.(chart)
           onRendered?.()
         }}
