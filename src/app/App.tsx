@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { sampleTablesIn, useCatalog } from '../state/catalog'
-import { watchPageReady } from '../state/readiness'
+import { useAskAhead } from '../state/prefetch'
+import { PageHost, PageScope, watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
 import { BriefingAction } from '../widgets/export/BriefingAction'
@@ -85,13 +86,10 @@ export function App() {
 function Desk() {
   const route = useRoute()
   const current = findRoute(route.path)
-  const main = useRef<HTMLElement>(null)
-
-  useEffect(() => {
-    if (!main.current) return
-    // Ready when every widget on the page has settled; the page does not wait for tables it does not show.
-    return watchPageReady(main.current, current.path)
-  }, [current.path])
+  // The page's views: ready when every one has settled; the page does not wait for tables it does not show.
+  const scope = useMemo(() => new PageScope(current.path), [current.path])
+  useEffect(() => watchPageReady(scope), [scope])
+  useAskAhead(scope)
 
   const Page = current.page
   return (
@@ -119,13 +117,15 @@ function Desk() {
           <ThemeToggle />
         </div>
       </header>
-      <main className="shell__main" ref={main}>
+      <main className="shell__main">
         <Suspense fallback={<p className="muted">加载页面…</p>}>
-          {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
-          {/* data-view: the page's filters. A view whose answers were at hand changes no widget's state, only this. */}
-          <div className="page-root" data-page={current.path} data-view={route.params.toString()} key={current.path}>
-            <Page />
-          </div>
+          {/* Keyed by path: readiness looks only at this page's views, never at a previous page Suspense keeps hidden. */}
+          {/* view: the page's filters. A view whose answers were at hand changes no view's state, only this. */}
+          <PageHost scope={scope} view={route.params.toString()} key={current.path}>
+            <div className="page-root" data-page={current.path}>
+              <Page />
+            </div>
+          </PageHost>
         </Suspense>
       </main>
     </div>

@@ -5,7 +5,7 @@ import { type BrowserEngine, startBrowserEngine } from '../db/browser'
 import { loadArrowTables, type TableFile } from '../db/load-table'
 import { offerTestHooks } from '../lib/test-hooks'
 import { catalog, nextRevision, setDataReady, setEngine, setTables, type TableState } from '../state/catalog'
-import { coordinator } from '../state/coordinator'
+import type { Coordinator } from '../state/coordinator'
 import { forgetEngine, replayUploads, tablesWithStoredUploads } from '../state/uploads'
 
 async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
@@ -20,6 +20,8 @@ async function fetchBytes(url: string | undefined): Promise<TableFile['file']> {
 }
 
 let engine: BrowserEngine | null = null
+/** The app's coordinator, given at start-up: the engine is attached to it, and taken away on a restart. */
+let coordinator: Coordinator
 /** The embedded files, kept so a restarted engine can load them again without the network. */
 let downloads = new Map<string, Promise<TableFile['file']>>()
 let restarting: Promise<void> | null = null
@@ -30,7 +32,8 @@ let restarting: Promise<void> | null = null
  * data; then every other table loads. A table that fails is reported and the rest go on.
  * Marks: duckdb-ready, data-ready (app-ready is set when the page's widgets have settled).
  */
-export async function boot(): Promise<void> {
+export async function boot(appCoordinator: Coordinator): Promise<void> {
+  coordinator = appCoordinator
   setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'loading' } as const])))
   downloads = new Map(TABLES.map((t) => [t.name, fetchBytes(embeddedUrl(t))]))
   const holding = tablesWithStoredUploads()
@@ -160,7 +163,7 @@ export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
  * without telling the app, so the watchdog has to notice; or the way a crash does, with the
  * error it reports; and count the queries sent.
  */
-export function exposeTestHooks() {
+export function exposeTestHooks(appCoordinator: Coordinator) {
   offerTestHooks({
     stopEngineWorker: () => engine?.worker.terminate(),
     // A crash as the page sees one: the worker is gone and reports an uncaught error.
@@ -168,6 +171,6 @@ export function exposeTestHooks() {
       engine?.worker.terminate()
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
-    queriesSent: () => ({ ...coordinator.sent }),
+    queriesSent: () => ({ ...appCoordinator.sent }),
   })
 }

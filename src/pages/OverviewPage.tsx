@@ -1,25 +1,23 @@
 import { periodLabel } from '../lib/period'
+import { CLUSTER_YTD } from '../specs/clusters'
+import { OVERVIEW_ITEMS, OVERVIEW_PAGE, OVERVIEW_PROJECT_STATUS } from '../specs/overview'
 import { asOfPeriod } from '../state/as-of'
 import { useCatalog } from '../state/catalog'
 import { useFilters } from '../state/filters'
-import { usePrefetchNeighbours } from '../state/prefetch'
-import { ClusterYtdChart } from '../widgets/clusters/ClusterCharts'
-import { FilterBar, useFilterValues } from '../widgets/filters/FilterBar'
+import { FilterBar, usePagePrefetch } from '../widgets/filters/FilterBar'
 import { KpiRow } from '../widgets/kpi/KpiCards'
 import { OverviewNarrative } from '../widgets/overview/OverviewNarrative'
-import { ItemsProgressChart, LatestActivities, ProjectStatusChart } from '../widgets/overview/OverviewWidgets'
+import { LatestActivities } from '../widgets/overview/OverviewWidgets'
 import { TownMap } from '../widgets/overview/TownMap'
+import { SpecChart } from '../widgets/SpecChart'
 
-const ANCHOR = { table: 'point_indicators', period: 'period' } as const
+const PAGE = OVERVIEW_PAGE
 
 export default function OverviewPage() {
   const asOf = asOfPeriod(useCatalog())
   const filters = useFilters()
-  // The cluster bars and the town map cross-filter the page: the views one click away are fetched while idle.
-  usePrefetchNeighbours(filters, {
-    clusters: useFilterValues(ANCHOR, 'cluster'),
-    towns: useFilterValues(ANCHOR, 'town'),
-  })
+  // The cluster bars, the town map and the status chart cross-filter the page: the views one click away are fetched while idle.
+  usePagePrefetch(PAGE, filters)
   return (
     <div className="page page--overview">
       <header className="page__head">
@@ -27,20 +25,20 @@ export default function OverviewPage() {
         {asOf && <p className="page__lede">数据截至{periodLabel(asOf)}</p>}
       </header>
       <OverviewNarrative filters={filters} />
-      <FilterBar filters={filters} anchor={ANCHOR} german />
+      <FilterBar filters={filters} anchor={PAGE.anchor} german />
       <KpiRow filters={filters} />
       <div className="grid">
         <div className="span-5">
           <TownMap filters={filters} />
         </div>
         <div className="span-7">
-          <ClusterYtdChart filters={filters} />
+          <SpecChart spec={CLUSTER_YTD} filters={filters} />
         </div>
         <div className="span-4">
-          <ProjectStatusChart filters={filters} />
+          <SpecChart spec={OVERVIEW_PROJECT_STATUS} filters={filters} />
         </div>
         <div className="span-4">
-          <ItemsProgressChart filters={filters} />
+          <SpecChart spec={OVERVIEW_ITEMS} filters={filters} />
         </div>
         <div className="span-4">
           <LatestActivities />

@@ -1,5 +1,12 @@
 import { and, type FilterSet, pointConditions, projectConditions } from './filters'
 import { INDICATOR_ANCHOR } from './indicators'
+import type {
+  LivelihoodProgressRow,
+  OutputYtdRow,
+  PointsReportingRow,
+  ProjectInvestmentRow,
+  SuggestionsRow,
+} from './kpi'
 import { scopeCte } from './scope'
 import { numberLiteral } from './sql'
 
@@ -73,27 +80,11 @@ FROM "towns" t LEFT JOIN output o USING ("town_id") LEFT JOIN projects pr USING 
 ORDER BY t."sort_order"`
 }
 
-/** Every KPI of the Overview in one row, prefixed by which KPI it is: what the narrative is written from. */
+/** The five headline figures' rows together: what the Overview's narrative is written from. */
 export interface OverviewSummaryRow {
-  readonly pts_period: string | null
-  readonly pts_reporting: number
-  readonly pts_registered: number
-  readonly out_through: string | null
-  readonly out_ytd_output: number | null
-  readonly out_yoy: number | null
-  readonly out_points: number
-  readonly prj_through: string | null
-  readonly prj_projects: number
-  readonly prj_plan: number | null
-  readonly prj_completed: number | null
-  readonly prj_completion: number | null
-  readonly liv_through: string | null
-  readonly liv_items: number
-  readonly liv_avg_progress: number | null
-  readonly liv_completed: number
-  readonly sug_year: number | null
-  readonly sug_total: number
-  readonly sug_handled: number
-  readonly sug_key: number
-  readonly sug_satisfaction: number | null
+  readonly points: PointsReportingRow
+  readonly output: OutputYtdRow
+  readonly projects: ProjectInvestmentRow
+  readonly livelihood: LivelihoodProgressRow
+  readonly suggestions: SuggestionsRow
 }

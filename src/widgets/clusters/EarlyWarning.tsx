@@ -1,17 +1,12 @@
 import { useId } from 'react'
 
 import { periodLabel } from '../../lib/period'
-import { type WarningRow, warningsSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
+import { DEFAULT_WARN_PERCENT, EARLY_WARNING, warningReasons, warningsQuery } from '../../specs/clusters'
 import { setParam } from '../../state/filters'
-import { usePrefetchSql } from '../../state/prefetch'
 import { useRoute } from '../../state/router'
-import { useWidgetQuery } from '../useWidgetQuery'
+import { useSpecData } from '../useSpecData'
 import { WidgetFrame } from '../WidgetFrame'
-import { warningReasons } from './narrative'
-
-const TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns']
-export const DEFAULT_WARN_PERCENT = 10
 
 /** The threshold from the URL (`warn=15` means falls of over 15%), within 1–90%. */
 export function warnPercent(params: URLSearchParams): number {
@@ -24,8 +19,8 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   const route = useRoute()
   const percent = warnPercent(route.params)
   const inputId = useId()
-  const data = useWidgetQuery<WarningRow>({ tables: TABLES, sql: warningsSql(filters, percent / 100) }, () => false)
-  usePrefetchSql(TABLES, (f) => warningsSql(f, percent / 100))
+  const spec = EARLY_WARNING
+  const { data, query } = useSpecData(spec, filters, { queryFor: (f) => warningsQuery(f, percent) })
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const threshold = (
     <label className="inline-field" htmlFor={inputId}>
@@ -48,11 +43,11 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   )
   return (
     <WidgetFrame
-      id="early-warning"
-      title="经济运行预警"
-      subtitle="产值、纳税额、用电量、用工人数累计同比（同口径）"
+      id={spec.id}
+      title={spec.title}
+      subtitle={spec.subtitle}
       state={data.state}
-      tables={TABLES}
+      tables={query.tables}
       error={data.state === 'error' ? data.message : undefined}
       showStale={rows !== undefined}
       actions={threshold}

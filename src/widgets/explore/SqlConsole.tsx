@@ -5,7 +5,8 @@ import type { PendingQuery } from '../../db/connector'
 import { completionSchema } from '../../explore/completion'
 import { checkStatement, consoleCountSql, consoleRowsSql } from '../../explore/statement'
 import { formatNumber } from '../../lib/format'
-import { coordinator } from '../../state/coordinator'
+import { useCoordinator } from '../../state/coordinator-context'
+import { useViewState } from '../../state/readiness'
 import type { DataRow } from '../../ui/DataTable'
 import { QueryHistory } from './QueryHistory'
 import { type ResultColumn, ResultGrid } from './ResultGrid'
@@ -68,6 +69,7 @@ function Elapsed({ since }: { readonly since: number }) {
  * Read-only: see src/explore/statement.ts.
  */
 export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQuery) => void }) {
+  const coordinator = useCoordinator()
   const [text, setText] = useState(readDraft)
   const [state, setState] = useState<RunState>({ kind: 'idle' })
   const live = useLiveCatalog()
@@ -148,7 +150,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
     } catch (e) {
       finish({ kind: 'error', message: e instanceof Error ? e.message : String(e) }, null)
     }
-  }, [onResult])
+  }, [coordinator, onResult])
 
   const cancel = useCallback(() => {
     const job = pending.current
@@ -168,6 +170,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
           ? 'ready'
           : 'empty'
         : 'ready'
+  useViewState(widgetState)
   return (
     <div className="console-layout">
       <section

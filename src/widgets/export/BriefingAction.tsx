@@ -4,6 +4,7 @@ import { TABLES } from '../../datasets/registry'
 import { downloadBlob } from '../../export/download'
 import { asOfPeriod } from '../../state/as-of'
 import { catalog } from '../../state/catalog'
+import { useCoordinator } from '../../state/coordinator-context'
 import { useFilters } from '../../state/filters'
 import { chartsOnPage, chartSources } from './registry'
 import { TaskStatus, useExportTask } from './useExportTask'
@@ -23,6 +24,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
   const menu = useRef<HTMLDetailsElement>(null)
   const sources = useSyncExternalStore(chartSources.subscribe, chartSources.get)
   const filters = useFilters()
+  const coordinator = useCoordinator()
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const [open, setOpen] = useState(false)
   const { state, run } = useExportTask()
@@ -42,6 +44,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
         filters,
         asOf: asOfPeriod(catalog.get()),
         tables: TABLES.map((t) => t.name),
+        coordinator,
       })
       const blob =
         format === 'pptx'

@@ -4,6 +4,7 @@ import type { BriefingPack, BriefingSlide } from '../../export/pack'
 import { renderChartPng } from '../../export/render'
 import { periodLabel } from '../../lib/period'
 import type { FilterSet } from '../../queries/filters'
+import type { Coordinator } from '../../state/coordinator'
 import { chartCaption, chartDrawing } from './actions'
 import { kpiFigures } from './kpi-figures'
 import type { ChartExportSource } from './registry'
@@ -18,6 +19,7 @@ export interface BriefingRequest {
   readonly filters: FilterSet
   readonly asOf: string | null
   readonly tables: readonly string[]
+  readonly coordinator: Coordinator
 }
 
 /** Gathers a briefing pack: each chart drawn for print with its sentence and source, and the headline figures. */
@@ -51,6 +53,6 @@ export async function gatherBriefing(req: BriefingRequest): Promise<BriefingPack
     asOf: req.asOf ? `数据截至${periodLabel(req.asOf)}` : null,
     sample: isSample(req.tables),
     slides,
-    figures: await kpiFigures(req.filters),
+    figures: await kpiFigures(req.coordinator, req.filters),
   }
 }

@@ -5,7 +5,8 @@ import { tableFromRows } from '../../export/table'
 import { parseNumericFilter } from '../../lib/filter-expr'
 import { type BrowseSource, browseSql, type ColumnFilter, countSql } from '../../queries/browse'
 import type { FilterSet } from '../../queries/filters'
-import { coordinator } from '../../state/coordinator'
+import { from } from '../../queries/query'
+import { useCoordinator } from '../../state/coordinator-context'
 import { usePrefetchQueries } from '../../state/prefetch'
 import {
   type DataColumn,
@@ -79,6 +80,7 @@ export function QueryGrid({
   emptyText,
   prefetchSource,
 }: QueryGridProps) {
+  const coordinator = useCoordinator()
   const [sorting, setSorting] = useState<SortingState>(initialSort)
   const [text, setText] = useState<Record<string, string>>({})
   const [applied, setApplied] = useState<Record<string, string>>({})
@@ -96,8 +98,11 @@ export function QueryGrid({
     if (!prefetchSource) return []
     const next = prefetchSource(f)
     return [
-      { sql: countSql(next, filters), tables },
-      { sql: browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW }), tables },
+      { ...from(countSql(next, filters)), tables },
+      {
+        ...from(browseSql({ source: next, sort: sorting, tiebreak, filters, offset: 0, limit: FIRST_WINDOW })),
+        tables,
+      },
     ]
   })
   const windowSql = useCallback(
@@ -108,14 +113,14 @@ export function QueryGrid({
   const fetchWindow = useCallback(
     async (offset: number, limit: number): Promise<WindowResult> =>
       windowResult(await coordinator.query(windowSql(offset, limit), tables)),
-    [windowSql, tables],
+    [coordinator, windowSql, tables],
   )
   const peekWindow = useCallback(
     (offset: number, limit: number): WindowResult | undefined => {
       const r = coordinator.peek(windowSql(offset, limit), tables)
       return r && windowResult(r)
     },
-    [windowSql, tables],
+    [coordinator, windowSql, tables],
   )
   // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
   const fetchTable = useCallback(async () => {
@@ -128,7 +133,7 @@ export function QueryGrid({
       r.value,
       columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })),
     )
-  }, [stableSource, sorting, tiebreak, filters, tables, columns])
+  }, [coordinator, stableSource, sorting, tiebreak, filters, tables, columns])
   const rowCount =
     count.state === 'ready'
       ? count.rows[0]!.rows

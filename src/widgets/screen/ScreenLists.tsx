@@ -1,38 +1,41 @@
 import { periodLabel } from '../../lib/period'
-import { type WarningRow, warningsSql } from '../../queries/clusters'
-import type { FilterSet } from '../../queries/filters'
-import { type ActivityRow, latestActivitiesSql } from '../../queries/overview'
+import type { WarningRow } from '../../queries/clusters'
+import { LATEST } from '../../queries/scope'
+import { DEFAULT_WARN_PERCENT, WARNING_TICKER, warningReasons } from '../../specs/clusters'
+import { ACTIVITY_TICKER } from '../../specs/overview'
+import { isEmptyRows, type ListSpec, viewQuery } from '../../specs/types'
 import { Ticker } from '../../ui/Ticker'
-import { warningReasons } from '../clusters/narrative'
-import { rowsOf, useWidgetQuery } from '../useWidgetQuery'
+import { rowsOf, useQueryData } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 
 interface ListProps {
-  readonly id: string
   readonly motion: boolean
 }
 
+/** A list on the wall: its spec's query at the latest data, asking again by itself after a failure. */
+function useWallList<R>(spec: ListSpec<R>) {
+  const query = viewQuery(spec, LATEST)
+  const data = useQueryData<R>(query, (rows) => isEmptyRows(spec, rows), { retry: true })
+  return { data, rows: rowsOf(data), tables: query.tables }
+}
+
 /** The latest supervision activities, scrolling. */
-export function ActivityTicker({ id, motion }: ListProps) {
-  const data = useWidgetQuery<ActivityRow>({
-    tables: ['supervision_activities'],
-    sql: latestActivitiesSql(20),
-    retry: true,
-  })
-  const rows = rowsOf(data)
+export function ActivityTicker({ motion }: ListProps) {
+  const spec = ACTIVITY_TICKER
+  const { data, rows, tables } = useWallList(spec)
   return (
     <WidgetFrame
-      id={id}
-      title="最新监督活动"
+      id={spec.id}
+      title={spec.title}
       state={data.state}
-      tables={['supervision_activities']}
+      tables={tables}
       showStale={rows !== undefined}
       className="screen-list"
       error={data.state === 'error' ? data.message : undefined}
-      emptyText="台账中没有监督活动"
+      emptyText={spec.emptyText}
     >
       {rows && (
-        <Ticker label="最新监督活动" enabled={motion}>
+        <Ticker label={spec.title} enabled={motion}>
           <ul className="screen-list__items">
             {rows.map((a) => (
               <li key={a.activity_id}>
@@ -48,30 +51,26 @@ export function ActivityTicker({ id, motion }: ListProps) {
   )
 }
 
-const WARN = 0.1
-const WARN_TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns']
+const WARN = DEFAULT_WARN_PERCENT / 100
 
 /** 经济运行预警, scrolling: points whose indicators fell more than 10% year on year. */
-export function WarningTicker({ id, motion, filters }: ListProps & { readonly filters: FilterSet }) {
-  const data = useWidgetQuery<WarningRow>(
-    { tables: WARN_TABLES, sql: warningsSql(filters, WARN), retry: true },
-    () => false,
-  )
-  const rows = rowsOf(data)
+export function WarningTicker({ motion }: ListProps) {
+  const spec = WARNING_TICKER
+  const { data, rows, tables } = useWallList<WarningRow>(spec)
   return (
     <WidgetFrame
-      id={id}
-      title="经济运行预警"
-      subtitle="指标累计同比降幅超过10%"
+      id={spec.id}
+      title={spec.title}
+      subtitle={spec.subtitle}
       state={data.state}
-      tables={WARN_TABLES}
+      tables={tables}
       showStale={rows !== undefined}
       className="screen-list screen-list--warn"
       error={data.state === 'error' ? data.message : undefined}
     >
       {rows && rows.length === 0 && <p className="screen-list__none">没有企业的主要指标同比降幅超过10%</p>}
       {rows && rows.length > 0 && (
-        <Ticker label="经济运行预警" enabled={motion}>
+        <Ticker label={spec.title} enabled={motion}>
           <ul className="screen-list__items">
             {rows.map((w) => (
               <li key={w.point_id}>

@@ -1,0 +1,211 @@
+import {
+  clusterHeatmapOption,
+  clusterShareOption,
+  clusterTrendOption,
+  clusterYtdOption,
+  issuesOption,
+  pointRankingOption,
+} from '../charts/clusters'
+import { describeYoY, formatPercent, formatWan } from '../lib/format'
+import { rangeLabel } from '../lib/period'
+import {
+  clusterMonthlySql,
+  type ClusterMonthRow,
+  type ClustersSummaryRow,
+  clustersSummarySql,
+  type ClusterYtdRow,
+  clusterYtdSql,
+  type IssueCategoryRow,
+  issuesByCategorySql,
+  pointRankingSql,
+  type PointRankRow,
+  pointsTableSql,
+  type WarningRow,
+  warningsSql,
+} from '../queries/clusters'
+import type { FilterSet } from '../queries/filters'
+import { INDICATOR_ANCHOR } from '../queries/indicators'
+import { from, over, type Query } from '../queries/query'
+import { LATEST } from '../queries/scope'
+import { deskPage } from './page'
+import { type ChartSpec, type ListSpec, type NarrativeSpec, spanOf, type TableSpec, yearOf } from './types'
+
+/** The industry clusters page (产业集群, "3+3"). Every chart here but the ranking cross-filters by cluster. */
+
+/** "2026年1—10月，19家观察点企业累计产值280.59亿元，同比增长5.4%；其中主导产业…。…" */
+export function clustersNarrative(r: ClustersSummaryRow): string {
+  if (!r.through || !r.start || r.ytd_output === null) return '所选范围内尚无观察点报送数据。'
+  const groups: string[] = []
+  if (r.leading_output !== null)
+    groups.push(`主导产业累计产值${formatWan(r.leading_output)}，${describeYoY(r.leading_yoy)}`)
+  if (r.featured_output !== null)
+    groups.push(`特色产业累计产值${formatWan(r.featured_output)}，${describeYoY(r.featured_yoy)}`)
+  const first = `${rangeLabel(r.start, r.through)}，${r.points}家观察点企业累计产值${formatWan(r.ytd_output)}，${describeYoY(r.yoy)}${groups.length ? `；其中${groups.join('，')}` : ''}。`
+  const second = r.falling_points > 0 ? `产值同比下降的企业有${r.falling_points}家。` : '各观察点企业产值均未同比下降。'
+  return first + second
+}
+
+export const WARNING_LABELS: Record<string, string> = {
+  output_value: '产值',
+  tax: '纳税额',
+  electricity: '用电量',
+  employees: '用工人数',
+}
+
+/** Why a point is on the warning list: each watched metric that fell beyond the threshold, worst first. */
+export function warningReasons(row: WarningRow, threshold: number): string[] {
+  return (['output_value', 'tax', 'electricity', 'employees'] as const)
+    .map((m) => [m, row[`${m}_yoy`]] as const)
+    .filter(([, v]) => v !== null && v < -threshold)
+    .sort((a, b) => a[1]! - b[1]!)
+    .map(([m, v]) => `${WARNING_LABELS[m]}同比下降${formatPercent(-v!)}`)
+}
+
+export const CLUSTERS_NARRATIVE: NarrativeSpec<ClustersSummaryRow> = {
+  kind: 'narrative',
+  id: 'clusters-narrative',
+  title: '综述',
+  query: over(clustersSummarySql),
+  compose: clustersNarrative,
+}
+
+const noOutput = (rows: readonly ClusterYtdRow[]) => rows.every((r) => r.ytd_output === null)
+const BY_CLUSTER = { dimension: 'clusters', cross: true } as const
+
+/** YTD output and growth by cluster. It selects clusters, so it is not filtered by them itself. */
+export const CLUSTER_YTD: ChartSpec<ClusterYtdRow> = {
+  kind: 'chart',
+  id: 'cluster-ytd',
+  title: '各集群累计产值与同比',
+  subtitle: (rows) => `产值：亿元/万元 · 同比：同口径 · ${spanOf(rows)}`,
+  query: over(clusterYtdSql),
+  crossFilter: BY_CLUSTER,
+  option: clusterYtdOption,
+  isEmpty: noOutput,
+  wall: { id: 'screen-cluster-ytd', subtitle: (rows) => `亿元 · ${spanOf(rows)}` },
+}
+
+export const CLUSTER_SHARE: ChartSpec<ClusterYtdRow> = {
+  kind: 'chart',
+  id: 'cluster-share',
+  title: '集群产值占比',
+  subtitle: (rows) => `累计产值占比 · ${spanOf(rows)}`,
+  query: over(clusterYtdSql),
+  crossFilter: BY_CLUSTER,
+  option: clusterShareOption,
+  isEmpty: noOutput,
+  wall: { id: 'screen-cluster-share', subtitle: (rows) => `累计产值 · ${spanOf(rows)}`, cycle: true },
+}
+
+/** A click on a line selects its cluster, and the chart follows the selection. */
+export const CLUSTER_TREND: ChartSpec<ClusterMonthRow> = {
+  kind: 'chart',
+  id: 'cluster-trend',
+  title: '月度产值走势',
+  subtitle: (rows) => `当月产值 · ${yearOf(rows)}`,
+  query: over(clusterMonthlySql),
+  crossFilter: { dimension: 'clusters', cross: false },
+  option: clusterTrendOption,
+  isEmpty: (rows) => rows.every((r) => r.output === null),
+  wall: { id: 'screen-cluster-trend' },
+}
+
+export const CLUSTER_HEATMAP: ChartSpec<ClusterMonthRow> = {
+  kind: 'chart',
+  id: 'cluster-heatmap',
+  title: '分月同比增速热力图',
+  subtitle: (rows) => `月份 × 集群 · 当月产值同比（同口径，%） · ${yearOf(rows)}`,
+  query: over(clusterMonthlySql),
+  crossFilter: BY_CLUSTER,
+  option: clusterHeatmapOption,
+  isEmpty: (rows) => rows.every((r) => r.yoy === null),
+  emptyText: '所选范围内没有可比的上年同期数据',
+  height: 300,
+  wall: {
+    id: 'screen-cluster-heatmap',
+    title: '分月同比增速',
+    subtitle: (rows) => `当月产值同比（同口径，%） · ${yearOf(rows)}`,
+    emptyText: '没有可比的上年同期数据',
+  },
+}
+
+export const POINT_RANKING: ChartSpec<PointRankRow> = {
+  kind: 'chart',
+  id: 'point-ranking',
+  title: '观察点企业产值排名',
+  subtitle: () => '累计产值，标签为同比 · 点击查看企业详情',
+  query: over(pointRankingSql),
+  option: pointRankingOption,
+  drill: 'point',
+  height: 460,
+  wall: {
+    id: 'screen-point-ranking',
+    title: '观察点企业产值前十',
+    subtitle: () => '累计产值，标签为同比',
+    query: from(pointRankingSql(LATEST, 10)),
+  },
+}
+
+export const ISSUES: ChartSpec<IssueCategoryRow> = {
+  kind: 'chart',
+  id: 'point-issues',
+  title: '企业反映问题及办结情况',
+  subtitle: () => '按问题类别，所选期间内反映的问题',
+  query: over(issuesByCategorySql),
+  option: issuesOption,
+  emptyText: '所选期间内没有反映问题',
+  height: 280,
+  wall: {
+    id: 'screen-point-issues',
+    title: '企业反映问题及办结',
+    subtitle: () => '本年反映的问题，按类别',
+    emptyText: '本年没有反映问题',
+  },
+}
+
+export const DEFAULT_WARN_PERCENT = 10
+
+/** The warning list for a threshold in percent (the page lets the user set it). */
+export const warningsQuery = (filters: FilterSet, percent: number): Query<WarningRow> =>
+  from(warningsSql(filters, percent / 100))
+
+/** 经济运行预警: points whose output, tax, electricity or headcount fell beyond a threshold. */
+export const EARLY_WARNING: ListSpec<WarningRow> = {
+  kind: 'list',
+  id: 'early-warning',
+  title: '经济运行预警',
+  subtitle: '产值、纳税额、用电量、用工人数累计同比（同口径）',
+  query: (f) => warningsQuery(f, DEFAULT_WARN_PERCENT),
+  // No point on the list is news too: the view says so itself.
+  isEmpty: () => false,
+}
+
+/** The same list on the wall, at the default threshold, scrolling. */
+export const WARNING_TICKER: ListSpec<WarningRow> = {
+  ...EARLY_WARNING,
+  id: 'screen-warnings',
+  subtitle: '指标累计同比降幅超过10%',
+}
+
+export const POINTS_TABLE: TableSpec<unknown> = {
+  kind: 'table',
+  id: 'points-table',
+  title: '观察点企业明细',
+  query: over(pointsTableSql),
+  tiebreak: ['point_id'],
+  initialSort: [{ id: 'ytd_output', desc: true }],
+  emptyText: '所选范围内没有观察点数据',
+  height: 400,
+}
+
+export const CLUSTERS_PAGE = deskPage('/clusters', INDICATOR_ANCHOR, [
+  CLUSTERS_NARRATIVE,
+  CLUSTER_YTD,
+  CLUSTER_SHARE,
+  CLUSTER_TREND,
+  EARLY_WARNING,
+  CLUSTER_HEATMAP,
+  ISSUES,
+  POINT_RANKING,
+  POINTS_TABLE,
+])
