@@ -15,7 +15,7 @@ const options: FilterOptionsRow[] = [
 
 describe('pages as data', () => {
   it('derives the views one click away from the dimensions their charts cross-filter by', () => {
-    expect(crossFilterDimensions(DESK_PAGES.overview.specs)).toEqual(['clusters', 'towns', 'statuses'])
+    expect(crossFilterDimensions(DESK_PAGES.overview.specs)).toEqual(['towns', 'clusters', 'statuses'])
     expect(crossFilterDimensions(DESK_PAGES.clusters.specs)).toEqual(['clusters'])
     expect(crossFilterDimensions(DESK_PAGES.projects.specs)).toEqual(['statuses', 'towns', 'clusters'])
     expect(crossFilterDimensions(DESK_PAGES.livelihood.specs)).toEqual(['categories'])

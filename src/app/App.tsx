@@ -119,7 +119,7 @@ function Desk() {
       </header>
       <main className="shell__main">
         <Suspense fallback={<p className="muted">加载页面…</p>}>
-          {/* Keyed by path: readiness looks only at this page's views, never at a previous page Suspense keeps hidden. */}
+          {/* Keyed by path: readiness looks only at this page's views, not a previous page Suspense keeps hidden. */}
           {/* view: the page's filters. A view whose answers were at hand changes no view's state, only this. */}
           <PageHost scope={scope} view={route.params.toString()} key={current.path}>
             <div className="page-root" data-page={current.path}>

@@ -14,7 +14,7 @@ import {
 } from '../queries/kpi'
 import type { OverviewSummaryRow } from '../queries/overview'
 import { over } from '../queries/query'
-import type { KpiSpec, KpiText } from './types'
+import { kpi, type KpiText } from './types'
 
 /**
  * The Overview's five headline figures: the desk's cards, the wall's tiles, the briefing's
@@ -73,11 +73,8 @@ export function presentSuggestions(row: SuggestionsRow): KpiText {
   }
 }
 
-export const POINTS_REPORTING: KpiSpec<PointsReportingRow> = {
-  kind: 'kpi',
-  id: 'kpi-points-reporting',
+export const POINTS_REPORTING = kpi<PointsReportingRow>('kpi-points-reporting', '观察点报送', {
   wallId: 'screen-kpi-points',
-  title: '观察点报送',
   query: over(pointsReportingSql),
   isEmpty: (rows) => !rows[0]?.registered,
   emptyText: '尚未登记观察点',
@@ -86,13 +83,10 @@ export const POINTS_REPORTING: KpiSpec<PointsReportingRow> = {
   count: { value: (r) => r.reporting, withValue: (r, n) => ({ ...r, reporting: Math.round(n) }) },
   sentence: (r) =>
     `${r.registered}家观察点企业${r.reporting < r.registered ? `中${r.reporting}家已报送当月数据` : '均已报送当月数据'}`,
-}
+})
 
-export const OUTPUT_YTD: KpiSpec<OutputYtdRow> = {
-  kind: 'kpi',
-  id: 'kpi-output-ytd',
+export const OUTPUT_YTD = kpi<OutputYtdRow>('kpi-output-ytd', '观察点累计产值', {
   wallId: 'screen-kpi-output',
-  title: '观察点累计产值',
   query: over(outputYtdSql),
   isEmpty: (rows) => !rows[0]?.through,
   emptyText: '本年尚无产值数据',
@@ -104,13 +98,10 @@ export const OUTPUT_YTD: KpiSpec<OutputYtdRow> = {
     r.through && r.ytd_output !== null
       ? `${ytdLabel(r.through, false)}累计产值${formatWan(r.ytd_output)}，${describeYoY(r.yoy)}`
       : null,
-}
+})
 
-export const PROJECT_INVESTMENT: KpiSpec<ProjectInvestmentRow> = {
-  kind: 'kpi',
-  id: 'kpi-project-investment',
+export const PROJECT_INVESTMENT = kpi<ProjectInvestmentRow>('kpi-project-investment', '重点项目完成投资', {
   wallId: 'screen-kpi-projects',
-  title: '重点项目完成投资',
   query: over(projectInvestmentSql),
   isEmpty: (rows) => !rows[0]?.projects,
   emptyText: '本年尚无重点项目清单',
@@ -121,13 +112,10 @@ export const PROJECT_INVESTMENT: KpiSpec<ProjectInvestmentRow> = {
     r.projects > 0
       ? `${r.projects}个重点项目完成投资${formatWan(r.completed ?? 0)}，完成年度计划的${formatPercent(r.completion)}`
       : null,
-}
+})
 
-export const LIVELIHOOD_PROGRESS: KpiSpec<LivelihoodProgressRow> = {
-  kind: 'kpi',
-  id: 'kpi-livelihood-progress',
+export const LIVELIHOOD_PROGRESS = kpi<LivelihoodProgressRow>('kpi-livelihood-progress', '民生实事平均进度', {
   wallId: 'screen-kpi-livelihood',
-  title: '民生实事平均进度',
   query: over(livelihoodProgressSql),
   isEmpty: (rows) => !rows[0]?.items,
   emptyText: '本年尚无民生实事项目',
@@ -138,13 +126,10 @@ export const LIVELIHOOD_PROGRESS: KpiSpec<LivelihoodProgressRow> = {
     r.items > 0
       ? `${r.items}项民生实事平均进度${formatPercent((r.avg_progress ?? 0) / 100)}，已完成${r.completed}项`
       : null,
-}
+})
 
-export const SUGGESTIONS: KpiSpec<SuggestionsRow> = {
-  kind: 'kpi',
-  id: 'kpi-suggestions',
+export const SUGGESTIONS = kpi<SuggestionsRow>('kpi-suggestions', '代表建议办结', {
   wallId: 'screen-kpi-suggestions',
-  title: '代表建议办结',
   query: over(suggestionsSql),
   isEmpty: (rows) => !rows[0]?.total,
   emptyText: '本年尚无代表建议',
@@ -152,9 +137,10 @@ export const SUGGESTIONS: KpiSpec<SuggestionsRow> = {
   count: { value: (r) => r.handled, withValue: (r, n) => ({ ...r, handled: Math.round(n) }) },
   sentence: (r) =>
     r.total > 0 && r.year !== null
-      ? `${r.year}年代表建议${r.total}件，已办结${r.handled}件${r.satisfaction !== null ? `，满意率${formatPercent(r.satisfaction)}` : ''}`
+      ? `${r.year}年代表建议${r.total}件，已办结${r.handled}件` +
+        (r.satisfaction !== null ? `，满意率${formatPercent(r.satisfaction)}` : '')
       : null,
-}
+})
 
 /** The five, in the order the Overview shows them. */
 export const KPIS = {

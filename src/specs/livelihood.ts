@@ -25,7 +25,7 @@ import {
 } from '../queries/livelihood'
 import { over } from '../queries/query'
 import { deskPage } from './page'
-import { type ChartSpec, type ListSpec, type NarrativeSpec, type TableSpec, yearOf } from './types'
+import { chart, list, narrative, table, yearOf } from './types'
 
 /*
  * Livelihood items (民生实事). Every chart here that is clicked selects a category. A chart is
@@ -79,16 +79,22 @@ export function livelihoodNarrative(r: LivelihoodSummaryRow): string {
   return first + second + third
 }
 
-export const LIVELIHOOD_NARRATIVE: NarrativeSpec<LivelihoodSummaryRow> = {
-  kind: 'narrative',
-  id: 'livelihood-narrative',
-  title: '综述',
+export const LIVELIHOOD_NARRATIVE = narrative<LivelihoodSummaryRow>('livelihood-narrative', '综述', {
   query: over(livelihoodSummarySql),
   compose: livelihoodNarrative,
-}
+})
 
 const BY_CATEGORY = { dimension: 'categories', cross: true } as const
 const NO_ITEMS = '所选年度没有民生实事项目'
+/** The year's items, for the progress, vote and survey charts: every item whatever category is selected. */
+const EVERY_ITEM = { query: over<ItemRow>(livelihoodItemsSql), crossFilter: BY_CATEGORY, emptyText: NO_ITEMS }
+/** The year's categories, for the budget and the donut. */
+const EVERY_CATEGORY = {
+  query: over<LivelihoodCategoryRow>(livelihoodCategorySql),
+  crossFilter: BY_CATEGORY,
+  emptyText: NO_ITEMS,
+  height: 260,
+}
 
 const asOf = (rows: readonly ItemRow[]) => {
   const latest = rows
@@ -99,16 +105,11 @@ const asOf = (rows: readonly ItemRow[]) => {
   return latest ? `截至${periodLabel(latest)}` : '尚未报送进度'
 }
 
-export const LIVELIHOOD_ITEMS: ChartSpec<ItemRow> = {
-  kind: 'chart',
-  id: 'livelihood-progress',
-  title: '项目进度与序时进度',
+export const LIVELIHOOD_ITEMS = chart<ItemRow>('livelihood-progress', '项目进度与序时进度', {
   subtitle: (rows) =>
     `${rows[0]?.year ?? ''}年 · ${asOf(rows)} · 橙色为进度滞后（低于序时进度${BEHIND_POINTS}个百分点以上）`,
-  query: over(livelihoodItemsSql),
-  crossFilter: BY_CATEGORY,
+  ...EVERY_ITEM,
   option: itemsProgressOption,
-  emptyText: NO_ITEMS,
   height: 520,
   wall: {
     id: 'screen-livelihood-progress',
@@ -116,104 +117,83 @@ export const LIVELIHOOD_ITEMS: ChartSpec<ItemRow> = {
     subtitle: (rows) => `${rows[0]?.year ?? ''}年代表票决项目 · 橙色为滞后`,
     emptyText: '本年尚无民生实事项目',
   },
-}
+})
 
-export const LIVELIHOOD_VOTES: ChartSpec<ItemRow> = {
-  kind: 'chart',
-  id: 'livelihood-votes',
-  title: '代表票决结果',
+export const LIVELIHOOD_VOTES = chart<ItemRow>('livelihood-votes', '代表票决结果', {
   subtitle: (rows) => `${rows[0]?.year ?? ''}年人民代表大会票决 · 得票率，标注赞成票 / 投票数`,
-  query: over(livelihoodItemsSql),
-  crossFilter: BY_CATEGORY,
+  ...EVERY_ITEM,
   option: votesOption,
-  emptyText: NO_ITEMS,
   height: 520,
   wall: { id: 'screen-livelihood-votes', subtitle: (rows) => `${rows[0]?.year ?? ''}年人代会票决 · 得票率` },
-}
+})
 
 /** The monthly curve follows the category filter. */
-export const LIVELIHOOD_MONTHLY: ChartSpec<LivelihoodMonthRow> = {
-  kind: 'chart',
-  id: 'livelihood-monthly',
-  title: '平均进度走势',
+export const LIVELIHOOD_MONTHLY = chart<LivelihoodMonthRow>('livelihood-monthly', '平均进度走势', {
   subtitle: (rows, filters) =>
     rows[0]
-      ? `${rows[0].period.slice(0, 4)}年${filters.categories?.length ? ` · ${filters.categories.join('、')}` : ''} · 序时进度自2月起按月匀速推进至12月完成`
+      ? `${rows[0].period.slice(0, 4)}年${filters.categories?.length ? ` · ${filters.categories.join('、')}` : ''}` +
+        ' · 序时进度自2月起按月匀速推进至12月完成'
       : '',
   query: over(livelihoodMonthlySql),
   option: livelihoodMonthlyOption,
   emptyText: '所选范围内还没有进度报送',
   height: 260,
   wall: { id: 'screen-livelihood-monthly', subtitle: (rows) => `${yearOf(rows)} · 与序时进度对照` },
-}
+})
 
-export const LIVELIHOOD_BUDGET: ChartSpec<LivelihoodCategoryRow> = {
-  kind: 'chart',
-  id: 'livelihood-budget',
-  title: '分类别预算与支出',
+export const LIVELIHOOD_BUDGET = chart<LivelihoodCategoryRow>('livelihood-budget', '分类别预算与支出', {
   subtitle: () => '预算与累计支出 · 点击筛选类别',
-  query: over(livelihoodCategorySql),
-  crossFilter: BY_CATEGORY,
+  ...EVERY_CATEGORY,
   option: categoryBudgetOption,
-  emptyText: NO_ITEMS,
-  height: 260,
   wall: { id: 'screen-livelihood-budget', subtitle: () => '本年预算与累计支出' },
-}
+})
 
-export const LIVELIHOOD_CATEGORIES: ChartSpec<LivelihoodCategoryRow> = {
-  kind: 'chart',
-  id: 'livelihood-category',
-  title: '项目类别',
+export const LIVELIHOOD_CATEGORIES = chart<LivelihoodCategoryRow>('livelihood-category', '项目类别', {
   subtitle: () => '项目数 · 点击筛选类别',
-  query: over(livelihoodCategorySql),
-  crossFilter: BY_CATEGORY,
+  ...EVERY_CATEGORY,
   option: categoryShareOption,
-  emptyText: NO_ITEMS,
-  height: 260,
   wall: { id: 'screen-livelihood-category', subtitle: () => '项目数', cycle: true },
-}
+})
+
+/** Which survey the scope has, or the latest there is: what the satisfaction view offers to go to. */
+export const LIVELIHOOD_SURVEY = list<SurveyRow>('livelihood-survey', '年末满意度测评', {
+  query: over(livelihoodSurveySql),
+})
 
 /** The year-end survey, per item; its text says when the scope stops short of December. */
-export const LIVELIHOOD_SATISFACTION: ChartSpec<ItemRow> = {
-  kind: 'chart',
-  id: 'livelihood-satisfaction',
-  title: '年末满意度测评',
+export const LIVELIHOOD_SATISFACTION = chart<ItemRow>('livelihood-satisfaction', '年末满意度测评', {
   subtitle: (rows) => `${rows[0]?.year ?? ''}年12月测评 · 满意度`,
-  query: over(livelihoodItemsSql),
-  crossFilter: BY_CATEGORY,
+  ...EVERY_ITEM,
   option: satisfactionOption,
   isEmpty: (rows) => rows.every((r) => r.satisfaction === null),
   emptyText: '年末满意度测评尚未进行（每年12月测评）',
   height: 440,
-}
+  also: [LIVELIHOOD_SURVEY],
+})
 
-/** Which survey the scope has, or the latest there is: what the satisfaction view offers to go to. */
-export const LIVELIHOOD_SURVEY: ListSpec<SurveyRow> = {
-  kind: 'list',
-  id: 'livelihood-survey',
-  title: '年末满意度测评',
-  query: over(livelihoodSurveySql),
-}
-
-export const LIVELIHOOD_TABLE: TableSpec<unknown> = {
-  kind: 'table',
-  id: 'livelihood-table',
-  title: '民生实事项目明细',
+export const LIVELIHOOD_TABLE = table<unknown>('livelihood-table', '民生实事项目明细', {
   query: over(livelihoodTableSql),
   tiebreak: ['item_id'],
   initialSort: [{ id: 'progress', desc: false }],
   emptyText: '所选范围内没有民生实事项目',
   height: 440,
-}
+})
 
-export const LIVELIHOOD_PAGE = deskPage('/livelihood', LIVELIHOOD_ANCHOR, [
-  LIVELIHOOD_NARRATIVE,
-  LIVELIHOOD_ITEMS,
-  LIVELIHOOD_VOTES,
-  LIVELIHOOD_MONTHLY,
-  LIVELIHOOD_BUDGET,
-  LIVELIHOOD_CATEGORIES,
-  LIVELIHOOD_SURVEY,
-  LIVELIHOOD_SATISFACTION,
-  LIVELIHOOD_TABLE,
-])
+/** Every chart here cross-filters by category. Items have no cluster or town: the filter bar has year and months. */
+export const LIVELIHOOD_PAGE = deskPage({
+  path: '/livelihood',
+  title: '民生实事',
+  lede: '实行人大代表票决制：政府提出候选项目，人民代表大会会议上由代表投票决定年度民生实事项目，常委会全程跟踪监督，年末组织满意度测评',
+  anchor: LIVELIHOOD_ANCHOR,
+  places: false,
+  narrative: LIVELIHOOD_NARRATIVE,
+  grid: [
+    [6, LIVELIHOOD_ITEMS],
+    [6, LIVELIHOOD_VOTES],
+    [4, LIVELIHOOD_MONTHLY],
+    [4, LIVELIHOOD_BUDGET],
+    [4, LIVELIHOOD_CATEGORIES],
+    [4, LIVELIHOOD_SATISFACTION],
+    [8, LIVELIHOOD_TABLE],
+  ],
+})

@@ -11,7 +11,7 @@ import { CLUSTER_YTD } from './clusters'
 import { type KpiRows, KPIS } from './kpis'
 import { LIVELIHOOD_ITEMS } from './livelihood'
 import { deskPage } from './page'
-import type { ChartSpec, ListSpec, SummarySpec } from './types'
+import { chart, type ChartSpec, list, type ListSpec, type SummarySpec } from './types'
 
 /** The Overview (总览): the home page, and the wall's first page. */
 
@@ -39,10 +39,7 @@ export const OVERVIEW_NARRATIVE: SummarySpec<KpiRows> = {
   compose: overviewNarrative,
 }
 
-export const TOWN_MAP: ChartSpec<TownMapRow> = {
-  kind: 'chart',
-  id: 'town-map',
-  title: '镇区分布',
+export const TOWN_MAP = chart<TownMapRow>('town-map', '镇区分布', {
   subtitle: () => '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值',
   query: over(townMapSql),
   crossFilter: { dimension: 'towns', cross: true },
@@ -55,12 +52,9 @@ export const TOWN_MAP: ChartSpec<TownMapRow> = {
     subtitle: () => '观察点与重点项目 · 示意图，非实际行政边界',
     adapt: false,
   },
-}
+})
 
-export const OVERVIEW_PROJECT_STATUS: ChartSpec<PipelineRow> = {
-  kind: 'chart',
-  id: 'overview-project-status',
-  title: '重点项目推进状态',
+export const OVERVIEW_PROJECT_STATUS = chart<PipelineRow>('overview-project-status', '重点项目推进状态', {
   subtitle: () => '本年重点项目清单，按推进状态 · 个',
   query: over(projectsPipelineSql),
   crossFilter: { dimension: 'statuses', cross: true },
@@ -70,7 +64,7 @@ export const OVERVIEW_PROJECT_STATUS: ChartSpec<PipelineRow> = {
   // As tall as the livelihood chart beside it: the row's cards end together, with no blank half.
   height: 420,
   wall: { id: 'screen-project-status', subtitle: () => '本年重点项目 · 个', cycle: true },
-}
+})
 
 export const OVERVIEW_ITEMS: ChartSpec<ItemRow> = {
   ...LIVELIHOOD_ITEMS,
@@ -84,14 +78,11 @@ export const OVERVIEW_ITEMS: ChartSpec<ItemRow> = {
 }
 
 /** The newest supervision activities, as a list that reads at a glance. */
-export const LATEST_ACTIVITIES: ListSpec<ActivityRow> = {
-  kind: 'list',
-  id: 'overview-activities',
-  title: '最新监督活动',
+export const LATEST_ACTIVITIES = list<ActivityRow>('overview-activities', '最新监督活动', {
   subtitle: '监督工作台账',
   query: () => from(latestActivitiesSql(12)),
   emptyText: '台账中没有监督活动',
-}
+})
 
 /** The same list on the wall, longer: it scrolls. */
 export const ACTIVITY_TICKER: ListSpec<ActivityRow> = {
@@ -101,13 +92,19 @@ export const ACTIVITY_TICKER: ListSpec<ActivityRow> = {
   query: () => from(latestActivitiesSql(20)),
 }
 
-/** The Overview's views, in the order it shows them: the cluster bars, the town map and the status chart cross-filter it. */
-export const OVERVIEW_PAGE = deskPage('/', INDICATOR_ANCHOR, [
-  OVERVIEW_NARRATIVE,
-  ...Object.values(KPIS),
-  CLUSTER_YTD,
-  TOWN_MAP,
-  OVERVIEW_PROJECT_STATUS,
-  OVERVIEW_ITEMS,
-  LATEST_ACTIVITIES,
-])
+/** The Overview's views in their order: the cluster bars, the town map and the status chart cross-filter it. */
+export const OVERVIEW_PAGE = deskPage({
+  path: '/',
+  title: '总览',
+  anchor: INDICATOR_ANCHOR,
+  german: true,
+  narrative: OVERVIEW_NARRATIVE,
+  figures: Object.values(KPIS),
+  grid: [
+    [5, TOWN_MAP],
+    [7, CLUSTER_YTD],
+    [4, OVERVIEW_PROJECT_STATUS],
+    [4, OVERVIEW_ITEMS],
+    [4, LATEST_ACTIVITIES],
+  ],
+})

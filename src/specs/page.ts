@@ -30,18 +30,28 @@ export const filterBar = (anchor: ScopeAnchor): ListSpec<FilterOptionsRow> => ({
 
 export interface DeskPage {
   readonly path: string
+  readonly title: string
+  readonly lede?: string
   /** The table whose months are the page's "latest" and whose years its filter bar offers. */
   readonly anchor: ScopeAnchor
-  /** Its views, in the order the page shows them. */
+  /** The filter bar's German-cooperation toggle, and its cluster and town filters. */
+  readonly german?: boolean
+  readonly places?: boolean
+  readonly narrative: Extract<Spec, { kind: 'narrative' | 'summary' }>
+  /** Headline figures between the filter bar and the grid. */
+  readonly figures?: readonly Extract<Spec, { kind: 'kpi' }>[]
+  /** The grid: each view with the columns (of 12) it spans, in reading order. */
+  readonly grid: readonly (readonly [span: number, spec: Spec])[]
+  /** Every view of its default state: its filter bar, narrative, figures, grid, and what they also ask. */
   readonly specs: readonly Spec[]
 }
 
-/** A desk page: its filter bar first, then its views. */
-export const deskPage = (path: string, anchor: ScopeAnchor, specs: readonly Spec[]): DeskPage => ({
-  path,
-  anchor,
-  specs: [filterBar(anchor), ...specs],
-})
+/** A desk page's definition, its views listed once: its grid is its layout. */
+export function deskPage(page: Omit<DeskPage, 'specs'>): DeskPage {
+  const shown = [page.narrative, ...(page.figures ?? []), ...page.grid.map(([, spec]) => spec)]
+  const also = shown.flatMap((s) => (s.kind === 'chart' ? (s.also ?? []) : []))
+  return { ...page, specs: [filterBar(page.anchor), ...shown, ...also] }
+}
 
 /** The query a chart asks on the wall. */
 export function wallQuery<R>(spec: ChartSpec<R>): Query<R> {

@@ -27,7 +27,7 @@ import {
 import { from, over } from '../queries/query'
 import { LATEST } from '../queries/scope'
 import { deskPage } from './page'
-import type { ChartSpec, NarrativeSpec, TableSpec } from './types'
+import { chart, narrative, table } from './types'
 
 /** Key projects (重点项目): the pipeline, town and cluster charts cross-filter the page. */
 
@@ -62,25 +62,20 @@ function schedule(r: ProjectsSummaryRow): string {
 }
 
 /** The page's opening sentences: the year's list, investment against plan, German cooperation, projects behind. */
-export const PROJECTS_NARRATIVE: NarrativeSpec<ProjectsSummaryRow> = {
-  kind: 'narrative',
-  id: 'projects-narrative',
-  title: '综述',
+export const PROJECTS_NARRATIVE = narrative<ProjectsSummaryRow>('projects-narrative', '综述', {
   query: over(projectsSummarySql),
   compose: projectsNarrative,
-}
+})
 
 const NO_LIST = '所选年度没有重点项目清单'
 const noProjects = (rows: readonly { projects: number }[]) => rows.every((r) => r.projects === 0)
 
-export const PROJECTS_MONTHLY: ChartSpec<ProjectMonthRow> = {
-  kind: 'chart',
-  id: 'projects-monthly',
-  title: '年度计划与完成投资',
+export const PROJECTS_MONTHLY = chart<ProjectMonthRow>('projects-monthly', '年度计划与完成投资', {
   subtitle: (rows) => {
     const last = rows[rows.length - 1]
     return last
-      ? `${projectsMonthlyScale(rows).unit} · ${rangeLabel(rows[0]!.period, last.period)} · 累计完成年度计划${formatPercent(last.completion)}`
+      ? `${projectsMonthlyScale(rows).unit} · ${rangeLabel(rows[0]!.period, last.period)}` +
+          ` · 累计完成年度计划${formatPercent(last.completion)}`
       : ''
   },
   query: over(projectsMonthlySql),
@@ -93,25 +88,19 @@ export const PROJECTS_MONTHLY: ChartSpec<ProjectMonthRow> = {
       rows[0] ? `${projectsMonthlyScale(rows).unit} · ${rangeLabel(rows[0].period, rows.at(-1)!.period)}` : '',
     isEmpty: (rows) => rows.every((r) => r.completed === null),
   },
-}
+})
 
 /** It selects statuses, so its query is not filtered by them; the selection is highlighted instead. */
-export const PROJECTS_PIPELINE: ChartSpec<PipelineRow> = {
-  kind: 'chart',
-  id: 'projects-pipeline',
-  title: '推进状态',
+export const PROJECTS_PIPELINE = chart<PipelineRow>('projects-pipeline', '推进状态', {
   subtitle: () => '前期→新开工→在建→竣工→投产 · 项目数与年度计划投资 · 点击筛选',
   query: over(projectsPipelineSql),
   crossFilter: { dimension: 'statuses', cross: true },
   option: projectsPipelineOption,
   isEmpty: noProjects,
   emptyText: NO_LIST,
-}
+})
 
-export const PROJECTS_TIMELINE: ChartSpec<TimelineRow> = {
-  kind: 'chart',
-  id: 'projects-timeline',
-  title: '建设周期',
+export const PROJECTS_TIMELINE = chart<TimelineRow>('projects-timeline', '建设周期', {
   subtitle: (rows) => {
     const shown =
       rows[0] && rows[0].listed > rows.length
@@ -129,15 +118,12 @@ export const PROJECTS_TIMELINE: ChartSpec<TimelineRow> = {
     subtitle: () => '总投资最大的12个项目 · 红框为滞后',
     query: from(projectsTimelineSql(LATEST, 12)),
   },
-}
+})
 
 /** The wall's subtitle of both group charts. */
 const groupsOnWall = (rows: readonly ProjectGroupRow[]) => `${projectGroupsScale(rows).unit} · 计划与完成，折线为完成率`
 
-export const PROJECTS_BY_TOWN: ChartSpec<ProjectGroupRow> = {
-  kind: 'chart',
-  id: 'projects-by-town',
-  title: '分镇区',
+export const PROJECTS_BY_TOWN = chart<ProjectGroupRow>('projects-by-town', '分镇区', {
   subtitle: (rows) => `${projectGroupsScale(rows).unit} · 年度计划与本年完成投资，折线为完成率 · 点击筛选镇区`,
   query: over(projectsByTownSql),
   crossFilter: { dimension: 'towns', cross: true },
@@ -145,12 +131,9 @@ export const PROJECTS_BY_TOWN: ChartSpec<ProjectGroupRow> = {
   isEmpty: noProjects,
   emptyText: NO_LIST,
   wall: { id: 'screen-projects-town', title: '分镇区投资', subtitle: groupsOnWall, isEmpty: (rows) => !rows.length },
-}
+})
 
-export const PROJECTS_BY_CLUSTER: ChartSpec<ProjectGroupRow> = {
-  kind: 'chart',
-  id: 'projects-by-cluster',
-  title: '分产业集群',
+export const PROJECTS_BY_CLUSTER = chart<ProjectGroupRow>('projects-by-cluster', '分产业集群', {
   subtitle: (rows) =>
     `${projectGroupsScale(rows).unit} · 基础设施、社会民生等不属于集群的项目计入“非产业项目” · 点击筛选集群`,
   query: over(projectsByClusterSql),
@@ -165,24 +148,29 @@ export const PROJECTS_BY_CLUSTER: ChartSpec<ProjectGroupRow> = {
     subtitle: groupsOnWall,
     isEmpty: (rows) => !rows.length,
   },
-}
+})
 
-export const PROJECTS_TABLE: TableSpec<unknown> = {
-  kind: 'table',
-  id: 'projects-table',
-  title: '重点项目明细',
+export const PROJECTS_TABLE = table<unknown>('projects-table', '重点项目明细', {
   query: over(projectsTableSql),
   tiebreak: ['project_id'],
   initialSort: [{ id: 'total_investment', desc: true }],
   emptyText: '所选范围内没有重点项目',
-}
+})
 
-export const PROJECTS_PAGE = deskPage('/projects', PROJECT_ANCHOR, [
-  PROJECTS_NARRATIVE,
-  PROJECTS_MONTHLY,
-  PROJECTS_PIPELINE,
-  PROJECTS_BY_TOWN,
-  PROJECTS_BY_CLUSTER,
-  PROJECTS_TIMELINE,
-  PROJECTS_TABLE,
-])
+/** The pipeline, town and cluster charts cross-filter the page. */
+export const PROJECTS_PAGE = deskPage({
+  path: '/projects',
+  title: '重点项目',
+  lede: '年度重点项目清单（省重大、苏州重点、市级重点）的投资完成、推进状态和建设周期；序时进度按年度计划平均分摊到各月',
+  anchor: PROJECT_ANCHOR,
+  german: true,
+  narrative: PROJECTS_NARRATIVE,
+  grid: [
+    [8, PROJECTS_MONTHLY],
+    [4, PROJECTS_PIPELINE],
+    [6, PROJECTS_BY_TOWN],
+    [6, PROJECTS_BY_CLUSTER],
+    [12, PROJECTS_TIMELINE],
+    [12, PROJECTS_TABLE],
+  ],
+})

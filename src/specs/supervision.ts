@@ -30,7 +30,7 @@ import {
   supervisionSummarySql,
 } from '../queries/supervision'
 import { deskPage } from './page'
-import type { ChartSpec, ListSpec, NarrativeSpec, TableSpec } from './types'
+import { chart, list, narrative, table } from './types'
 
 /** Supervision and deputies' work (监督与代表工作): the activities chart cross-filters by type. */
 
@@ -82,37 +82,29 @@ export function supervisionNarrative(r: SupervisionSummaryRow): string {
     // A past year counts what was resolved within it, as the reports do; a year under way, what is resolved so far.
     const when = wholeYear ? '当年' : '已'
     rest.push(
-      `代表提出微建议${r.micro_raised}条，${r.micro_resolved === r.micro_raised ? `${when}全部解决` : `${when}解决${r.micro_resolved}条`}`,
+      `代表提出微建议${r.micro_raised}条，` +
+        (r.micro_resolved === r.micro_raised ? `${when}全部解决` : `${when}解决${r.micro_resolved}条`),
     )
   }
   return rest.length ? `${first}${rest.join('；')}。` : first
 }
 
-export const SUPERVISION_NARRATIVE: NarrativeSpec<SupervisionSummaryRow> = {
-  kind: 'narrative',
-  id: 'supervision-narrative',
-  title: '综述',
+export const SUPERVISION_NARRATIVE = narrative<SupervisionSummaryRow>('supervision-narrative', '综述', {
   query: over(supervisionSummarySql),
   compose: supervisionNarrative,
-}
+})
 
 /** This year's supervision work as counters on the wall: the narrative's query. */
-export const SUPERVISION_COUNTERS: ListSpec<SupervisionSummaryRow> = {
-  kind: 'list',
-  id: 'screen-supervision-counters',
-  title: '本年监督与代表工作',
+export const SUPERVISION_COUNTERS = list<SupervisionSummaryRow>('screen-supervision-counters', '本年监督与代表工作', {
   query: over(supervisionSummarySql),
-}
+})
 
 const monthsLabel = (f: FilterSet) =>
   f.fromMonth !== undefined || f.toMonth !== undefined
     ? `各年${f.fromMonth ?? 1}—${f.toMonth ?? 12}月`
     : '往年为全年，本年至最新月份'
 
-export const ACTIVITIES: ChartSpec<ActivityCountRow> = {
-  kind: 'chart',
-  id: 'supervision-activities',
-  title: '监督活动分年度分类型',
+export const ACTIVITIES = chart<ActivityCountRow>('supervision-activities', '监督活动分年度分类型', {
   subtitle: (_, filters) => `监督工作台账 · ${monthsLabel(filters)} · 点击筛选类型`,
   query: over(activitiesByYearSql),
   crossFilter: { dimension: 'types', cross: true },
@@ -120,103 +112,97 @@ export const ACTIVITIES: ChartSpec<ActivityCountRow> = {
   emptyText: '台账中没有监督活动',
   height: 430,
   wall: { id: 'screen-supervision-activities', title: '监督活动分年度', subtitle: () => '监督工作台账 · 次' },
-}
+})
 
-export const SUGGESTIONS_BY_YEAR: ChartSpec<SuggestionYearRow> = {
-  kind: 'chart',
-  id: 'supervision-suggestions',
-  title: '代表建议办理',
+export const SUGGESTIONS_BY_YEAR = chart<SuggestionYearRow>('supervision-suggestions', '代表建议办理', {
   subtitle: () => '按人代会年度 · 满意率为满意和基本满意占已测评的比例',
   query: over(suggestionsByYearSql),
   option: suggestionsOption,
   emptyText: '没有代表建议记录',
   height: 280,
   wall: { id: 'screen-supervision-suggestions', subtitle: () => '按人代会年度 · 件，折线为满意率' },
-}
+})
 
-export const MICRO: ChartSpec<MicroYearRow> = {
-  kind: 'chart',
-  id: 'supervision-micro',
-  title: '代表微建议',
+export const MICRO = chart<MicroYearRow>('supervision-micro', '代表微建议', {
   subtitle: (_, filters) => `网格化履职中提出的微建议及解决情况 · ${monthsLabel(filters)}`,
   query: over(microByYearSql),
   option: microOption,
   emptyText: '没有微建议记录',
   height: 280,
   wall: { id: 'screen-supervision-micro', subtitle: () => '提出与解决 · 条' },
-}
+})
 
 /** The scope year's suggestions by category: in a year still under way, where answers are outstanding. */
-export const SUGGESTION_CATEGORIES: ChartSpec<SuggestionCategoryRow> = {
-  kind: 'chart',
-  id: 'supervision-suggestion-categories',
-  title: '本年度建议分类别办理',
-  subtitle: (rows) => `${rows[0]?.year ?? ''}年 · 按建议类别 · 件`,
-  query: over(suggestionCategoriesSql),
-  option: suggestionCategoriesOption,
-  emptyText: '该年度没有代表建议记录',
-  height: 280,
-  wall: {
-    id: 'screen-supervision-categories',
-    title: '本年度建议分类别',
-    subtitle: (rows) => `${rows[0]?.year ?? ''}年 · 件`,
+export const SUGGESTION_CATEGORIES = chart<SuggestionCategoryRow>(
+  'supervision-suggestion-categories',
+  '本年度建议分类别办理',
+  {
+    subtitle: (rows) => `${rows[0]?.year ?? ''}年 · 按建议类别 · 件`,
+    query: over(suggestionCategoriesSql),
+    option: suggestionCategoriesOption,
+    emptyText: '该年度没有代表建议记录',
+    height: 280,
+    wall: {
+      id: 'screen-supervision-categories',
+      title: '本年度建议分类别',
+      subtitle: (rows) => `${rows[0]?.year ?? ''}年 · 件`,
+    },
   },
-}
+)
 
 /** Micro-suggestions of the scope (year and months) by town: the one place a town matters on this page. */
-export const MICRO_TOWNS: ChartSpec<MicroTownRow> = {
-  kind: 'chart',
-  id: 'supervision-micro-towns',
-  title: '微建议分镇区',
+export const MICRO_TOWNS = chart<MicroTownRow>('supervision-micro-towns', '微建议分镇区', {
   subtitle: (rows) => (rows[0] ? `${rangeLabel(rows[0].start, rows[0].through)}提出 · 按所在镇区 · 条` : ''),
   query: over(microByTownSql),
   option: microTownsOption,
   emptyText: '所选范围内没有微建议',
   height: 372,
-}
+})
 
-export const LEDGER: TableSpec<unknown> = {
-  kind: 'table',
-  id: 'supervision-table',
-  title: '监督工作台账',
+export const LEDGER = table<unknown>('supervision-table', '监督工作台账', {
   query: over(ledgerSql),
   tiebreak: ['activity_id'],
   initialSort: [{ id: 'date', desc: true }],
   emptyText: '所选范围内台账没有记录',
   height: 360,
-}
+})
 
 /**
  * The reports' figures as printed: one block per category, one line per measure, one column
  * per report year. No filter changes them.
  */
-export const REPORT_FIGURES: ListSpec<ReportFigureRow> = {
-  kind: 'list',
-  id: 'supervision-report-figures',
-  title: '工作报告中的年度数字',
+export const REPORT_FIGURES = list<ReportFigureRow>('supervision-report-figures', '工作报告中的年度数字', {
   subtitle: '指标用语、单位和约数均照录报告原文；鼠标停留在数字上可见原文',
   query: () => from(reportFiguresSql()),
   emptyText: '尚未载入工作报告数字',
-}
+})
 
 /** Where the ledger and the report agree, and where they do not. */
-export const RECONCILIATION: ListSpec<ReconciliationRow> = {
-  kind: 'list',
-  id: 'supervision-reconciliation',
-  title: '台账与工作报告核对',
+export const RECONCILIATION = list<ReconciliationRow>('supervision-reconciliation', '台账与工作报告核对', {
   query: () => from(reconciliationSql()),
   emptyText: '没有可核对的报告年度',
-}
+})
 
-// "Latest" is the ledger's latest month: the reports are annual, the ledger is not.
-export const SUPERVISION_PAGE = deskPage('/supervision', SUPERVISION_ANCHOR, [
-  SUPERVISION_NARRATIVE,
-  ACTIVITIES,
-  RECONCILIATION,
-  SUGGESTIONS_BY_YEAR,
-  SUGGESTION_CATEGORIES,
-  MICRO,
-  MICRO_TOWNS,
-  LEDGER,
-  REPORT_FIGURES,
-])
+/**
+ * The filtered views come first (the type chips and clicks act on them); the reports' figures,
+ * which no filter changes, close the page as reference. The activities chart cross-filters by
+ * type. "Latest" is the ledger's latest month: the reports are annual, the ledger is not.
+ */
+export const SUPERVISION_PAGE = deskPage({
+  path: '/supervision',
+  title: '监督与代表工作',
+  lede: '常委会监督活动台账、工作报告年度数字及二者核对，代表建议和微建议办理',
+  anchor: SUPERVISION_ANCHOR,
+  places: false,
+  narrative: SUPERVISION_NARRATIVE,
+  grid: [
+    [7, ACTIVITIES],
+    [5, RECONCILIATION],
+    [4, SUGGESTIONS_BY_YEAR],
+    [4, SUGGESTION_CATEGORIES],
+    [4, MICRO],
+    [5, MICRO_TOWNS],
+    [7, LEDGER],
+    [12, REPORT_FIGURES],
+  ],
+})

@@ -67,6 +67,8 @@ export interface ChartSpec<R = never> extends ViewSpec<R> {
   readonly wall?: WallChart<R>
   /** The sentence the briefing writes under it; without one, the briefing describes the figures drawn. */
   readonly sentence?: (rows: readonly R[], filters: FilterSet) => string
+  /** What its view asks besides (the survey the satisfaction chart offers to go to). */
+  readonly also?: readonly Extract<Spec, { kind: 'list' }>[]
 }
 
 /** A headline figure's text: the number, its unit, and the lines under it. */
@@ -167,3 +169,19 @@ export const spanOf = (rows: readonly { start: string; through: string }[]) =>
 
 /** "2026年" from rows that carry a 'YYYY-MM' period. */
 export const yearOf = (rows: readonly { period: string }[]) => (rows[0] ? `${rows[0].period.slice(0, 4)}年` : '')
+
+/** A spec's fields besides its kind, id and title. */
+type Body<S> = Omit<S, 'kind' | 'id' | 'title'>
+
+const make = <S>(kind: string, id: string, title: string, body: object): S => ({ kind, id, title, ...body }) as S
+
+// Each kind of spec by its id and title, then the rest.
+export const chart = <R>(id: string, title: string, body: Body<ChartSpec<R>>) =>
+  make<ChartSpec<R>>('chart', id, title, body)
+export const kpi = <R>(id: string, title: string, body: Body<KpiSpec<R>>) => make<KpiSpec<R>>('kpi', id, title, body)
+export const list = <R>(id: string, title: string, body: Body<ListSpec<R>>) =>
+  make<ListSpec<R>>('list', id, title, body)
+export const table = <R>(id: string, title: string, body: Body<TableSpec<R>>) =>
+  make<TableSpec<R>>('table', id, title, body)
+export const narrative = <R>(id: string, title: string, body: Body<NarrativeSpec<R>>) =>
+  make<NarrativeSpec<R>>('narrative', id, title, body)

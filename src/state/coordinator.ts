@@ -70,7 +70,7 @@ export class Coordinator {
   private holdTimer: ReturnType<typeof setTimeout> | null = null
   /** Called once no view waits for an answer any more (prefetching resumes then). */
   private idleWaiters: (() => void)[] = []
-  /** Queries sent to the engine so far, for views and ahead of them (browser tests count them: a prefetched click sends none). */
+  /** Queries sent to the engine so far, for views and ahead of them (a test sees a prefetched click send none). */
   readonly sent = { views: 0, prefetched: 0 }
   /** The SQL console's own connection, one per engine. */
   private sessions = new WeakMap<Connector, Promise<QuerySession>>()

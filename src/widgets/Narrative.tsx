@@ -1,11 +1,11 @@
 import type { FilterSet } from '../queries/filters'
 import type { NarrativeSpec } from '../specs/types'
-import { useSpecData } from './useSpecData'
+import { useSpecView } from './useSpecView'
 import { WidgetFrame } from './WidgetFrame'
 
 /** A page's opening sentences, written from the same data as its charts. */
 export function Narrative<R>({ spec, filters }: { readonly spec: NarrativeSpec<R>; readonly filters: FilterSet }) {
-  const { data, query } = useSpecData(spec, filters)
+  const { data, frame } = useSpecView(spec, filters)
   const text =
     data.state === 'ready'
       ? spec.compose(data.rows[0]!)
@@ -14,14 +14,10 @@ export function Narrative<R>({ spec, filters }: { readonly spec: NarrativeSpec<R
         : null
   return (
     <WidgetFrame
-      id={spec.id}
-      title={spec.title}
-      state={data.state}
-      tables={query.tables}
+      emptyText="所选范围内尚无数据，无法生成综述。"
+      {...frame}
       className="widget--narrative"
       showStale={text !== null}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText="所选范围内尚无数据，无法生成综述。"
     >
       <p className="narrative" data-testid="narrative">
         {text}

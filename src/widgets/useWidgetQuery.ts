@@ -44,13 +44,16 @@ export function useWidgetQuery<T>(
   const lastGood = useRef<readonly T[] | undefined>(undefined)
   // Which data the current answer must be about: the SQL, its tables' revisions, the refresh epoch.
   const sqlText = query.sql === null ? null : typeof query.sql === 'string' ? query.sql : query.sql.sql
-  const baseKey = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${snapshot.epoch}\u0000${sqlText}`
+  const dataKey = readiness.kind === 'ready' ? readiness.key : readiness.kind
+  const baseKey = `${dataKey}\u0000${snapshot.epoch}\u0000${sqlText}`
   const tries = attempt.key === baseKey ? attempt.n : 0
   const key = `${baseKey}\u0000${tries}`
   const tables = query.tables
   const tablesKey = tables.join()
 
-  useEffect(() => coordinator.demand(tables), [coordinator, tablesKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  // tablesKey stands for tables.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => coordinator.demand(tables), [coordinator, tablesKey])
 
   // An answer already in the cache (prefetched, or asked by another view) is shown in this
   // very render: a click re-renders the page once, not once as "loading" and again with figures.

@@ -22,7 +22,7 @@ function forgetHovered(chart: EChartsType) {
   if (handler?._hovered && typeof handler._hovered === 'object') handler._hovered.target = undefined
 }
 
-/** The library disposes and re-creates the chart on a theme change; until the new one is ready, the old handle is dead. */
+/** The library disposes and re-creates the chart on a theme change; until the new one is ready the old is dead. */
 const live = (chart: EChartsType | null): chart is EChartsType => chart !== null && !chart.isDisposed()
 
 const reinitOnly = (

@@ -5,7 +5,7 @@ import type { FilterSet } from '../../queries/filters'
 import { DEFAULT_WARN_PERCENT, EARLY_WARNING, warningReasons, warningsQuery } from '../../specs/clusters'
 import { setParam } from '../../state/filters'
 import { useRoute } from '../../state/router'
-import { useSpecData } from '../useSpecData'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
 /** The threshold from the URL (`warn=15` means falls of over 15%), within 1–90%. */
@@ -19,8 +19,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   const route = useRoute()
   const percent = warnPercent(route.params)
   const inputId = useId()
-  const spec = EARLY_WARNING
-  const { data, query } = useSpecData(spec, filters, { queryFor: (f) => warningsQuery(f, percent) })
+  const { data, frame } = useSpecView(EARLY_WARNING, filters, { queryFor: (f) => warningsQuery(f, percent) })
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const threshold = (
     <label className="inline-field" htmlFor={inputId}>
@@ -42,16 +41,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
     </label>
   )
   return (
-    <WidgetFrame
-      id={spec.id}
-      title={spec.title}
-      subtitle={spec.subtitle}
-      state={data.state}
-      tables={query.tables}
-      error={data.state === 'error' ? data.message : undefined}
-      showStale={rows !== undefined}
-      actions={threshold}
-    >
+    <WidgetFrame {...frame} showStale={rows !== undefined} actions={threshold}>
       {rows && rows.length === 0 && <p className="widget__message">没有企业的指标同比降幅超过{percent}%。</p>}
       {rows && rows.length > 0 && rows[0]!.listed > rows.length && (
         <p className="muted">

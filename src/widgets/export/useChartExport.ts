@@ -7,15 +7,14 @@ import { useFilters } from '../../state/filters'
 import { useTheme } from '../../state/theme'
 import { type ChartExportSource, type ChartSnapshot, registerChart } from './registry'
 
-export interface ChartExportInput<R> {
+/** What a chart widget shows, typed by its rows: the snapshot's fields but those the hook adds. */
+export interface ChartExportInput<R> extends Omit<
+  ChartSnapshot,
+  'rows' | 'option' | 'spec' | 'theme' | 'filters' | 'coordinator'
+> {
   readonly id: string
-  readonly title: string
-  readonly subtitle?: string
-  readonly tables: readonly string[]
   readonly rows: readonly R[] | undefined
   readonly option: (rows: readonly R[], ctx: ChartContext) => EChartsOption
-  readonly selected?: readonly string[]
-  /** The spec the chart is drawn from, if any. */
   readonly spec?: ChartSpec<R>
   /** Register for the briefing pack (not on the big screen). */
   readonly enabled: boolean

@@ -42,7 +42,7 @@ export function usePagePrefetch(page: DeskPage, filters: FilterSet) {
   usePrefetchNeighbours(filters, clicks)
 }
 
-/** The global filters of a page (year, months, cluster, town), written to the URL, with the active ones as removable chips. */
+/** A page's global filters (year, months, cluster, town), written to the URL; the active ones as removable chips. */
 export function FilterBar({ filters, anchor, german = false, places = true, children }: FilterBarProps) {
   const options = useFilterOptions(anchor)
   const rows = useMemo(

@@ -33,7 +33,7 @@ export interface QueryGridProps {
   readonly height?: number
   readonly onRowClick?: (row: DataRow) => void
   readonly emptyText?: string
-  /** The source for any page filters (the same builder as `source`): the first rows of a likely next click are fetched while idle. */
+  /** The source for any page filters (the builder of `source`): a likely next click's first rows are fetched ahead. */
   readonly prefetchSource?: (filters: FilterSet) => BrowseSource
 }
 
@@ -122,7 +122,8 @@ export function QueryGrid({
     },
     [coordinator, windowSql, tables],
   )
-  // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet holds at most 1,048,575 rows under its header).
+  // An export is every row in the current order and filters, not only the window on screen (an XLSX sheet
+  // holds at most 1,048,575 rows under its header).
   const fetchTable = useCallback(async () => {
     const r = await coordinator.query(
       browseSql({ source: stableSource, sort: sorting, tiebreak, filters, offset: 0, limit: 1_048_575 }),

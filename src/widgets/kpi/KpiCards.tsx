@@ -1,13 +1,12 @@
 import type { FilterSet } from '../../queries/filters'
-import { KPIS } from '../../specs/kpis'
-import type { KpiSpec } from '../../specs/types'
+import type { KpiSpec, Spec } from '../../specs/types'
 import { Delta, Figure, ProgressBar, trendOf } from '../../ui/Figure'
-import { useSpecData } from '../useSpecData'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
 /** One headline figure on the desk, from its spec: the number, the lines under it, and its bar. */
 function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly filters: FilterSet }) {
-  const { data, query } = useSpecData(spec, filters)
+  const { data, frame } = useSpecView(spec, filters)
   const row = data.state === 'ready' ? data.rows[0]! : null
   const text = row ? spec.present(row) : null
   // The second line states a change (coloured by its sign) or, for some figures, a warning.
@@ -20,14 +19,7 @@ function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly fil
       line
     )
   return (
-    <WidgetFrame
-      id={spec.id}
-      title={spec.title}
-      state={data.state}
-      tables={query.tables}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText={spec.emptyText}
-    >
+    <WidgetFrame {...frame}>
       {row && text && (
         <Figure value={text.value} unit={text.unit} title={spec.hint}>
           {text.lines.map((line, i) => (
@@ -42,12 +34,14 @@ function KpiCard<R>({ spec, filters }: { readonly spec: KpiSpec<R>; readonly fil
   )
 }
 
-/** The Overview's headline row. Without a year or months in the filters, each figure shows its latest month. */
-export function KpiRow({ filters }: { readonly filters: FilterSet }) {
+type KpiOf = Extract<Spec, { kind: 'kpi' }>
+
+/** A page's headline row. Without a year or months in the filters, each figure shows its latest month. */
+export function KpiRow({ specs, filters }: { readonly specs: readonly KpiOf[]; readonly filters: FilterSet }) {
   return (
     <div className="kpi-row">
-      {Object.values(KPIS).map((spec) => (
-        <KpiCard key={spec.id} spec={spec as KpiSpec<unknown>} filters={filters} />
+      {specs.map((spec) => (
+        <KpiCard key={spec.id} spec={spec} filters={filters} />
       ))}
     </div>
   )

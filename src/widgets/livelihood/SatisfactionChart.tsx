@@ -3,7 +3,7 @@ import type { ItemRow } from '../../queries/livelihood'
 import { LIVELIHOOD_SATISFACTION, LIVELIHOOD_SURVEY } from '../../specs/livelihood'
 import { setFilters } from '../../state/filters'
 import { SpecChart } from '../SpecChart'
-import { useSpecData } from '../useSpecData'
+import { useSpecView } from '../useSpecView'
 
 /** The scope moved to the survey's year and December: a past year's range defaults to all twelve months. */
 function toSurvey(f: FilterSet, year: number): FilterSet {
@@ -15,7 +15,7 @@ function toSurvey(f: FilterSet, year: number): FilterSet {
  * latest survey there is (last year's, or this year's December when the range stops short).
  */
 export function LivelihoodSatisfaction({ filters }: { readonly filters: FilterSet }) {
-  const { data: survey } = useSpecData(LIVELIHOOD_SURVEY, filters)
+  const { data: survey } = useSpecView(LIVELIHOOD_SURVEY, filters)
   const s = survey.state === 'ready' ? survey.rows[0] : undefined
   const missed = s?.survey_year != null && s.survey_year === s.year && s.to_month < 12
   const earlier = s?.survey_year != null && s.survey_year < s.year ? s.survey_year : null

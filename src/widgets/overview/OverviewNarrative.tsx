@@ -9,7 +9,7 @@ import type {
 import type { OverviewSummaryRow } from '../../queries/overview'
 import { OVERVIEW_NARRATIVE } from '../../specs/overview'
 import type { KpiSpec } from '../../specs/types'
-import { useSpecData } from '../useSpecData'
+import { useSpecView } from '../useSpecView'
 import type { WidgetData } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 
@@ -19,7 +19,7 @@ function first<T>(d: WidgetData<T>): T | undefined {
 }
 
 function usePart<R>(spec: KpiSpec<R>, filters: FilterSet) {
-  return useSpecData(spec, filters)
+  return useSpecView(spec, filters)
 }
 
 /**

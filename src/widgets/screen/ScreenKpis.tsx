@@ -1,27 +1,17 @@
-import { LATEST } from '../../queries/scope'
-import { type KpiSpec, viewQuery } from '../../specs/types'
+import type { KpiSpec } from '../../specs/types'
 import { CountUp } from '../../ui/CountUp'
 import { trendOf } from '../../ui/Figure'
-import { rowsOf, useQueryData } from '../useWidgetQuery'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
 /** A headline figure on the wall: the desk's spec in large type, counting up on change, at the latest data. */
 export function ScreenKpi<R>({ spec, motion }: { readonly spec: KpiSpec<R>; readonly motion: boolean }) {
-  const query = viewQuery(spec, LATEST)
-  const data = useQueryData<R>(query, undefined, { retry: true })
-  const row = rowsOf(data)?.[0]
+  const { rows, frame } = useSpecView(spec, {}, { wall: { id: spec.wallId } })
+  const row = rows?.[0]
   const text = row ? spec.present(row) : null
   const trend = row && spec.trend ? trendOf(spec.trend(row)) : 'none'
   return (
-    <WidgetFrame
-      id={spec.wallId}
-      title={spec.title}
-      state={data.state}
-      tables={query.tables}
-      showStale={row !== undefined}
-      className="screen-kpi"
-      error={data.state === 'error' ? data.message : undefined}
-    >
+    <WidgetFrame {...frame} showStale={row !== undefined} className="screen-kpi">
       {row && text && (
         <div className="screen-kpi__figure">
           <p className="screen-kpi__value">

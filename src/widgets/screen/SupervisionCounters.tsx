@@ -1,20 +1,16 @@
 import { formatPercent } from '../../lib/format'
 import { rangeLabel } from '../../lib/period'
-import { LATEST } from '../../queries/scope'
 import { SUPERVISION_COUNTERS } from '../../specs/supervision'
-import { viewQuery } from '../../specs/types'
 import { CountUp } from '../../ui/CountUp'
-import { rowsOf, useQueryData } from '../useWidgetQuery'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
 const int = (n: number) => String(Math.round(n))
 
 /** This year's supervision work in counters: the ledger by type, suggestions and micro-suggestions. */
 export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
-  const spec = SUPERVISION_COUNTERS
-  const query = viewQuery(spec, LATEST)
-  const data = useQueryData(query, undefined, { retry: true })
-  const row = rowsOf(data)?.[0]
+  const { rows, frame } = useSpecView(SUPERVISION_COUNTERS, {}, { wall: SUPERVISION_COUNTERS })
+  const row = rows?.[0]
   const counters: [label: string, value: number, unit: string][] = row
     ? [
         ...row.counts
@@ -32,14 +28,10 @@ export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
     : []
   return (
     <WidgetFrame
-      id={spec.id}
-      title={spec.title}
+      {...frame}
       subtitle={row?.start && row.through ? `${rangeLabel(row.start, row.through)} · 台账与建议办理` : undefined}
-      state={data.state}
-      tables={query.tables}
       showStale={row !== undefined}
       className="screen-panel__widget"
-      error={data.state === 'error' ? data.message : undefined}
     >
       {row && (
         <div className="screen-counters">

@@ -1,9 +1,10 @@
 import { useMemo } from 'react'
 
 import { formatNumber } from '../../lib/format'
+import type { FilterSet } from '../../queries/filters'
 import { LATEST } from '../../queries/scope'
 import { RECONCILIATION, REPORT_FIGURES } from '../../specs/supervision'
-import { useSpecData } from '../useSpecData'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 import { type FigureLine, figureText, pivotFigures, reconciliationText } from './present'
 
@@ -13,20 +14,11 @@ import { type FigureLine, figureText, pivotFigures, reconciliationText } from '.
  * hover (a plain-text title: it comes from a file and must never become markup).
  */
 export function ReportFigures() {
-  const spec = REPORT_FIGURES
   // No filter changes the reports' figures.
-  const { data, query } = useSpecData(spec, LATEST)
+  const { data, frame } = useSpecView(REPORT_FIGURES, LATEST)
   const pivot = useMemo(() => (data.state === 'ready' ? pivotFigures(data.rows) : null), [data])
   return (
-    <WidgetFrame
-      id={spec.id}
-      title={spec.title}
-      subtitle={spec.subtitle}
-      state={data.state}
-      tables={query.tables}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText={spec.emptyText}
-    >
+    <WidgetFrame {...frame}>
       {pivot && (
         <>
           <ul className="sv-sources" aria-label="数据来源">
@@ -105,10 +97,10 @@ function FigureRow({ line, years }: { readonly line: FigureLine; readonly years:
   )
 }
 
-/** Where the ledger and the report agree, and where they do not. Every type, always; the selected ones marked. */
-export function Reconciliation({ selected = [] }: { readonly selected?: readonly string[] }) {
-  const spec = RECONCILIATION
-  const { data, query } = useSpecData(spec, LATEST)
+/** Where the ledger and the report agree, and where they do not. Every type, always; the types filtered by marked. */
+export function Reconciliation({ filters }: { readonly filters: FilterSet }) {
+  const selected = filters.types ?? []
+  const { data, frame } = useSpecView(RECONCILIATION, LATEST)
   const rows = data.state === 'ready' ? data.rows.filter((r) => r.status !== '报告未列') : []
   const differing = rows.filter((r) => r.status === '不一致').length
   const uncovered = rows.filter((r) => r.status === '台账未覆盖').length
@@ -118,15 +110,7 @@ export function Reconciliation({ selected = [] }: { readonly selected?: readonly
       ? `台账未覆盖的报告年度${uncovered}项，其余一致`
       : '台账与报告所列数字全部一致'
   return (
-    <WidgetFrame
-      id={spec.id}
-      title={spec.title}
-      subtitle={data.state === 'ready' ? subtitle : undefined}
-      state={data.state}
-      tables={query.tables}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText={spec.emptyText}
-    >
+    <WidgetFrame {...frame} subtitle={data.state === 'ready' ? subtitle : undefined}>
       <table className="reconcile">
         <thead>
           <tr>
