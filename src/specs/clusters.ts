@@ -167,8 +167,7 @@ export const WARNING_TICKER: ListSpec<WarningRow> = {
 
 export const POINTS_TABLE = table<unknown>('points-table', '观察点企业明细', {
   query: over(pointsTableSql),
-  tiebreak: ['point_id'],
-  initialSort: [{ id: 'ytd_output', desc: true }],
+  order: { sort: [{ id: 'ytd_output', desc: true }], tiebreak: ['point_id'] },
   emptyText: '所选范围内没有观察点数据',
   height: 400,
 })

@@ -173,8 +173,7 @@ export const LIVELIHOOD_SATISFACTION = chart<ItemRow>('livelihood-satisfaction',
 
 export const LIVELIHOOD_TABLE = table<unknown>('livelihood-table', '民生实事项目明细', {
   query: over(livelihoodTableSql),
-  tiebreak: ['item_id'],
-  initialSort: [{ id: 'progress', desc: false }],
+  order: { sort: [{ id: 'progress', desc: false }], tiebreak: ['item_id'] },
   emptyText: '所选范围内没有民生实事项目',
   height: 440,
 })

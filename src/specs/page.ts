@@ -67,8 +67,8 @@ export function tableQueries(spec: TableSpec<unknown>, filters: FilterSet, first
     from(
       browseSql({
         source,
-        sort: spec.initialSort,
-        tiebreak: spec.tiebreak,
+        sort: spec.order.sort,
+        tiebreak: spec.order.tiebreak,
         filters: [],
         offset: 0,
         limit: firstWindow,

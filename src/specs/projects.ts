@@ -152,8 +152,7 @@ export const PROJECTS_BY_CLUSTER = chart<ProjectGroupRow>('projects-by-cluster',
 
 export const PROJECTS_TABLE = table<unknown>('projects-table', '重点项目明细', {
   query: over(projectsTableSql),
-  tiebreak: ['project_id'],
-  initialSort: [{ id: 'total_investment', desc: true }],
+  order: { sort: [{ id: 'total_investment', desc: true }], tiebreak: ['project_id'] },
   emptyText: '所选范围内没有重点项目',
 })
 

@@ -161,8 +161,7 @@ export const MICRO_TOWNS = chart<MicroTownRow>('supervision-micro-towns', '微�
 
 export const LEDGER = table<unknown>('supervision-table', '监督工作台账', {
   query: over(ledgerSql),
-  tiebreak: ['activity_id'],
-  initialSort: [{ id: 'date', desc: true }],
+  order: { sort: [{ id: 'date', desc: true }], tiebreak: ['activity_id'] },
   emptyText: '所选范围内台账没有记录',
   height: 360,
 })

@@ -113,9 +113,11 @@ export interface ListSpec<R = never> extends ViewSpec<R> {
 /** A table read window by window from a query: its first window is what a view shows first. */
 export interface TableSpec<R = never> extends ViewSpec<R> {
   readonly kind: 'table'
-  /** Columns that make the order unique, for stable paging. */
-  readonly tiebreak: readonly string[]
-  readonly initialSort: readonly { readonly id: string; readonly desc: boolean }[]
+  /** The order its rows come in first, and the columns that make any order unique (for stable paging). */
+  readonly order: {
+    readonly sort: readonly { readonly id: string; readonly desc: boolean }[]
+    readonly tiebreak: readonly string[]
+  }
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds specs of every row type */

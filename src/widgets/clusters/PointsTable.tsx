@@ -1,11 +1,11 @@
-import { formatNumber, formatSignedPercent, MISSING } from '../../lib/format'
+import { formatNumber, formatSignedPercent } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
 import { POINTS_TABLE } from '../../specs/clusters'
 import { setParam } from '../../state/filters'
 import type { DataColumn } from '../../ui/DataTable'
+import { money } from '../grid/columns'
 import { SpecTable } from '../grid/SpecTable'
 
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const rate = (v: unknown) => formatSignedPercent(v as number | null)
 const growthClass = (v: unknown) =>
   typeof v === 'number' ? (v < 0 ? 'num-down' : v > 0 ? 'num-up' : undefined) : undefined

@@ -32,8 +32,8 @@ export function SpecTable({
       source={source}
       prefetchSource={(f) => sourceOf(spec, f)}
       columns={columns}
-      tiebreak={spec.tiebreak}
-      initialSort={[...spec.initialSort]}
+      tiebreak={spec.order.tiebreak}
+      initialSort={[...spec.order.sort]}
       {...(spec.height ? { height: spec.height } : {})}
       {...(onRowClick ? { onRowClick } : {})}
       {...(spec.emptyText ? { emptyText: spec.emptyText } : {})}

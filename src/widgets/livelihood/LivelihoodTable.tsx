@@ -2,14 +2,12 @@ import { formatNumber, formatPercent, MISSING } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
 import { BEHIND_POINTS } from '../../queries/livelihood'
 import { LIVELIHOOD_TABLE } from '../../specs/livelihood'
-import type { DataColumn, DataRow } from '../../ui/DataTable'
+import type { DataColumn } from '../../ui/DataTable'
+import { behind, money } from '../grid/columns'
 import { SpecTable } from '../grid/SpecTable'
 
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const pct = (v: unknown) => (v === null || v === undefined ? MISSING : `${formatNumber(v as number, 1)}%`)
 const ratio = (v: unknown) => formatPercent(v as number | null)
-// Behind schedule is a warning, not a fall: the warning colour, as on the key-projects page.
-const behind = (_: unknown, row: DataRow) => (row.behind ? 'warn' : undefined)
 
 // What staff check first (progress against schedule, money) comes before the votes and the reference columns.
 const COLUMNS: DataColumn[] = [

@@ -2,13 +2,11 @@ import { formatNumber, MISSING } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
 import { BEHIND_MARGIN } from '../../queries/projects'
 import { PROJECTS_TABLE } from '../../specs/projects'
-import type { DataColumn, DataRow } from '../../ui/DataTable'
+import type { DataColumn } from '../../ui/DataTable'
+import { behind, money } from '../grid/columns'
 import { SpecTable } from '../grid/SpecTable'
 
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const oneDecimal = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 1))
-// Behind schedule is a warning, not a fall: the warning colour, not the green of 下降.
-const behind = (_: unknown, row: DataRow) => (row.behind ? 'warn' : undefined)
 
 const COLUMNS: DataColumn[] = [
   { id: 'project_id', header: '编号', width: 100, filter: 'text' },
