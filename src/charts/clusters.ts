@@ -16,7 +16,7 @@ import {
 import { colorFor, DOWN, UP } from './palette'
 import { dataTooltip, rowTooltip, seriesTooltip, tooltipHtml } from './tooltip'
 
-/** YTD output per cluster (bars) with like-for-like growth (line, right axis). Bars carry the cluster id for cross-filtering. */
+/** YTD output per cluster (bars) with like-for-like growth (line, right axis); bars carry the cluster id to select. */
 export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartContext): EChartsOption {
   const scale = moneyScale(rows.map((r) => r.ytd_output))
   return {

@@ -45,7 +45,8 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
     ...base('民生实事项目累计进度与序时进度'),
     grid: { ...GRID, top: 24, right: 56 },
     tooltip: rowTooltip(ordered, itemTooltip, 'item'),
-    // The names take most of the width on a narrow card: 0, 50 and 100% read at any width (six labels touched at 1366 px).
+    // The names take most of the width on a narrow card: 0, 50 and 100% read at any width (six
+    // labels touched at 1366 px).
     xAxis: { type: 'value', max: 100, interval: 50, axisLabel: { formatter: '{value}%' } },
     yAxis: nameAxis(ordered, ctx, 190),
     series: [

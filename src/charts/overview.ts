@@ -28,7 +28,8 @@ export function townMapOption(
     return [...byTown.entries()].flatMap(([town, ms]) => {
       const c = centre.get(town)
       if (!c) return []
-      // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right, so the two never collide.
+      // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right,
+      // so the two never collide.
       const spots = spread(
         kind === 'point' ? [c[0] - 0.012, c[1] - 0.008] : [c[0] + 0.014, c[1] - 0.012],
         ms.length,

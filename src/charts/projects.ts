@@ -155,7 +155,7 @@ export function projectGroupsScale(rows: readonly ProjectGroupRow[]) {
   return moneyScale(rows.flatMap((r) => [r.plan, r.completed]))
 }
 
-/** Plan vs completed by group (town or cluster), with the completion rate; bars keyed by group (no key: not selectable). */
+/** Plan vs completed by group (town or cluster) with the completion rate; bars keyed by group (none: not to select). */
 export function projectGroupsOption(rows: readonly ProjectGroupRow[], ctx: ChartContext): EChartsOption {
   const scale = projectGroupsScale(rows)
   const v = (x: number | null) => (x === null ? 0 : x / scale.divisor)

@@ -174,7 +174,7 @@ function microStackOption<R extends MicroCounts>(
   }
 }
 
-/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved in a later year, still open. */
+/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved later, still open. */
 export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): EChartsOption {
   void ctx
   return microStackOption(rows, (r) => `${r.year}年`, { description: '代表微建议提出与解决情况', barMaxWidth: 36 })

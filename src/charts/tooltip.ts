@@ -1,5 +1,9 @@
 import { escapeHtml } from '../lib/html'
 
+const DOT = 'display:inline-block;width:8px;height:8px;border-radius:50%;'
+const LINE = 'display:flex;justify-content:space-between;gap:16px'
+const FIGURE = 'font-variant-numeric:tabular-nums'
+
 /**
  * Tooltip markup. Every piece of text passes through escapeHtml: names come from uploaded
  * files and ECharts puts tooltip content into the page as HTML.
@@ -11,10 +15,9 @@ export function tooltipHtml(
   const head = `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(title)}</div>`
   const body = rows
     .map(([label, value, color]) => {
-      const dot = color
-        ? `<span style="display:inline-block;width:8px;height:8px;border-radius:50%;background:${escapeHtml(color)};margin-right:6px"></span>`
-        : ''
-      return `<div style="display:flex;justify-content:space-between;gap:16px">${dot ? `<span>${dot}${escapeHtml(label)}</span>` : `<span>${escapeHtml(label)}</span>`}<span style="font-variant-numeric:tabular-nums">${escapeHtml(value)}</span></div>`
+      const dot = color ? `<span style="${DOT}background:${escapeHtml(color)};margin-right:6px"></span>` : ''
+      const name = dot ? `<span>${dot}${escapeHtml(label)}</span>` : `<span>${escapeHtml(label)}</span>`
+      return `<div style="${LINE}">${name}<span style="${FIGURE}">${escapeHtml(value)}</span></div>`
     })
     .join('')
   return head + body
