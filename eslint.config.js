@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint'
 
 /**
  * The layering of docs/STYLE.md, made real: each entry says what a folder may not import.
- * Dependency direction: app → pages/bigscreen → widgets → everything else → lib.
+ * Dependency direction: app → pages/bigscreen → widgets → specs → everything else → lib.
  */
 const layer = (files, patterns, message) => ({
   files,
@@ -77,8 +77,18 @@ export default tseslint.config(
   // Pure builders: no React, no DuckDB, no views.
   layer(
     ['src/charts/**/*.ts', 'src/queries/**/*.ts'],
-    [['react', 'react-dom', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*']],
+    [['react', 'react-dom', ...DUCKDB], UPWARD, ['**/db/*', '**/state/*', '**/ui/*', '**/export/*', '**/specs/*']],
     'charts/ and queries/ are pure functions: data in, option or SQL out.',
+  ),
+  // Specs sit between the builders and the views: one definition per chart, figure and narrative, as pure data.
+  layer(
+    ['src/specs/**/*.ts'],
+    [
+      ['react', 'react-dom', 'echarts', 'echarts/*', ...DUCKDB],
+      UPWARD,
+      ['**/db/*', '**/state/*', '**/ui/*', '**/export/*', '**/explore/*', '**/ingest/*'],
+    ],
+    'src/specs is pure: queries, option builders and words; no React, no engine, no state, no views.',
   ),
   // src/explore: the console's and chart builder's pure logic (SQL text, specs, stores over an injected storage).
   layer(

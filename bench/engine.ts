@@ -6,6 +6,7 @@
 import { build } from 'vite'
 
 import type { LoggedStatement } from '../src/db/statement-log'
+import type { TestHooks } from '../src/lib/test-hooks'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { serveTempDir } from './lib/server'
@@ -17,14 +18,15 @@ const BUDGET_MS = 300
 async function recordWorkload(url: string): Promise<{ work: LoggedStatement[]; gapMs: number }> {
   const browser = await launchChromium()
   try {
-    await browser.context.addInitScript({ content: 'window.__OBSERVATORY_STATEMENTS__ = []' })
+    // The test hooks' statement log (src/lib/test-hooks.ts), on from the first statement.
+    await browser.context.addInitScript({
+      content: 'window.__OBSERVATORY_TEST__ = true; window.__observatory = { statements: [] }',
+    })
     const page = await browser.context.newPage()
     await page.goto(url)
     const appReady = await waitForMark(page, 'app-ready')
     const duckdbReady = await waitForMark(page, 'duckdb-ready')
-    const all = await page.evaluate(
-      () => (window as unknown as { __OBSERVATORY_STATEMENTS__: LoggedStatement[] }).__OBSERVATORY_STATEMENTS__,
-    )
+    const all = await page.evaluate(() => (window as unknown as { __observatory: TestHooks }).__observatory.statements!)
     return { work: all.filter((s) => s.at >= duckdbReady && s.at <= appReady), gapMs: appReady - duckdbReady }
   } finally {
     await browser.close()

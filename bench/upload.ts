@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
+import type { TestHooks } from '../src/lib/test-hooks'
 import { waitForMark } from '../tests/e2e/support/marks'
 import { launchChromium } from '../tests/support/chromium'
 import { onExit } from '../tests/support/cleanup'
@@ -68,7 +69,7 @@ async function armUploadTimer(page: Page): Promise<void> {
     w.__upload = { t0: NaN, longTasks, observer }
     // Capturing on window: the first thing that runs when the file is picked, before the app's own handler.
     addEventListener('change', () => (w.__upload.t0 = performance.now()), { capture: true, once: true })
-    ;(window as unknown as { __ingestTimings?: object[] }).__ingestTimings?.push({
+    ;(window as unknown as { __observatory: TestHooks }).__observatory.ingestTimings?.push({
       sql: 'armed (time)',
       ms: Math.round(performance.now()),
     })
@@ -143,8 +144,7 @@ export async function appUpload(
 /** One statement on the page's engine through the test hook (outside any timing); its rows. */
 function pageSql<T = Record<string, unknown>>(page: Page, sql: string): Promise<T[]> {
   return page.evaluate(
-    (sql) =>
-      (window as unknown as { __observatoryUpload: { sql(s: string): Promise<T[]> } }).__observatoryUpload.sql(sql),
+    (sql) => (window as unknown as { __observatory: TestHooks }).__observatory.sql!(sql) as Promise<T[]>,
     sql,
   )
 }
@@ -153,9 +153,9 @@ async function bareRead(page: Page): Promise<{ ms: number; rows: number }> {
   return page.evaluate(async () => {
     const w = window as unknown as {
       __benchSheets: Record<string, Uint8Array>
-      __observatoryUpload: { bareReadCsv(b: Uint8Array): Promise<{ ms: number; rows: number }> }
+      __observatory: TestHooks
     }
-    return w.__observatoryUpload.bareReadCsv(w.__benchSheets.utf8!)
+    return w.__observatory.bareReadCsv!(w.__benchSheets.utf8!)
   })
 }
 
@@ -172,10 +172,10 @@ async function bareReadFromDisk(page: Page, file: string): Promise<{ ms: number;
   await page.locator('#bench-bare-file').setInputFiles(file)
   return page.evaluate(async () => {
     const w = window as unknown as {
-      __observatoryUpload: { bareReadCsv(b: Blob): Promise<{ ms: number; rows: number }> }
+      __observatory: TestHooks
     }
     const file = (document.getElementById('bench-bare-file') as HTMLInputElement).files![0]!
-    const read = await w.__observatoryUpload.bareReadCsv(file)
+    const read = await w.__observatory.bareReadCsv!(file)
     // The same File's bytes read into the page and nothing else: what any upload path pays
     // before DuckDB can parse a byte of a file the user picked.
     const t0 = performance.now()
@@ -256,7 +256,7 @@ export async function upload({ runs }: { url: string; runs: number }) {
     const browser = await launchChromium()
     try {
       await browser.context.addInitScript({
-        content: `window.__OBSERVATORY_TEST__ = true; ${KEEP_NAMES_SHIM}; window.__ingestTimings = []`,
+        content: `window.__OBSERVATORY_TEST__ = true; ${KEEP_NAMES_SHIM}; window.__observatory = { ingestTimings: [] }`,
       })
       const page = await browser.context.newPage()
       await page.goto(`${server.url}#/upload`)
@@ -307,7 +307,7 @@ export async function upload({ runs }: { url: string; runs: number }) {
         appGb.push(g.ms)
         await reset()
         const timings = await page.evaluate(() =>
-          (window as unknown as { __ingestTimings: object[] }).__ingestTimings.splice(0),
+          (window as unknown as { __observatory: TestHooks }).__observatory.ingestTimings!.splice(0),
         )
         if (process.env.UPLOAD_BENCH_TRACE) console.log(timings)
         detail.push({

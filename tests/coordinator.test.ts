@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Connector } from '../src/db/connector'
 import type { NodeEngine } from '../src/db/node'
 import { derivedTable } from '../src/queries/derived'
-import { nextRevision, setEngine, setTables } from '../src/state/catalog'
-import { coordinator } from '../src/state/coordinator'
+import { type CatalogSnapshot, nextRevision } from '../src/state/catalog'
+import { Coordinator } from '../src/state/coordinator'
+import { Store } from '../src/state/store'
 import { insertRows, startEngineWithSchema } from './support/engine'
 
 let engine: NodeEngine
+let coordinator: Coordinator
 /** Every statement the coordinator sends, in the order it sends them. */
 const sent: string[] = []
 
@@ -23,14 +25,19 @@ beforeAll(async () => {
       return engine.connector.query(sql, params)
     },
   }
-  setEngine({ status: 'ready', bundle: 'eh' })
-  setTables({
-    clusters: { status: 'ready', rows: 2, latestPeriod: null, source: 'embedded', revision: nextRevision() },
+  // A coordinator of this test's own, over a catalog of its own.
+  const catalog = new Store<CatalogSnapshot>({
+    engine: { status: 'ready', bundle: 'eh' },
+    tables: {
+      clusters: { status: 'ready', rows: 2, latestPeriod: null, source: 'embedded', revision: nextRevision() },
+    },
+    dataReady: true,
+    epoch: 0,
   })
-  coordinator.attach(recording)
+  coordinator = new Coordinator({ catalog, connector: recording })
 })
 afterAll(async () => {
-  coordinator.detach()
+  coordinator?.dispose()
   await engine?.terminate()
 })
 

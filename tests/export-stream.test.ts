@@ -7,10 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type NodeEngine, startNodeEngine } from '../src/db/node'
 import { browseSql, type ColumnFilter } from '../src/queries/browse'
-import { nextRevision, setEngine, setTables } from '../src/state/catalog'
-import { coordinator } from '../src/state/coordinator'
+import { catalog, nextRevision, setEngine, setTables } from '../src/state/catalog'
+import { Coordinator } from '../src/state/coordinator'
 import { EXPORT_PAGE_ROWS, exportAllRows } from '../src/widgets/grid/export-rows'
 import { query } from './support/engine'
+
+/** This file's own coordinator over the app's catalog store, as the app makes one at start-up. */
+const coordinator = new Coordinator({ catalog })
+const fetchUncached = (q: Parameters<Coordinator['fetchUncached']>[0], t: readonly string[]) =>
+  coordinator.fetchUncached(q, t)
 
 const N = 120_000
 const T = '导出 <b>big</b>'
@@ -47,7 +52,7 @@ describe('a table export', () => {
     const before = coordinator.cachedRows()
     expect(before).toBe(1)
 
-    const table = await exportAllRows(grid(), [T], columns)
+    const table = await exportAllRows(grid(), [T], columns, fetchUncached)
     expect(table.rows).toHaveLength(N)
     expect(new Set(table.rows.map((r) => r[0])).size).toBe(N)
     const expected = await query<{ id: string; score: number }>(
@@ -66,7 +71,7 @@ describe('a table export', () => {
 
   it('under a filter, has exactly the filtered rows', async () => {
     const filters: ColumnFilter[] = [{ id: 'score', kind: 'number', filter: { op: '>=', value: 900 } }]
-    const table = await exportAllRows(grid(filters), [T], columns)
+    const table = await exportAllRows(grid(filters), [T], columns, fetchUncached)
     const [{ n }] = (await query<{ n: number }>(
       engine,
       `SELECT count(*)::INTEGER AS n FROM "${T}" WHERE score >= 900`,

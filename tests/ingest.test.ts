@@ -7,6 +7,7 @@ import type { UploadDecisions } from '../src/ingest/plan'
 import { reportCsv } from '../src/ingest/report'
 import { insertRows, must, query, startEngineWithSchema } from './support/engine'
 import { encodeGb18030, encodeUtf16le } from './support/gb18030'
+import { disableTestHooks, enableTestHooks, type IngestTiming } from './support/hooks'
 
 let engine: NodeEngine
 let session: IngestSession
@@ -453,14 +454,15 @@ describe('validation before anything is committed', () => {
     await load(utf8('period,point_id,output_value\n2025-01,P01,1\n2025-01,P02,2\n'), 'jan.csv')
     const sheet = utf8('period,point_id,output_value\n2025-02,P01,3\n2025-02,P02,4\n2025-02,P09,5\n\n2025-03,P01,6\n')
     const statements: { sql: string }[] = []
-    ;(globalThis as { __ingestTimings?: { sql: string }[] }).__ingestTimings = statements
+    const hooks = enableTestHooks()
+    hooks.ingestTimings = statements as IngestTiming[]
     try {
       const prepared = await prepare(sheet, 'feb-mar.csv', append)
       expect(prepared.report).toMatchObject({ overlap: 0, targetRows: 2, rows: 4, failingRows: 1 })
       const committed = await confirmUpload(session, prepared, true, { targetUnchanged: true })
       expect(committed.ok && committed.value.rows).toBe(5)
     } finally {
-      delete (globalThis as { __ingestTimings?: unknown }).__ingestTimings
+      disableTestHooks()
     }
     // The table's two rows went into the staged table, not the file's rows into the table.
     expect(statements.some((s) => s.sql.startsWith('INSERT INTO "__upload_stage'))).toBe(true)
@@ -522,7 +524,8 @@ describe('validation before anything is committed', () => {
     } as const
     await load(utf8('period,point_id,output_value\n2025-01,P01,1\n'), 'jan.csv')
     const statements: { sql: string }[] = []
-    ;(globalThis as { __ingestTimings?: { sql: string }[] }).__ingestTimings = statements
+    const hooks = enableTestHooks()
+    hooks.ingestTimings = statements as IngestTiming[]
     try {
       const prepared = await prepare(
         utf8('period,point_id,output_value\n2025-02,P01,3\n2025-02,P02,4\n'),
@@ -531,7 +534,7 @@ describe('validation before anything is committed', () => {
       )
       expect((await confirmUpload(session, prepared, true)).ok).toBe(true)
     } finally {
-      delete (globalThis as { __ingestTimings?: unknown }).__ingestTimings
+      disableTestHooks()
     }
     expect(statements.some((s) => s.sql.startsWith('INSERT INTO "point_indicators"'))).toBe(true)
     expect(await indicators()).toHaveLength(3)

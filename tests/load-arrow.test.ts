@@ -13,6 +13,7 @@ import {
 import type { NodeEngine } from '../src/db/node'
 import { corruptIndicatorsCsv, readDataFile } from './support/embedded'
 import { must, query, startEngineWithSchema } from './support/engine'
+import { disableTestHooks, enableTestHooks } from './support/hooks'
 
 let source: NodeEngine
 let target: NodeEngine
@@ -59,16 +60,16 @@ describe('the embedded data as Arrow streams', () => {
   })
 
   it('lists what it asks the engine, in order, only when the benchmark asks for the list', async () => {
-    const g = globalThis as { __OBSERVATORY_STATEMENTS__?: unknown[] }
+    const hooks = enableTestHooks()
     const files = async () => [
       { table: requireTable('clusters'), file: { ok: true as const, bytes: await arrowOf('clusters') } },
       { table: requireTable('towns'), file: { ok: true as const, bytes: await arrowOf('towns') } },
     ]
     const batch = await files()
-    g.__OBSERVATORY_STATEMENTS__ = []
+    hooks.statements = []
     try {
       await loadArrowTables(target.connector, batch)
-      const log = g.__OBSERVATORY_STATEMENTS__ as { kind: string; sql?: string; table?: string; at: number }[]
+      const log = hooks.statements as { kind: string; sql?: string; table?: string; at: number }[]
       // bench/engine.ts replays exactly this: the tables created, each file inserted, the rows counted.
       expect(log.map((e) => (e.kind === 'insert' ? `insert ${e.table}` : e.sql!.split(' (')[0]))).toEqual([
         'CREATE OR REPLACE TABLE "clusters"',
@@ -78,11 +79,15 @@ describe('the embedded data as Arrow streams', () => {
       ])
       expect(log.every((e, i) => i === 0 || e.at >= log[i - 1]!.at)).toBe(true)
     } finally {
-      delete g.__OBSERVATORY_STATEMENTS__
+      delete hooks.statements
     }
     const again = await files()
-    await loadArrowTables(target.connector, again)
-    expect(g.__OBSERVATORY_STATEMENTS__).toBeUndefined()
+    try {
+      await loadArrowTables(target.connector, again)
+      expect(hooks.statements).toBeUndefined()
+    } finally {
+      disableTestHooks()
+    }
   })
 
   it('is the same bytes every time it is made from the same CSV', async () => {

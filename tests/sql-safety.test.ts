@@ -16,11 +16,14 @@ import type { ChartSpec } from '../src/explore/chart-spec'
 import { chartSql, tablesRead } from '../src/explore/chart-sql'
 import { parsePins, readPins } from '../src/explore/pins'
 import { checkStatement, scanSql } from '../src/explore/statement'
-import { nextRevision, setEngine, setTables } from '../src/state/catalog'
-import { coordinator } from '../src/state/coordinator'
+import { catalog, nextRevision, setEngine, setTables } from '../src/state/catalog'
+import { Coordinator } from '../src/state/coordinator'
 import { runConsoleQuery } from '../src/widgets/explore/console-run'
 import { loadEmbeddedData } from './support/embedded'
 import { corpus, ISSUE_PINS, TRICKS, WRITES } from './support/sql-attacks'
+
+/** This file's own coordinator over the app's catalog store, as the app makes one at start-up. */
+const coordinator = new Coordinator({ catalog })
 
 const CORPUS = corpus()
 

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 
 import { TABLES } from '../datasets/registry'
 import { periodLabel } from '../lib/period'
 import { asOfPeriod } from '../state/as-of'
 import { sampleTablesIn, useCatalog } from '../state/catalog'
+import { useAskAhead } from '../state/prefetch'
 import { applyPending, pollManifest } from '../state/published'
-import { watchPageReady } from '../state/readiness'
+import { PageHost, PageScope, watchPageReady } from '../state/readiness'
 import { href, useRoute } from '../state/router'
 import { setTheme, useTheme } from '../state/theme'
 import { ErrorBoundary, isChunkLoadError } from '../ui/ErrorBoundary'
@@ -131,7 +132,10 @@ const DESK_POLL_MS = 60_000
 function Desk() {
   const route = useRoute()
   const current = findRoute(route.path)
-  const main = useRef<HTMLElement>(null)
+  // The page's views: ready when every one has settled; the page does not wait for tables it does not show.
+  const scope = useMemo(() => new PageScope(current.path), [current.path])
+  useEffect(() => watchPageReady(scope), [scope])
+  useAskAhead(scope)
 
   useEffect(() => {
     const timer = setInterval(() => void pollManifest(), DESK_POLL_MS)
@@ -140,12 +144,6 @@ function Desk() {
   // Newer published data is shown at the next page change, never under the reader's eyes.
   useEffect(() => {
     void applyPending()
-  }, [current.path])
-
-  useEffect(() => {
-    if (!main.current) return
-    // Ready when every widget on the page has settled; the page does not wait for tables it does not show.
-    return watchPageReady(main.current, current.path)
   }, [current.path])
 
   const Page = current.page
@@ -175,15 +173,17 @@ function Desk() {
           <ThemeToggle />
         </div>
       </header>
-      <main className="shell__main" ref={main}>
+      <main className="shell__main">
         {/* Keyed by path: another page starts afresh, so the navigation always works. */}
         <ErrorBoundary key={current.path} fallback={(error) => <PageError error={error} />}>
           <Suspense fallback={<p className="muted">加载页面…</p>}>
-            {/* Keyed by path: readiness looks only at this page's widgets, never at a previous page Suspense keeps hidden. */}
-            {/* data-view: the page's filters. A view whose answers were at hand changes no widget's state, only this. */}
-            <div className="page-root" data-page={current.path} data-view={route.params.toString()} key={current.path}>
-              <Page />
-            </div>
+            {/* Keyed by path: readiness looks only at this page's views, not a previous page Suspense keeps hidden. */}
+            {/* view: the page's filters. A view whose answers were at hand changes no view's state, only this. */}
+            <PageHost scope={scope} view={route.params.toString()} key={current.path}>
+              <div className="page-root" data-page={current.path}>
+                <Page />
+              </div>
+            </PageHost>
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -3,14 +3,17 @@ import type { TableDef } from '../datasets/schema'
 import { type BrowserEngine, startBrowserEngine } from '../db/browser'
 import { databaseFingerprint } from '../db/fingerprint'
 import { loadArrowTables, replaceTableFromArrow } from '../db/load-table'
+import { offerTestHooks } from '../lib/test-hooks'
 import type { PublishedTable } from '../published/manifest'
 import { catalog, nextRevision, setDataReady, setEngine, setTable, setTables, type TableState } from '../state/catalog'
-import { coordinator } from '../state/coordinator'
+import type { Coordinator } from '../state/coordinator'
 import { published, readInitialManifest, registerApplier, setApplied, setApplying } from '../state/published'
 import { forgetEngine, replayUploads, replayUploadsOf, tablesWithStoredUploads } from '../state/uploads'
 import { downloadTable, fetchEmbedded, fetchPublished, type TableDownload } from './table-files'
 
 let engine: BrowserEngine | null = null
+/** The app's coordinator, given at start-up: the engine is attached to it, and taken away on a restart. */
+let coordinator: Coordinator
 /**
  * Every table's file as last loaded (the published version, else the embedded one), kept so
  * a restarted engine can load the same data again without the network.
@@ -27,7 +30,8 @@ let restarting: Promise<void> | null = null
  * other table loads. A table that fails is reported and the rest go on.
  * Marks: duckdb-ready, data-ready (app-ready is set when the page's widgets have settled).
  */
-export async function boot(): Promise<void> {
+export async function boot(appCoordinator: Coordinator): Promise<void> {
+  coordinator = appCoordinator
   setTables(Object.fromEntries(TABLES.map((t) => [t.name, { status: 'loading' } as const])))
   const manifest = readInitialManifest()
   downloads = new Map(TABLES.map((t) => [t.name, manifest.then((m) => downloadTable(t, m.tables[t.name]))]))
@@ -285,22 +289,21 @@ export function watchEngine(everyMs = 15_000, timeoutMs = 20_000): () => void {
 }
 
 /**
- * For browser tests only (behind the test flag): end the engine's worker without telling the
- * app, so the watchdog has to notice; or the way a crash does, with the error it reports.
+ * For browser tests only (behind the test flag, see lib/test-hooks): end the engine's worker
+ * without telling the app, so the watchdog has to notice; or the way a crash does, with the
+ * error it reports; and count the queries sent.
  */
-export function exposeTestHooks() {
-  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatory?: object }
-  if (!w.__OBSERVATORY_TEST__) return
-  w.__observatory = {
+export function exposeTestHooks(appCoordinator: Coordinator) {
+  offerTestHooks({
     stopEngineWorker: () => engine?.worker.terminate(),
     // A crash as the page sees one: the worker is gone and reports an uncaught error.
     crashEngineWorker: () => {
       engine?.worker.terminate()
       engine?.worker.dispatchEvent(new ErrorEvent('error', { message: '测试：模拟引擎崩溃' }))
     },
-    queriesSent: () => ({ ...coordinator.sent }),
-    cachedRows: () => coordinator.cachedRows(),
+    queriesSent: () => ({ ...appCoordinator.sent }),
+    cachedRows: () => appCoordinator.cachedRows(),
     // Every table's rows and the catalog, to show that hostile SQL changed nothing.
     fingerprint: () => (engine ? databaseFingerprint((sql) => engine!.connector.query(sql)) : null),
-  }
+  })
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { bumpEpoch } from '../state/catalog'
 import { applyPending, pollManifest } from '../state/published'
-import { markRecurring, watchPageReady } from '../state/readiness'
+import { markRecurring, PageHost, PageScope, watchPageReady } from '../state/readiness'
 import { useRoute } from '../state/router'
 import { setTheme } from '../state/theme'
 import { type KioskSettings, PAGE_TITLES, parseKiosk, type ScreenPage } from './kiosk'
@@ -24,36 +24,40 @@ function toggleFullscreen() {
 /** One page of the wall: its panels placed on the canvas. Mounted once and kept: charts update in place. */
 function ScreenPageView({
   page,
+  scope,
   layout,
   active,
   motion,
 }: {
   readonly page: ScreenPage
+  readonly scope: PageScope
   readonly layout: 'fit' | 'wide'
   readonly active: boolean
   readonly motion: boolean
 }) {
   const boxes = useMemo(() => placeColumns(layout, PAGE_LAYOUTS[page][layout]), [page, layout])
   return (
-    <div
-      className="screen-page"
-      data-page={`screen/${page}`}
-      data-active={active || undefined}
-      aria-hidden={!active}
-      // Hidden pages stay laid out (their charts keep their size) but are not seen, focused or clicked.
-      inert={!active}
-    >
-      {boxes.map((box, i) => (
-        <div
-          key={`${box.id}-${i}`}
-          className="screen-panel"
-          data-panel={box.id}
-          style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
-        >
-          {PANELS[box.id]!({ width: chartWidth(box), height: chartHeight(box), motion: motion && active })}
-        </div>
-      ))}
-    </div>
+    <PageHost scope={scope}>
+      <div
+        className="screen-page"
+        data-page={`screen/${page}`}
+        data-active={active || undefined}
+        aria-hidden={!active}
+        // Hidden pages stay laid out (their charts keep their size) but are not seen, focused or clicked.
+        inert={!active}
+      >
+        {boxes.map((box, i) => (
+          <div
+            key={`${box.id}-${i}`}
+            className="screen-panel"
+            data-panel={box.id}
+            style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
+          >
+            {PANELS[box.id]!({ width: chartWidth(box), height: chartHeight(box), motion: motion && active })}
+          </div>
+        ))}
+      </div>
+    </PageHost>
   )
 }
 
@@ -73,7 +77,8 @@ export default function BigScreen({ watchEngine }: BigScreenProps) {
   const [index, setIndex] = useState(kiosk.start)
   const [paused, setPaused] = useState(false)
   const rotation = useRef<Rotation | null>(null)
-  const root = useRef<HTMLDivElement>(null)
+  // Each page's views, whose states say when the page on show has settled.
+  const scopes = useMemo(() => new Map(kiosk.pages.map((p) => [p, new PageScope(`screen/${p}`)])), [kiosk.pages])
   const active = kiosk.pages[Math.min(index, kiosk.pages.length - 1)]!
 
   useEffect(() => {
@@ -143,13 +148,10 @@ export default function BigScreen({ watchEngine }: BigScreenProps) {
   useEffect(() => watchEngine(kiosk.watchdog * 1000, kiosk.watchdog * 1000), [watchEngine, kiosk.watchdog])
 
   // Readiness of the page on show (app-ready the first time; page-ready:screen/<page> on each visit).
-  useEffect(() => {
-    if (!root.current) return
-    return watchPageReady(root.current, `screen/${active}`)
-  }, [active])
+  useEffect(() => watchPageReady(scopes.get(active)!), [scopes, active])
 
   return (
-    <div className="screen" ref={root} data-theme-screen={kiosk.theme} data-motion={kiosk.motion ? 'on' : 'off'}>
+    <div className="screen" data-theme-screen={kiosk.theme} data-motion={kiosk.motion ? 'on' : 'off'}>
       <ScreenCanvas mode={kiosk.layout}>
         {(fit) => (
           <>
@@ -164,6 +166,7 @@ export default function BigScreen({ watchEngine }: BigScreenProps) {
               <ScreenPageView
                 key={page}
                 page={page}
+                scope={scopes.get(page)!}
                 layout={fit.layout}
                 active={page === active}
                 motion={kiosk.motion}

@@ -1,29 +1,8 @@
 import type { ReactNode } from 'react'
 
-import {
-  ScreenActivitiesByYear,
-  type ScreenChartProps,
-  ScreenClusterHeatmap,
-  ScreenClusterShare,
-  ScreenClusterTrend,
-  ScreenClusterYtd,
-  ScreenIssues,
-  ScreenItemsProgress,
-  ScreenLivelihoodBudget,
-  ScreenLivelihoodCategory,
-  ScreenLivelihoodMonthly,
-  ScreenMicro,
-  ScreenPointRanking,
-  ScreenProjectsByCluster,
-  ScreenProjectsByTown,
-  ScreenProjectsMonthly,
-  ScreenProjectStatus,
-  ScreenProjectsTimeline,
-  ScreenSuggestionCategories,
-  ScreenSuggestions,
-  ScreenTownMap,
-  ScreenVotes,
-} from '../widgets/screen/ScreenCharts'
+import { WALL_PANELS, type WallPanel } from '../specs/pages'
+import type { KpiSpec, Spec } from '../specs/types'
+import { ScreenChart, type ScreenChartProps, ScreenTownMap } from '../widgets/screen/ScreenCharts'
 import { ScreenKpi, ScreenKpis } from '../widgets/screen/ScreenKpis'
 import { ActivityTicker, WarningTicker } from '../widgets/screen/ScreenLists'
 import { SupervisionCounters } from '../widgets/screen/SupervisionCounters'
@@ -32,37 +11,34 @@ import type { Column } from './layout'
 
 type Panel = (p: ScreenChartProps) => ReactNode
 
-/** Every panel the wall can show, by id. Lists and counters take the box; charts take its chart height. */
-export const PANELS: Record<string, Panel> = {
-  kpis: ({ motion }) => <ScreenKpis motion={motion} />,
-  'kpi-projects': ({ motion }) => <ScreenKpi kind="projects" motion={motion} />,
-  'kpi-livelihood': ({ motion }) => <ScreenKpi kind="livelihood" motion={motion} />,
-  'kpi-output': ({ motion }) => <ScreenKpi kind="output" motion={motion} />,
-  map: (p) => <ScreenTownMap {...p} />,
-  activities: ({ motion }) => <ActivityTicker id="screen-activities" motion={motion} />,
-  warnings: ({ motion }) => <WarningTicker id="screen-warnings" motion={motion} filters={{}} />,
-  'cluster-ytd': (p) => <ScreenClusterYtd {...p} />,
-  'cluster-share': (p) => <ScreenClusterShare {...p} />,
-  'cluster-trend': (p) => <ScreenClusterTrend {...p} />,
-  'cluster-heatmap': (p) => <ScreenClusterHeatmap {...p} />,
-  ranking: (p) => <ScreenPointRanking {...p} />,
-  issues: (p) => <ScreenIssues {...p} />,
-  'project-status': (p) => <ScreenProjectStatus {...p} />,
-  'projects-monthly': (p) => <ScreenProjectsMonthly {...p} />,
-  'projects-town': (p) => <ScreenProjectsByTown {...p} />,
-  'projects-cluster': (p) => <ScreenProjectsByCluster {...p} />,
-  'projects-timeline': (p) => <ScreenProjectsTimeline {...p} />,
-  'livelihood-progress': (p) => <ScreenItemsProgress {...p} />,
-  'livelihood-monthly': (p) => <ScreenLivelihoodMonthly {...p} />,
-  'livelihood-category': (p) => <ScreenLivelihoodCategory {...p} />,
-  'livelihood-budget': (p) => <ScreenLivelihoodBudget {...p} />,
-  'livelihood-votes': (p) => <ScreenVotes {...p} />,
-  'supervision-counters': ({ motion }) => <SupervisionCounters motion={motion} />,
-  'supervision-activities': (p) => <ScreenActivitiesByYear {...p} />,
-  'supervision-suggestions': (p) => <ScreenSuggestions {...p} />,
-  'supervision-categories': (p) => <ScreenSuggestionCategories {...p} />,
-  'supervision-micro': (p) => <ScreenMicro {...p} />,
+/** The lists and counters on the wall, by their spec's id: each has a view of its own. */
+const LISTS: Record<string, Panel> = {
+  'screen-activities': ({ motion }) => <ActivityTicker motion={motion} />,
+  'screen-warnings': ({ motion }) => <WarningTicker motion={motion} />,
+  'screen-supervision-counters': ({ motion }) => <SupervisionCounters motion={motion} />,
 }
+
+/** A panel's view, from the specs it shows. Lists and counters take the box; charts take its chart height. */
+function panelOf(specs: readonly Spec[]): Panel {
+  const [spec] = specs
+  if (specs.length > 1) return ({ motion }) => <ScreenKpis specs={specs as KpiSpec<unknown>[]} motion={motion} />
+  switch (spec?.kind) {
+    case 'kpi':
+      return ({ motion }) => <ScreenKpi spec={spec} motion={motion} />
+    case 'chart':
+      return spec.id === 'town-map' ? (p) => <ScreenTownMap {...p} /> : (p) => <ScreenChart spec={spec} {...p} />
+    default: {
+      const list = spec && LISTS[spec.id]
+      if (!list) throw new Error(`No view for the wall panel of ${spec?.id}`)
+      return list
+    }
+  }
+}
+
+/** Every panel the wall can show, by id. */
+export const PANELS = Object.fromEntries(
+  Object.entries(WALL_PANELS).map(([id, specs]) => [id, panelOf(specs as readonly Spec[])]),
+) as Record<WallPanel | (string & {}), Panel>
 
 const col = (width: number, ...panels: (string | [string, number])[]): Column => ({
   width,

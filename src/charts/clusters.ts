@@ -1,11 +1,22 @@
 import { formatNumber } from '../lib/format'
 import { escapeHtml } from '../lib/html'
 import type { ClusterMonthRow, ClusterYtdRow, IssueCategoryRow, PointRankRow } from '../queries/clusters'
-import { base, type ChartContext, dimmed, type EChartsOption, GRID, money, moneyScale, pct, sz } from './common'
+import {
+  base,
+  type ChartContext,
+  dimmed,
+  type EChartsOption,
+  GRID,
+  money,
+  moneyScale,
+  nameAxis,
+  pct,
+  sz,
+} from './common'
 import { colorFor, DOWN, UP } from './palette'
-import { tooltipHtml } from './tooltip'
+import { dataTooltip, rowTooltip, seriesTooltip, tooltipHtml } from './tooltip'
 
-/** YTD output per cluster (bars) with like-for-like growth (line, right axis). Bars carry the cluster id for cross-filtering. */
+/** YTD output per cluster (bars) with like-for-like growth (line, right axis); bars carry the cluster id to select. */
 export function clusterYtdOption(rows: readonly ClusterYtdRow[], ctx: ChartContext): EChartsOption {
   const scale = moneyScale(rows.map((r) => r.ytd_output))
   return {
@@ -71,17 +82,12 @@ export function clusterShareOption(rows: readonly ClusterYtdRow[], ctx: ChartCon
   const data = rows.filter((r) => (r.ytd_output ?? 0) > 0)
   return {
     ...base('各产业集群累计产值占比'),
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const { data: d, percent } = p as { data: { key: string; name: string; value: number }; percent: number }
-        return tooltipHtml(d.name, [
-          ['累计产值', `${formatNumber(d.value / scale.divisor, 2)}${scale.unit}`],
-          ['占比', `${formatNumber(percent, 1)}%`],
-        ])
-      },
-    },
+    tooltip: dataTooltip<{ name: string; value: number }>((d, percent) =>
+      tooltipHtml(d.name, [
+        ['累计产值', `${formatNumber(d.value / scale.divisor, 2)}${scale.unit}`],
+        ['占比', `${formatNumber(percent, 1)}%`],
+      ]),
+    ),
     // Six clusters: on a narrow card the legend takes two lines rather than hiding some behind a pager,
     // and the ring leaves room beside it for its labels (name and share) in full.
     legend: { bottom: 0 },
@@ -112,20 +118,14 @@ export function clusterTrendOption(rows: readonly ClusterMonthRow[], ctx: ChartC
     ...base(`各产业集群月度产值（${scale.unit}）`),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const ps = params as { seriesName: string; value: number | null; color: string; axisValue: string }[]
-        return tooltipHtml(
-          ps[0]?.axisValue ?? '',
-          ps.map(
-            (p) =>
-              [p.seriesName, p.value === null ? '—' : `${formatNumber(p.value, 2)}${scale.unit}`, p.color] as const,
-          ),
-        )
-      },
-    },
+    tooltip: seriesTooltip((ps) => {
+      return tooltipHtml(
+        ps[0]?.axisValue ?? '',
+        ps.map(
+          (p) => [p.seriesName, p.value === null ? '—' : `${formatNumber(p.value, 2)}${scale.unit}`, p.color] as const,
+        ),
+      )
+    }),
     xAxis: { type: 'category', data: periods.map((p) => `${Number(p.slice(5))}月`), boundaryGap: false },
     yAxis: { type: 'value', name: scale.unit },
     series: clusters.map(([id, name], i) => ({
@@ -213,24 +213,18 @@ export function pointRankingOption(rows: readonly PointRankRow[], ctx: ChartCont
     ...base('观察点企业累计产值排名'),
     // Room on the right for the longest bar's growth label and the axis unit after the last tick.
     grid: { ...GRID, top: 8, right: sz(ctx, 64) },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = ordered[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [
+    tooltip: rowTooltip(
+      ordered,
+      (r) =>
+        tooltipHtml(r.name, [
           ['产业集群', r.cluster],
           ['累计产值', `${money(r.ytd_output, scale.divisor)}${scale.unit}`],
           ['同比', pct(r.yoy)],
-        ])
-      },
-    },
+        ]),
+      'item',
+    ),
     xAxis: { type: 'value', name: scale.unit },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((r) => r.name),
-      axisLabel: { width: sz(ctx, 150), overflow: 'truncate' },
-    },
+    yAxis: nameAxis(ordered, ctx, 150),
     series: [
       {
         type: 'bar',
@@ -256,18 +250,13 @@ export function issuesOption(rows: readonly IssueCategoryRow[], ctx: ChartContex
     ...base('观察点反映问题分类及办结情况'),
     grid: { ...GRID, top: 36 },
     legend: { top: 0, data: ['已办结', '未办结'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(r.category, [
-          ['反映问题', `${r.total}个`],
-          ['已办结', `${r.resolved}个`],
-          ['办结率', r.total ? `${formatNumber((r.resolved / r.total) * 100, 1)}%` : '—'],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(r.category, [
+        ['反映问题', `${r.total}个`],
+        ['已办结', `${r.resolved}个`],
+        ['办结率', r.total ? `${formatNumber((r.resolved / r.total) * 100, 1)}%` : '—'],
+      ]),
+    ),
     xAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, name: '个' },
     series: [

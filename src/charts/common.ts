@@ -37,6 +37,15 @@ export function dimmed(key: string, ctx: ChartContext): number {
 
 export const GRID = { left: 12, right: 16, top: 36, bottom: 8, containLabel: true } as const
 
+/** A category axis of names down the side of a bar chart, each cut to `width` desk pixels with an ellipsis. */
+export function nameAxis(rows: readonly { readonly name: string }[], ctx: ChartContext, width: number) {
+  return {
+    type: 'category' as const,
+    data: rows.map((r) => r.name),
+    axisLabel: { width: sz(ctx, width), overflow: 'truncate' as const },
+  }
+}
+
 /**
  * Shared defaults: accessible description on, tooltips as escaped HTML, a short entry
  * animation, and updates drawn at once — a cross-filter click must feel instant, and tween

@@ -1,9 +1,9 @@
 import { formatNumber, formatPercent, formatWan } from '../lib/format'
 import { periodLabel } from '../lib/period'
 import type { ItemRow, LivelihoodCategoryRow, LivelihoodMonthRow } from '../queries/livelihood'
-import { base, type ChartContext, dimmed, type EChartsOption, GRID, moneyScale, sz } from './common'
+import { base, type ChartContext, dimmed, type EChartsOption, GRID, moneyScale, nameAxis, sz } from './common'
 import { colorFor } from './palette'
-import { tooltipHtml } from './tooltip'
+import { rowTooltip, tooltipHtml } from './tooltip'
 
 const BEHIND = '#e67e22'
 const DONE = '#27ae60'
@@ -44,18 +44,11 @@ export function itemsProgressOption(items: readonly ItemRow[], ctx: ChartContext
   return {
     ...base('民生实事项目累计进度与序时进度'),
     grid: { ...GRID, top: 24, right: 56 },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => itemTooltip(ordered[(p as { dataIndex: number }).dataIndex]!),
-    },
-    // The names take most of the width on a narrow card: 0, 50 and 100% read at any width (six labels touched at 1366 px).
+    tooltip: rowTooltip(ordered, itemTooltip, 'item'),
+    // The names take most of the width on a narrow card: 0, 50 and 100% read at any width (six
+    // labels touched at 1366 px).
     xAxis: { type: 'value', max: 100, interval: 50, axisLabel: { formatter: '{value}%' } },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((r) => r.name),
-      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
-    },
+    yAxis: nameAxis(ordered, ctx, 190),
     series: [
       {
         type: 'bar',
@@ -99,18 +92,13 @@ export function livelihoodMonthlyOption(rows: readonly LivelihoodMonthRow[], ctx
     ...base('民生实事平均进度月度走势'),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, data: ['平均进度', '序时进度'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(`${r.month}月`, [
-          ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
-          ['序时进度', `${formatNumber(r.expected, 1)}%`],
-          ['滞后项目', `${r.behind}项`],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(`${r.month}月`, [
+        ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
+        ['序时进度', `${formatNumber(r.expected, 1)}%`],
+        ['滞后项目', `${r.behind}项`],
+      ]),
+    ),
     xAxis: { type: 'category', data: rows.map((r) => `${r.month}月`), boundaryGap: false },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -141,20 +129,15 @@ export function categoryBudgetOption(rows: readonly LivelihoodCategoryRow[], ctx
     ...base('民生实事分类别预算与支出'),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, data: ['预算', '已支出'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(r.category, [
-          ['项目', `${r.items}项`],
-          ['预算', formatWan(r.budget)],
-          ['已支出', formatWan(r.spent)],
-          ['支出率', formatPercent(r.budget ? r.spent / r.budget : null)],
-          ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(r.category, [
+        ['项目', `${r.items}项`],
+        ['预算', formatWan(r.budget)],
+        ['已支出', formatWan(r.spent)],
+        ['支出率', formatPercent(r.budget ? r.spent / r.budget : null)],
+        ['平均进度', `${formatNumber(r.avg_progress, 1)}%`],
+      ]),
+    ),
     // Eight categories of four characters ran into each other on a 1366 px desk: each name
     // breaks after two characters (城乡/建设). (The wall rotates them instead: see forScreen.)
     xAxis: {
@@ -194,17 +177,15 @@ export function categoryBudgetOption(rows: readonly LivelihoodCategoryRow[], ctx
 export function categoryShareOption(rows: readonly LivelihoodCategoryRow[], ctx: ChartContext): EChartsOption {
   return {
     ...base('民生实事项目类别构成'),
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = rows[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.category, [
+    tooltip: rowTooltip(
+      rows,
+      (r) =>
+        tooltipHtml(r.category, [
           ['项目', `${r.items}项`],
           ['滞后', `${r.behind}项`],
-        ])
-      },
-    },
+        ]),
+      'item',
+    ),
     // No legend: every slice is labelled with its category, and the other charts share its colours.
     series: [
       {
@@ -231,25 +212,19 @@ export function votesOption(items: readonly ItemRow[], ctx: ChartContext): EChar
   return {
     ...base('民生实事项目代表票决得票率'),
     grid: { ...GRID, top: 8, right: 72 },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = ordered[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [
+    tooltip: rowTooltip(
+      ordered,
+      (r) =>
+        tooltipHtml(r.name, [
           ['类别', r.category],
           ['赞成票', `${r.votes_for}票`],
           ['投票数', `${r.votes_cast}票`],
           ['得票率', formatPercent(r.vote_rate)],
-        ])
-      },
-    },
+        ]),
+      'item',
+    ),
     xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((r) => r.name),
-      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
-    },
+    yAxis: nameAxis(ordered, ctx, 190),
     series: [
       {
         type: 'bar',
@@ -279,24 +254,18 @@ export function satisfactionOption(items: readonly ItemRow[], ctx: ChartContext)
   return {
     ...base('民生实事项目年末满意度测评'),
     grid: { ...GRID, top: 8, right: 48 },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const r = shown[(p as { dataIndex: number }).dataIndex]!
-        return tooltipHtml(r.name, [
+    tooltip: rowTooltip(
+      shown,
+      (r) =>
+        tooltipHtml(r.name, [
           ['满意度', `${formatNumber(r.satisfaction, 1)}%`],
           ['类别', r.category],
           ['责任单位', r.responsible_unit],
-        ])
-      },
-    },
+        ]),
+      'item',
+    ),
     xAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: {
-      type: 'category',
-      data: shown.map((r) => r.name),
-      axisLabel: { width: sz(ctx, 190), overflow: 'truncate' },
-    },
+    yAxis: nameAxis(shown, ctx, 190),
     series: [
       {
         type: 'bar',

@@ -4,7 +4,7 @@ import { base, type ChartContext, dimmed, type EChartsOption, sz } from './commo
 import { SCHEMATIC_MAP, spread } from './geo/schematic'
 import { UP } from './palette'
 import { themeTokens } from './theme'
-import { tooltipHtml } from './tooltip'
+import { dataTooltip, tooltipHtml } from './tooltip'
 
 /** How far above its centre a town's name sits (degrees of latitude); its markers sit below. */
 const NAME_LIFT = 0.01
@@ -28,7 +28,8 @@ export function townMapOption(
     return [...byTown.entries()].flatMap(([town, ms]) => {
       const c = centre.get(town)
       if (!c) return []
-      // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right, so the two never collide.
+      // Below the town's name (NAME_LIFT): points to the left, projects on a wider ring to the right,
+      // so the two never collide.
       const spots = spread(
         kind === 'point' ? [c[0] - 0.012, c[1] - 0.008] : [c[0] + 0.014, c[1] - 0.012],
         ms.length,
@@ -46,22 +47,17 @@ export function townMapOption(
         ])
   return {
     ...base('镇区示意图：观察点与重点项目分布'),
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (p: unknown) => {
-        const { data: d } = p as { data?: { marker?: MarkerRow; town?: TownMapRow } }
-        if (d?.marker) return markerTooltip(d.marker)
-        const r = d?.town
-        if (!r) return ''
-        return tooltipHtml(r.name, [
-          ['观察点', `${r.points}家`],
-          ['观察点累计产值', formatWan(r.ytd_output)],
-          ['重点项目', `${r.projects}个`],
-          ['年度计划投资', formatWan(r.project_plan)],
-        ])
-      },
-    },
+    tooltip: dataTooltip<{ marker?: MarkerRow; town?: TownMapRow } | undefined>((d) => {
+      if (d?.marker) return markerTooltip(d.marker)
+      const r = d?.town
+      if (!r) return ''
+      return tooltipHtml(r.name, [
+        ['观察点', `${r.points}家`],
+        ['观察点累计产值', formatWan(r.ytd_output)],
+        ['重点项目', `${r.projects}个`],
+        ['年度计划投资', formatWan(r.project_plan)],
+      ])
+    }),
     legend: { bottom: 0, data: ['观察点', '重点项目'] },
     visualMap: {
       type: 'continuous',

@@ -12,7 +12,7 @@ import {
 import { base, type ChartContext, dimmed, type EChartsOption, GRID, money, moneyScale, sz } from './common'
 import { STATUS_COLORS } from './palette'
 import { themeTokens } from './theme'
-import { tooltipHtml } from './tooltip'
+import { rowTooltip, tooltipHtml } from './tooltip'
 
 /** One unit (亿元 or 万元) for every figure of the monthly chart, from its largest: the plan or the cumulative total. */
 export function projectsMonthlyScale(rows: readonly ProjectMonthRow[]) {
@@ -33,20 +33,15 @@ export function projectsMonthlyOption(rows: readonly ProjectMonthRow[], ctx: Cha
     ...base('重点项目月度完成投资、累计完成与年度计划'),
     grid: { ...GRID, top: 40, right: 72 },
     legend: { top: 0, data: ['当月完成', '累计完成', '序时计划', '年度计划'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(`${r.month}月`, [
-          ['当月完成', formatWan(r.completed)],
-          ['累计完成', formatWan(r.cumulative)],
-          ['序时计划', formatWan(r.plan_to_date)],
-          ['年度计划', formatWan(r.plan)],
-          ['完成年度计划', formatPercent(r.completion)],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(`${r.month}月`, [
+        ['当月完成', formatWan(r.completed)],
+        ['累计完成', formatWan(r.cumulative)],
+        ['序时计划', formatWan(r.plan_to_date)],
+        ['年度计划', formatWan(r.plan)],
+        ['完成年度计划', formatPercent(r.completion)],
+      ]),
+    ),
     xAxis: { type: 'category', data: rows.map((r) => `${r.month}月`) },
     yAxis: { type: 'value', name: scale.unit },
     series: [
@@ -160,7 +155,7 @@ export function projectGroupsScale(rows: readonly ProjectGroupRow[]) {
   return moneyScale(rows.flatMap((r) => [r.plan, r.completed]))
 }
 
-/** Plan vs completed by group (town or cluster), with the completion rate; bars keyed by group (no key: not selectable). */
+/** Plan vs completed by group (town or cluster) with the completion rate; bars keyed by group (none: not to select). */
 export function projectGroupsOption(rows: readonly ProjectGroupRow[], ctx: ChartContext): EChartsOption {
   const scale = projectGroupsScale(rows)
   const v = (x: number | null) => (x === null ? 0 : x / scale.divisor)
@@ -169,19 +164,14 @@ export function projectGroupsOption(rows: readonly ProjectGroupRow[], ctx: Chart
     ...base('重点项目年度计划与完成投资'),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, data: ['年度计划', '已完成', '完成率'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(r.name, [
-          ['项目数', `${r.projects}个`],
-          ['年度计划', formatWan(r.plan)],
-          ['已完成', formatWan(r.completed)],
-          ['完成率', formatPercent(r.completion)],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(r.name, [
+        ['项目数', `${r.projects}个`],
+        ['年度计划', formatWan(r.plan)],
+        ['已完成', formatWan(r.completed)],
+        ['完成率', formatPercent(r.completion)],
+      ]),
+    ),
     xAxis: {
       type: 'category',
       data: rows.map((r) => r.name),

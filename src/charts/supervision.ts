@@ -9,7 +9,7 @@ import type {
 } from '../queries/supervision'
 import { base, type ChartContext, dimmed, type EChartsOption, GRID, sz } from './common'
 import { SERIES } from './palette'
-import { tooltipHtml } from './tooltip'
+import { rowTooltip, seriesTooltip, tooltipHtml } from './tooltip'
 
 /** A type keeps its colour whatever else is in the chart: meetings warm, field work cool, papers green/gold. */
 export const TYPE_COLORS: Readonly<Record<string, string>> = {
@@ -45,18 +45,13 @@ export function activitiesOption(rows: readonly ActivityCountRow[], ctx: ChartCo
     // Room between the legend and the axis name 次/项 (they touched at 48).
     grid: { ...GRID, top: 60 },
     legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const ps = params as { seriesName: string; value: number | null; color: string; axisValue: string }[]
-        const total = ps.reduce((s, p) => s + (p.value ?? 0), 0)
-        return tooltipHtml(
-          `${ps[0]?.axisValue ?? ''} · 共${total}项`,
-          ps.filter((p) => p.value).map((p) => [p.seriesName, `${p.value}`, p.color] as const),
-        )
-      },
-    },
+    tooltip: seriesTooltip((ps) => {
+      const total = ps.reduce((s, p) => s + (p.value ?? 0), 0)
+      return tooltipHtml(
+        `${ps[0]?.axisValue ?? ''} · 共${total}项`,
+        ps.filter((p) => p.value).map((p) => [p.seriesName, `${p.value}`, p.color] as const),
+      )
+    }),
     xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
     yAxis: { type: 'value', minInterval: 1, name: '次/项' },
     series: types.map((type, i) => ({
@@ -81,19 +76,14 @@ export function suggestionsOption(rows: readonly SuggestionYearRow[], ctx: Chart
     // The axis names (件, 满意率) below the legend, not on its line.
     grid: { ...GRID, top: 56 },
     legend: { top: 0, data: ['建议总数', '已办结', '满意率'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(`${r.year}年`, [
-          ['建议总数', `${r.total}件`],
-          ['已办结', `${r.handled}件`],
-          ['重点督办', `${r.key}件`],
-          ['满意率', formatPercent(r.satisfaction)],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(`${r.year}年`, [
+        ['建议总数', `${r.total}件`],
+        ['已办结', `${r.handled}件`],
+        ['重点督办', `${r.key}件`],
+        ['满意率', formatPercent(r.satisfaction)],
+      ]),
+    ),
     xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
     yAxis: [
       // Headroom above the tallest bar keeps its label clear of the satisfaction line, which sits at 100% most years.
@@ -173,14 +163,7 @@ function microStackOption<R extends MicroCounts>(
     ...base(look.description),
     grid: { ...GRID, top: 40 },
     legend: { top: 0, data: ['当年解决', '跨年解决', '办理中'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(label(r), microLines(r))
-      },
-    },
+    tooltip: rowTooltip(rows, (r) => tooltipHtml(label(r), microLines(r))),
     xAxis: { type: 'category', data: rows.map(label), ...(look.axisLabel ? { axisLabel: look.axisLabel } : {}) },
     yAxis: { type: 'value', name: '条', minInterval: 1 },
     series: [
@@ -191,7 +174,7 @@ function microStackOption<R extends MicroCounts>(
   }
 }
 
-/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved in a later year, still open. */
+/** Micro-suggestions per year: resolved within the year (as the reports count them), resolved later, still open. */
 export function microOption(rows: readonly MicroYearRow[], ctx: ChartContext): EChartsOption {
   void ctx
   return microStackOption(rows, (r) => `${r.year}年`, { description: '代表微建议提出与解决情况', barMaxWidth: 36 })
@@ -222,20 +205,15 @@ export function suggestionCategoriesOption(rows: readonly SuggestionCategoryRow[
     ...base('本年度代表建议分类别办理情况'),
     grid: { ...GRID, top: 32 },
     legend: { top: 0, data: ['已办结', '办理中', '已交办'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const r = rows[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0]!
-        return tooltipHtml(r.category, [
-          ['建议', `${r.total}件`],
-          ['重点督办', `${r.key}件`],
-          ['已办结', `${r.handled}件`, DONE],
-          ['办理中', `${r.in_progress}件`, OPEN],
-          ['已交办', `${r.assigned}件`, ASSIGNED],
-        ])
-      },
-    },
+    tooltip: rowTooltip(rows, (r) =>
+      tooltipHtml(r.category, [
+        ['建议', `${r.total}件`],
+        ['重点督办', `${r.key}件`],
+        ['已办结', `${r.handled}件`, DONE],
+        ['办理中', `${r.in_progress}件`, OPEN],
+        ['已交办', `${r.assigned}件`, ASSIGNED],
+      ]),
+    ),
     // The vocabulary's first category on top.
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.category) },
     xAxis: { type: 'value', name: '件', minInterval: 1 },

@@ -10,6 +10,7 @@ import { linesSkipped } from '../ingest/stage-sql'
 import { bytesOf, toDuckDbUtf8, type TranscodeOptions } from '../ingest/transcode'
 import type { WorkbookSource } from '../ingest/xlsx/place'
 import { err, ok, type Result } from '../lib/result'
+import { testHooks } from '../lib/test-hooks'
 import { type CommittedTable, commitUpload, existingTables, type IngestSession, stageUpload } from './ingest'
 
 /**
@@ -98,7 +99,7 @@ export async function prepareUpload(
   options: PrepareOptions = {},
 ): Promise<Result<PreparedUpload, string>> {
   const mark = (what: string) =>
-    (globalThis as { __ingestTimings?: { sql: string; ms: number }[] }).__ingestTimings?.push({
+    testHooks()?.ingestTimings?.push({
       sql: what,
       ms: Math.round(performance.now()),
     })

@@ -36,6 +36,7 @@ import {
   textFixupSql,
 } from '../ingest/stage-sql'
 import { err, ok, type Result } from '../lib/result'
+import { testHooks } from '../lib/test-hooks'
 import { tableSummarySql } from '../queries/ddl'
 import { quoteIdent, quoteLiteral } from '../queries/sql'
 import type { Connector } from './connector'
@@ -95,8 +96,8 @@ export const ISSUE_LIST_LIMIT = 1000
 
 let fileCounter = 0
 
-/** The benchmark sets this array to see where an upload's time goes. */
-const timings = () => (globalThis as { __ingestTimings?: { sql: string; ms: number; at?: number }[] }).__ingestTimings
+/** The benchmark sets this array (test hooks) to see where an upload's time goes. */
+const timings = () => testHooks()?.ingestTimings
 
 async function run(session: IngestSession, sql: string): Promise<Result<Record<string, unknown>[], string>> {
   const t0 = performance.now()

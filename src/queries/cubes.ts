@@ -39,9 +39,8 @@ function measures(metrics: readonly Indicator[]): string {
     .join(',\n  ')
 }
 
-const SOURCES = ['point_indicators', 'observation_points']
-
-const SCOPE_COLUMNS = `any_value(scope."start") AS "start", any_value(scope."through") AS "through", any_value(scope."year") AS "year",
+const SCOPE_COLUMNS = `any_value(scope."start") AS "start", any_value(scope."through") AS "through",
+  any_value(scope."year") AS "year",
   any_value(scope."from_month") AS "from_month", any_value(scope."to_month") AS "to_month"`
 
 /**
@@ -53,14 +52,15 @@ export function pointCube(filters: FilterSet): DerivedTable {
     'cube_point',
     `WITH ${pairsCtes(scopeOfFilters(filters), CUBE_METRICS)},
 agg AS (
-  SELECT "point_id", any_value("cluster_id") AS "cluster_id", any_value("town_id") AS "town_id", any_value("german") AS "german",
+  SELECT "point_id", any_value("cluster_id") AS "cluster_id", any_value("town_id") AS "town_id",
+    any_value("german") AS "german",
     max("period") AS "last_period", ${SCOPE_COLUMNS},
     ${measures(CUBE_METRICS)}
   FROM pairs, scope GROUP BY "point_id"
 )
 SELECT agg.*, p."name", c."name" AS "cluster", c."cluster_group", t."name" AS "town"
-FROM agg JOIN "observation_points" p USING ("point_id") LEFT JOIN "clusters" c ON c."cluster_id" = agg."cluster_id" LEFT JOIN "towns" t ON t."town_id" = agg."town_id"`,
-    [...SOURCES, 'clusters', 'towns'],
+FROM agg JOIN "observation_points" p USING ("point_id")
+  LEFT JOIN "clusters" c ON c."cluster_id" = agg."cluster_id" LEFT JOIN "towns" t ON t."town_id" = agg."town_id"`,
   )
 }
 
@@ -72,7 +72,6 @@ export function monthCube(filters: FilterSet): DerivedTable {
 SELECT "cluster_id", "town_id", "german", "month", max("period") AS "last_period", ${SCOPE_COLUMNS},
   ${measures(['output_value'])}
 FROM pairs, scope GROUP BY "cluster_id", "town_id", "german", "month"`,
-    SOURCES,
   )
 }
 

@@ -1,4 +1,5 @@
 import { shortHash } from '../lib/hash'
+import { tablesRead } from './query'
 import { quoteIdent } from './sql'
 
 /**
@@ -14,7 +15,8 @@ export interface DerivedTable {
   readonly sources: readonly string[]
 }
 
-export function derivedTable(prefix: string, sql: string, sources: readonly string[]): DerivedTable {
+/** `sources` defaults to the tables its SQL reads. */
+export function derivedTable(prefix: string, sql: string, sources: readonly string[] = tablesRead(sql)): DerivedTable {
   return { name: `${prefix}_${shortHash(sql)}`, sql, sources }
 }
 

@@ -1,5 +1,12 @@
 import { and, type FilterSet, pointConditions, projectConditions } from './filters'
 import { INDICATOR_ANCHOR } from './indicators'
+import type {
+  LivelihoodProgressRow,
+  OutputYtdRow,
+  PointsReportingRow,
+  ProjectInvestmentRow,
+  SuggestionsRow,
+} from './kpi'
 import { scopeCte } from './scope'
 import { numberLiteral } from './sql'
 
@@ -15,7 +22,8 @@ export interface ActivityRow {
 
 /** The latest supervision activities, newest first. */
 export function latestActivitiesSql(limit = 12): string {
-  return `SELECT "activity_id", "date", "type", "title", "area" FROM "supervision_activities" ORDER BY "date" DESC, "activity_id" DESC LIMIT ${numberLiteral(limit)}`
+  return `SELECT "activity_id", "date", "type", "title", "area" FROM "supervision_activities"
+ORDER BY "date" DESC, "activity_id" DESC LIMIT ${numberLiteral(limit)}`
 }
 
 export interface MarkerRow {
@@ -54,12 +62,14 @@ points AS (SELECT p.* FROM "observation_points" p WHERE TRUE${and(pointCondition
 listed AS (SELECT k.* FROM "key_projects" k, scope WHERE k."year" = scope."year"${and(projectConditions(f, 'k'))}),
 output AS (
   SELECT p."town_id", sum(i."output_value") AS "ytd_output", count(DISTINCT p."point_id") AS "points"
-  FROM points p LEFT JOIN "point_indicators" i ON i."point_id" = p."point_id" AND i."period" BETWEEN (SELECT "start" FROM scope) AND (SELECT "through" FROM scope)
+  FROM points p LEFT JOIN "point_indicators" i ON i."point_id" = p."point_id"
+    AND i."period" BETWEEN (SELECT "start" FROM scope) AND (SELECT "through" FROM scope)
   GROUP BY p."town_id"
 ), projects AS (
   SELECT "town_id", count(*) AS "projects", sum("year_plan_investment") AS "project_plan" FROM listed GROUP BY "town_id"
 ), markers AS (
-  SELECT "town_id", list(struct_pack("kind" := "kind", "id" := "id", "name" := "name", "town_id" := "town_id", "detail" := "detail", "value" := "value") ORDER BY "kind", "id") AS "markers"
+  SELECT "town_id", list(struct_pack("kind" := "kind", "id" := "id", "name" := "name", "town_id" := "town_id",
+    "detail" := "detail", "value" := "value") ORDER BY "kind", "id") AS "markers"
   FROM (
     SELECT 'point' AS "kind", p."point_id" AS "id", p."name", p."town_id", c."name" AS "detail", NULL::DOUBLE AS "value"
     FROM points p JOIN "clusters" c USING ("cluster_id")
@@ -69,31 +79,16 @@ output AS (
 )
 SELECT t."town_id", t."name", t."lon", t."lat", coalesce(o."points", 0) AS "points", o."ytd_output",
   coalesce(pr."projects", 0) AS "projects", pr."project_plan", coalesce(m."markers", []) AS "markers"
-FROM "towns" t LEFT JOIN output o USING ("town_id") LEFT JOIN projects pr USING ("town_id") LEFT JOIN markers m USING ("town_id")
+FROM "towns" t LEFT JOIN output o USING ("town_id") LEFT JOIN projects pr USING ("town_id")
+  LEFT JOIN markers m USING ("town_id")
 ORDER BY t."sort_order"`
 }
 
-/** Every KPI of the Overview in one row, prefixed by which KPI it is: what the narrative is written from. */
+/** The five headline figures' rows together: what the Overview's narrative is written from. */
 export interface OverviewSummaryRow {
-  readonly pts_period: string | null
-  readonly pts_reporting: number
-  readonly pts_registered: number
-  readonly out_through: string | null
-  readonly out_ytd_output: number | null
-  readonly out_yoy: number | null
-  readonly out_points: number
-  readonly prj_through: string | null
-  readonly prj_projects: number
-  readonly prj_plan: number | null
-  readonly prj_completed: number | null
-  readonly prj_completion: number | null
-  readonly liv_through: string | null
-  readonly liv_items: number
-  readonly liv_avg_progress: number | null
-  readonly liv_completed: number
-  readonly sug_year: number | null
-  readonly sug_total: number
-  readonly sug_handled: number
-  readonly sug_key: number
-  readonly sug_satisfaction: number | null
+  readonly points: PointsReportingRow
+  readonly output: OutputYtdRow
+  readonly projects: ProjectInvestmentRow
+  readonly livelihood: LivelihoodProgressRow
+  readonly suggestions: SuggestionsRow
 }

@@ -1,8 +1,22 @@
 import type { Connector, QueryResult, QuerySession, Row } from '../db/connector'
 import { err } from '../lib/result'
+import { testHooks } from '../lib/test-hooks'
 import { createDerivedSql, type DerivedTable, type SqlQuery } from '../queries/derived'
+import type { Query } from '../queries/query'
 import { quoteIdent } from '../queries/sql'
-import { catalog, readinessOf } from './catalog'
+import { type CatalogSnapshot, readinessOf } from './catalog'
+
+/** Where the coordinator learns which tables are loaded, and at which revision (the app's catalog store). */
+export interface CatalogSource {
+  get(): CatalogSnapshot
+  subscribe(listener: () => void): () => void
+}
+
+export interface CoordinatorOptions {
+  readonly catalog: CatalogSource
+  /** The engine, when it is already there; `attach` gives it (or a new one) later. */
+  readonly connector?: Connector
+}
 
 interface Waiting {
   readonly query: SqlQuery
@@ -20,6 +34,11 @@ const BURST_HOLD_MS = 50
 const DERIVED_LIMIT = 24
 
 const asQuery = (q: string | SqlQuery): SqlQuery => (typeof q === 'string' ? { sql: q, derived: [] } : q)
+/** The tables of a Query; a bare statement must be given its tables. */
+const tablesOf = (q: string | SqlQuery | Query<unknown>): readonly string[] => {
+  if (typeof q !== 'string' && 'tables' in q) return q.tables
+  throw new Error('A query without its tables: pass a Query, or the tables it reads')
+}
 
 /** A map used as a least-recently-used list: the entry just used goes to the back of the eviction order. */
 function touch<K, V>(map: Map<K, V>, key: K, value: V): V {
@@ -34,9 +53,11 @@ function touch<K, V>(map: Map<K, V>, key: K, value: V): V {
  * here until its tables are loaded and then goes out at once, ahead of any later loading.
  * Identical queries share one round trip; results are cached per revision of their tables.
  * Derived tables (pre-aggregations) a query reads are created first, once per revision.
+ * The app makes one at start-up and hands it to its views (React context); a test makes its own.
  */
-class Coordinator {
-  private connector: Connector | null = null
+export class Coordinator {
+  readonly catalog: CatalogSource
+  private connector: Connector | null
   private waiting: Waiting[] = []
   private cache = new Map<string, Promise<QueryResult<Row>>>()
   /** The answers of cached queries that have arrived, so a view can show one in the render that asks for it. */
@@ -51,13 +72,22 @@ class Coordinator {
   private holdTimer: ReturnType<typeof setTimeout> | null = null
   /** Called once no view waits for an answer any more (prefetching resumes then). */
   private idleWaiters: (() => void)[] = []
-  /** Queries sent to the engine so far, for views and ahead of them (browser tests count them: a prefetched click sends none). */
+  /** Queries sent to the engine so far, for views and ahead of them (a test sees a prefetched click send none). */
   readonly sent = { views: 0, prefetched: 0 }
   /** The SQL console's own connection, one per engine. */
   private sessions = new WeakMap<Connector, Promise<QuerySession>>()
 
-  constructor() {
-    catalog.subscribe(() => this.flush())
+  private readonly unsubscribe: () => void
+
+  constructor({ catalog, connector }: CoordinatorOptions) {
+    this.catalog = catalog
+    this.connector = connector ?? null
+    this.unsubscribe = catalog.subscribe(() => this.flush())
+  }
+
+  /** Stops following the catalog (a test's instance, at its end). */
+  dispose() {
+    this.unsubscribe()
   }
 
   attach(connector: Connector) {
@@ -83,7 +113,10 @@ class Coordinator {
     return new Set([...this.demanded, ...this.waiting.flatMap((w) => w.tables)])
   }
 
-  query<T = Row>(query: string | SqlQuery, tables: readonly string[]): Promise<QueryResult<T>> {
+  /** The answer to a query, once its tables are loaded: a Query names its tables itself. */
+  query<T = Row>(query: Query<T>): Promise<QueryResult<T>>
+  query<T = Row>(query: string | SqlQuery, tables: readonly string[]): Promise<QueryResult<T>>
+  query<T = Row>(query: string | SqlQuery | Query<T>, tables = tablesOf(query)): Promise<QueryResult<T>> {
     const q = asQuery(query)
     const now = this.tryRun(q, tables)
     if (now) return now as Promise<QueryResult<T>>
@@ -119,7 +152,7 @@ class Coordinator {
    * `query`). A click whose views were prefetched re-renders once, with the new figures,
    * instead of once to show "loading" and again a task later with the same figures.
    */
-  peek<T = Row>(query: string | SqlQuery, tables: readonly string[]): QueryResult<T> | undefined {
+  peek<T = Row>(query: string | SqlQuery, tables: readonly string[] = tablesOf(query)): QueryResult<T> | undefined {
     const key = this.cacheKey(asQuery(query), tables)
     if (typeof key !== 'string') return undefined
     const pending = this.cache.get(key)
@@ -153,7 +186,7 @@ class Coordinator {
    * cached or coming: the answer goes to the cache. It is not part of any burst, so it never
    * holds back what a view is waiting for. Resolves when done; false when it could not run.
    */
-  prefetch(query: string | SqlQuery, tables: readonly string[]): Promise<boolean> {
+  prefetch(query: string | SqlQuery, tables: readonly string[] = tablesOf(query)): Promise<boolean> {
     const q = asQuery(query)
     const key = this.cacheKey(q, tables)
     if (typeof key !== 'string' || !this.connector) return Promise.resolve(false)
@@ -176,13 +209,14 @@ class Coordinator {
 
   /** The cache key of a query over `tables` now, or why it cannot run yet (a result to give, or null to wait). */
   private cacheKey(q: SqlQuery, tables: readonly string[]): string | Promise<QueryResult<Row>> | null {
-    const readiness = readinessOf(catalog.get(), tables)
+    const snapshot = this.catalog.get()
+    const readiness = readinessOf(snapshot, tables)
     if (readiness.kind === 'engine-failed')
       return Promise.resolve(err({ message: `数据引擎未能启动：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'failed')
       return Promise.resolve(err({ message: `表 ${readiness.table} 未能加载：${readiness.reason}`, sql: q.sql }))
     if (readiness.kind === 'waiting' || !this.connector) return null
-    const epoch = catalog.get().epoch
+    const epoch = snapshot.epoch
     if (epoch !== this.cacheEpoch) {
       // A refresh: answers from before it will never be asked for again (a wall refreshing
       // every few minutes for days would otherwise fill the cache with dead entries).
@@ -278,7 +312,7 @@ class Coordinator {
 
   private ensureDerived(connector: Connector, table: DerivedTable): Promise<QueryResult<Row>> {
     // Keyed by the revisions of the tables it reads, not of whatever the asking view reads.
-    const readiness = readinessOf(catalog.get(), table.sources)
+    const readiness = readinessOf(this.catalog.get(), table.sources)
     if (readiness.kind !== 'ready')
       return Promise.resolve(err({ message: `派生表 ${table.name} 的数据尚未就绪`, sql: table.sql }))
     const dataKey = readiness.key
@@ -312,14 +346,9 @@ class Coordinator {
 
 /**
  * Browser tests inject failures to see that a panel fails calmly and the others carry on:
- * with the test flag set, a query whose SQL contains one of `__observatoryFaults` fails.
+ * with the test flag set, a query whose SQL contains one of the hooks' `faults` fails.
  */
 function injectedFault(sql: string): string | null {
-  if (typeof window === 'undefined') return null
-  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryFaults?: string[] }
-  if (!w.__OBSERVATORY_TEST__ || !w.__observatoryFaults) return null
-  const hit = w.__observatoryFaults.find((f) => sql.includes(f))
+  const hit = testHooks()?.faults?.find((f) => sql.includes(f))
   return hit ? `注入的测试故障（${hit}）` : null
 }
-
-export const coordinator = new Coordinator()

@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 
 import type { FilterDimension, FilterSet } from '../queries/filters'
-import { askAhead } from './prefetch'
 import { navigate, useRoute } from './router'
 import { parseFilters, removeFilter, toggleValue, writeFilters } from './url-filters'
 
@@ -12,13 +11,22 @@ export function useFilters(): FilterSet {
   return useMemo(() => parseFilters(new URLSearchParams(key)), [key])
 }
 
+const changing = new Set<(next: FilterSet) => void>()
+
+/** Hears each change of filters before the page renders it (the page on show asks its queries ahead). */
+export function onFiltersChange(listener: (next: FilterSet) => void): () => void {
+  changing.add(listener)
+  return () => changing.delete(listener)
+}
+
 /** Replaces the filters in the URL, keeping the page and its other parameters. */
 export function setFilters(update: (current: FilterSet) => FilterSet) {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '')
   const path = location.hash.replace(/^#/, '').split('?')[0] || '/'
   const next = writeFilters(update(parseFilters(params)), params)
   // Parsed back from what the URL will carry, so the SQL is the text the widgets will write.
-  askAhead(parseFilters(next))
+  const filters = parseFilters(next)
+  for (const listener of changing) listener(filters)
   navigate(path, next)
 }
 

@@ -23,6 +23,7 @@ import type { UploadDecisions } from '../ingest/plan'
 import { transcodeInWorker } from '../ingest/transcode-client'
 import type { BatchRead } from '../ingest/xlsx/batch'
 import { err, ok, type Result } from '../lib/result'
+import { offerTestHooks } from '../lib/test-hooks'
 import { catalog, nextRevision, setTable, setTables, type TableState } from './catalog'
 import { Store } from './store'
 import {
@@ -441,14 +442,11 @@ export function isRegistryTable(name: string): boolean {
   return getTable(name) !== undefined
 }
 
-/** Benchmark only (behind the test flag): a bare read_csv on the same engine, to compare with. */
+/** Benchmark only (behind the test flag, see lib/test-hooks): a bare read_csv on the same engine, to compare with. */
 function exposeBenchHook(db: IngestDatabase) {
-  if (typeof window === 'undefined') return
-  const w = window as { __OBSERVATORY_TEST__?: boolean; __observatoryUpload?: object }
-  if (!w.__OBSERVATORY_TEST__) return
-  w.__observatoryUpload = {
+  offerTestHooks({
     bareReadCsv: (bytes: Uint8Array | Blob) => bareReadCsv(db, bytes),
     // Puts a table back between runs, outside the timed part, so every run loads into the same state.
     sql: (text: string) => benchStatement(db, text),
-  }
+  })
 }

@@ -2,8 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 
 import type { ChartContext, EChartsOption } from '../charts/common'
 import type { SqlQuery } from '../queries/derived'
-import type { FilterSet } from '../queries/filters'
-import { usePrefetchSql } from '../state/prefetch'
+import type { ChartSpec } from '../specs/types'
 import { useTheme } from '../state/theme'
 import { type ChartSelection, EChart } from '../ui/EChart'
 import { useChartSurface } from '../ui/echart/surface'
@@ -39,8 +38,8 @@ export interface ChartWidgetProps<R> {
   readonly retry?: boolean
   /** Cycle a highlight through the items, this often (the kiosk's motion). */
   readonly cycleMs?: number
-  /** The SQL for any filters (the same builder as `sql`): lets the page fetch a likely next click while idle. */
-  readonly prefetch?: (filters: FilterSet) => string | SqlQuery | null
+  /** The spec it is drawn from, if any: exports and the briefing can use its words. */
+  readonly spec?: ChartSpec<R>
 }
 
 /**
@@ -67,9 +66,8 @@ export function ChartWidget<R>({
   className,
   retry,
   cycleMs,
-  prefetch,
+  spec,
 }: ChartWidgetProps<R>) {
-  usePrefetchSql(tables, prefetch)
   const theme = useTheme()
   const surface = useChartSurface()
   const data = useWidgetQuery<R>({ tables, sql, ...(retry ? { retry } : {}) }, isEmpty)
@@ -102,6 +100,7 @@ export function ChartWidget<R>({
     rows,
     option,
     ...(selected ? { selected } : {}),
+    ...(spec ? { spec } : {}),
     enabled: !surface.screen,
   })
   const menu = !surface.screen && built && rows ? <ChartExportMenu source={exporting.source} title={title} /> : null

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 
 import { sampleTablesIn, useCatalog } from '../state/catalog'
+import { useViewState } from '../state/readiness'
 import { useChartSurface } from '../ui/echart/surface'
 import type { WidgetState } from './useWidgetQuery'
 
@@ -43,6 +44,7 @@ export function WidgetFrame({
   actions,
   children,
 }: WidgetFrameProps) {
+  useViewState(state)
   const snapshot = useCatalog()
   const surface = useChartSurface()
   // Figures on screen that are not current: the engine is being replaced, or the last query failed.

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 
 import { getTable } from '../datasets/registry'
 import type { SqlQuery } from '../queries/derived'
-import { readinessOf, useCatalog } from '../state/catalog'
-import { coordinator } from '../state/coordinator'
+import type { Query } from '../queries/query'
+import { readinessOf } from '../state/catalog'
+import { useCoordinator } from '../state/coordinator-context'
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error'
 
@@ -34,7 +35,8 @@ export function useWidgetQuery<T>(
   query: WidgetQuery,
   isEmpty: (rows: readonly T[]) => boolean = (r) => r.length === 0,
 ): WidgetData<T> {
-  const snapshot = useCatalog()
+  const coordinator = useCoordinator()
+  const snapshot = useSyncExternalStore(coordinator.catalog.subscribe, coordinator.catalog.get, coordinator.catalog.get)
   const readiness = readinessOf(snapshot, query.tables)
   const [result, setResult] = useState<{ key: string; data: WidgetData<T> } | null>(null)
   const [attempt, setAttempt] = useState({ key: '', n: 0 })
@@ -42,13 +44,16 @@ export function useWidgetQuery<T>(
   const lastGood = useRef<readonly T[] | undefined>(undefined)
   // Which data the current answer must be about: the SQL, its tables' revisions, the refresh epoch.
   const sqlText = query.sql === null ? null : typeof query.sql === 'string' ? query.sql : query.sql.sql
-  const baseKey = `${readiness.kind === 'ready' ? readiness.key : readiness.kind}\u0000${snapshot.epoch}\u0000${sqlText}`
+  const dataKey = readiness.kind === 'ready' ? readiness.key : readiness.kind
+  const baseKey = `${dataKey}\u0000${snapshot.epoch}\u0000${sqlText}`
   const tries = attempt.key === baseKey ? attempt.n : 0
   const key = `${baseKey}\u0000${tries}`
   const tables = query.tables
   const tablesKey = tables.join()
 
-  useEffect(() => coordinator.demand(tables), [tablesKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  // tablesKey stands for tables.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => coordinator.demand(tables), [coordinator, tablesKey])
 
   // An answer already in the cache (prefetched, or asked by another view) is shown in this
   // very render: a click re-renders the page once, not once as "loading" and again with figures.
@@ -113,6 +118,15 @@ export function useWidgetQuery<T>(
   // A retry in progress keeps showing the failure (and any stale figures) rather than flickering to loading.
   if (tries > 0 && result?.data.state === 'error' && result.key.startsWith(baseKey)) return result.data
   return stale ? { state: 'loading', stale } : { state: 'loading' }
+}
+
+/** A view's data from a Query, which names its own tables (null: nothing to ask yet). */
+export function useQueryData<T>(
+  query: Query<T> | null,
+  isEmpty?: (rows: readonly T[]) => boolean,
+  options: { readonly retry?: boolean } = {},
+): WidgetData<T> {
+  return useWidgetQuery<T>({ tables: query?.tables ?? [], sql: query, ...options }, isEmpty)
 }
 
 /** The rows to show: the current answer, or the last good one while loading or after a failure. */

@@ -190,7 +190,9 @@ describe('Big screen: never a broken screen', () => {
     await waitForMark(page, 'app-ready')
     // The ledger-by-year chart's query (only it groups activities by year and type) fails from now on.
     await page.evaluate(() => {
-      ;(window as { __observatoryFaults?: string[] }).__observatoryFaults = ['GROUP BY year(a."date"), a."type"']
+      ;(window as unknown as { __observatory: { faults?: string[] } }).__observatory.faults = [
+        'GROUP BY year(a."date"), a."type"',
+      ]
     })
     const panel = page.locator('[data-widget="screen-supervision-activities"]')
     // The next refresh asks again: the panel keeps its last good chart, marked as not current.
@@ -211,7 +213,7 @@ describe('Big screen: never a broken screen', () => {
     expect(others.every((s) => s === 'ready')).toBe(true)
     // The fault clears: the panel's own retry brings it back.
     await page.evaluate(() => {
-      ;(window as { __observatoryFaults?: string[] }).__observatoryFaults = []
+      ;(window as unknown as { __observatory: { faults?: string[] } }).__observatory.faults = []
     })
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready')
     expect(errors).toEqual([])
@@ -222,7 +224,10 @@ describe('Big screen: never a broken screen', () => {
     const page = await session.context.newPage()
     await enableChartHooks(page)
     await page.addInitScript(() => {
-      ;(window as { __observatoryFaults?: string[] }).__observatoryFaults = ['GROUP BY year(a."date"), a."type"']
+      // Before the app loads: the hooks object the app adopts (src/lib/test-hooks.ts).
+      ;((window as unknown as { __observatory?: { faults?: string[] } }).__observatory ??= {}).faults = [
+        'GROUP BY year(a."date"), a."type"',
+      ]
     })
     await page.goto(`${baseUrl}#/screen?pages=supervision&motion=off`)
     await waitForMark(page, 'app-ready')

@@ -165,27 +165,28 @@ describe('Industry clusters', () => {
     // The biomed slice: find its centre from the pie's layout, once the pie has grown into place.
     await chartAtRest(page, 'cluster-share')
     const slice = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement & {
-        __chart: {
-          getModel(): {
-            getSeriesByIndex(i: number): {
-              getData(): {
-                count(): number
-                getItemLayout(i: number): {
-                  cx: number
-                  cy: number
-                  r: number
-                  r0: number
-                  startAngle: number
-                  endAngle: number
-                }
-                getItemModel(i: number): { option: { key: string } }
+      const el = document.querySelector('[data-widget="cluster-share"] .echart') as HTMLElement
+      const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+        el,
+      ) as {
+        getModel(): {
+          getSeriesByIndex(i: number): {
+            getData(): {
+              count(): number
+              getItemLayout(i: number): {
+                cx: number
+                cy: number
+                r: number
+                r0: number
+                startAngle: number
+                endAngle: number
               }
+              getItemModel(i: number): { option: { key: string } }
             }
           }
         }
       }
-      const data = el.__chart.getModel().getSeriesByIndex(0).getData()
+      const data = chart.getModel().getSeriesByIndex(0).getData()
       for (let i = 0; i < data.count(); i++) {
         if (data.getItemModel(i).option.key !== 'biomed') continue
         el.scrollIntoView({ block: 'center', behavior: 'instant' })
@@ -262,10 +263,11 @@ describe('Industry clusters', () => {
   it('opens a point detail with all its indicators from the ranking', async () => {
     const { page } = await openReady('#/clusters')
     const top = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & {
-        __chart: { getOption(): { yAxis: { data: string[] }[] } }
-      }
-      return el.__chart.getOption().yAxis[0]!.data.length - 1
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement
+      const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+        el,
+      ) as { getOption(): { yAxis: { data: string[] }[] } }
+      return chart.getOption().yAxis[0]!.data.length - 1
     })
     const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
     const t0 = await page.evaluate(() => performance.now())
@@ -303,17 +305,18 @@ describe('prefetching the next click', () => {
       // The middle of the bar, whichever way the chart lays its bars out.
       const bar = await page.evaluate(
         ({ widget, series, item }) => {
-          const el = document.querySelector(`[data-widget="${widget}"] .echart`) as HTMLElement & {
-            __chart: {
-              getModel(): {
-                getSeriesByIndex(i: number): {
-                  getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } }
-                }
+          const el = document.querySelector(`[data-widget="${widget}"] .echart`) as HTMLElement
+          const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+            el,
+          ) as {
+            getModel(): {
+              getSeriesByIndex(i: number): {
+                getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } }
               }
             }
           }
           el.scrollIntoView({ block: 'center', behavior: 'instant' })
-          const l = el.__chart.getModel().getSeriesByIndex(series).getData().getItemLayout(item)
+          const l = chart.getModel().getSeriesByIndex(series).getData().getItemLayout(item)
           const box = el.getBoundingClientRect()
           return { x: box.left + l.x + l.width / 2, y: box.top + l.y + l.height / 2 }
         },
@@ -464,10 +467,11 @@ describe('untrusted text', () => {
     await expect(row.textContent()).resolves.toBe(hostile)
 
     const top = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement & {
-        __chart: { getOption(): { yAxis: { data: string[] }[] } }
-      }
-      return el.__chart.getOption().yAxis[0]!.data.length - 1
+      const el = document.querySelector('[data-widget="point-ranking"] .echart') as HTMLElement
+      const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+        el,
+      ) as { getOption(): { yAxis: { data: string[] }[] } }
+      return chart.getOption().yAxis[0]!.data.length - 1
     })
     const spot = await itemPosition(page, 'point-ranking', 0, [1, top])
     await page.mouse.move(spot.x, spot.y)

@@ -44,11 +44,9 @@ const tableRows = (page: Page) => page.locator('[data-widget="livelihood-table"]
 /** A chart's first-series data items as drawn: key and opacity (1 highlighted, less when dimmed). */
 function drawnItems(page: Page, widget: string, seriesIndex = 0) {
   return page.locator(`[data-widget="${widget}"] .echart`).evaluate((el, i) => {
-    const chart = (
-      el as HTMLElement & {
-        __chart: { getOption(): { series: { data: { key: string; itemStyle?: { opacity?: number } }[] }[] } }
-      }
-    ).__chart
+    const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(el) as {
+      getOption(): { series: { data: { key: string; itemStyle?: { opacity?: number } }[] }[] }
+    }
     return chart.getOption().series[i]!.data.map((d) => ({ key: d.key, opacity: d.itemStyle?.opacity ?? 1 }))
   }, seriesIndex)
 }
@@ -65,14 +63,12 @@ function itemCentre(page: Page, widget: string, seriesIndex: number, key: string
         startAngle: number
         endAngle: number
       }
-      const chart = (
-        el as HTMLElement & {
-          __chart: {
-            getOption(): { series: { data: { key: string }[] }[] }
-            getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): Layout } } }
-          }
-        }
-      ).__chart
+      const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+        el,
+      ) as {
+        getOption(): { series: { data: { key: string }[] }[] }
+        getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): Layout } } }
+      }
       el.scrollIntoView({ block: 'center', behavior: 'instant' })
       const index = chart.getOption().series[seriesIndex]!.data.findIndex((d) => d.key === key)
       if (index < 0) throw new Error(`no ${key} in ${widget}`)

@@ -61,10 +61,13 @@ const subtitle = (page: Page, id: string) => page.locator(`[data-widget="${id}"]
 function chartItems(page: Page, widget: string, seriesIndex: number) {
   return page.evaluate(
     ({ widget, seriesIndex }) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
-        (HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } }) | null
-      if (!el?.__chart) throw new Error(`no chart in ${widget}`)
-      return el.__chart.getOption().series[seriesIndex]!.data as {
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`)
+      const chart =
+        el &&
+        ((window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(el) as
+          { getOption(): { series: { data: unknown[] }[] } } | undefined)
+      if (!chart) throw new Error(`no chart in ${widget}`)
+      return chart.getOption().series[seriesIndex]!.data as {
         key: string
         value: number
         itemStyle?: { opacity?: number }

@@ -152,10 +152,13 @@ describe('Supervision and deputies’ work', () => {
     )
     await expect(page.locator('[data-testid="narrative"]').textContent()).resolves.toBe(await narrativeFor(filters))
     const drawn = await page.evaluate(() => {
-      const el = document.querySelector('[data-widget="supervision-activities"] .echart') as HTMLElement & {
-        __chart?: { getOption(): { series: { name: string; itemStyle: { opacity: number } }[] } }
+      const el = document.querySelector('[data-widget="supervision-activities"] .echart') as HTMLElement
+      const chart = (window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(
+        el,
+      ) as {
+        getOption(): { series: { name: string; itemStyle: { opacity: number } }[] }
       }
-      return el.__chart!.getOption().series.map((x) => [x.name, x.itemStyle.opacity])
+      return chart.getOption().series.map((x) => [x.name, x.itemStyle.opacity])
     })
     expect(drawn.map(([name]) => name)).toEqual(series)
     expect(drawn.filter(([, opacity]) => opacity === 1).map(([name]) => name)).toEqual(['视察'])

@@ -2,6 +2,7 @@ import type { EChartsType } from 'echarts/core'
 import EChartsReactCore from 'echarts-for-react/esm/core'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 
+import { offerChart } from '../../lib/test-hooks'
 import { echarts } from './runtime'
 import { still } from './still'
 import type { EChartProps } from './types'
@@ -21,7 +22,7 @@ function forgetHovered(chart: EChartsType) {
   if (handler?._hovered && typeof handler._hovered === 'object') handler._hovered.target = undefined
 }
 
-/** The library disposes and re-creates the chart on a theme change; until the new one is ready, the old handle is dead. */
+/** The library disposes and re-creates the chart on a theme change; until the new one is ready the old is dead. */
 const live = (chart: EChartsType | null): chart is EChartsType => chart !== null && !chart.isDisposed()
 
 const reinitOnly = (
@@ -182,10 +183,8 @@ export default function EChartImpl({
           instance.current = chart
           // The library drew the latest option when it (re)created the chart.
           shown.current = option
-          // Browser tests set this flag before the app loads, to find chart elements' pixels and click them for real.
-          if ((window as { __OBSERVATORY_TEST__?: boolean }).__OBSERVATORY_TEST__ && holder.current) {
-            Object.defineProperty(holder.current, '__chart', { value: chart, configurable: true })
-          }
+          // Browser tests find chart elements' pixels and click them for real (behind the test flag).
+          if (holder.current) offerChart(holder.current, chart)
           onInstance?.(chart)
           onRendered?.()
         }}

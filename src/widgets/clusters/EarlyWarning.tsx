@@ -1,17 +1,12 @@
 import { useId } from 'react'
 
 import { periodLabel } from '../../lib/period'
-import { type WarningRow, warningsSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
+import { DEFAULT_WARN_PERCENT, EARLY_WARNING, warningReasons, warningsQuery } from '../../specs/clusters'
 import { setParam } from '../../state/filters'
-import { usePrefetchSql } from '../../state/prefetch'
 import { useRoute } from '../../state/router'
-import { useWidgetQuery } from '../useWidgetQuery'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
-import { warningReasons } from './narrative'
-
-const TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns']
-export const DEFAULT_WARN_PERCENT = 10
 
 /** The threshold from the URL (`warn=15` means falls of over 15%), within 1–90%. */
 export function warnPercent(params: URLSearchParams): number {
@@ -24,8 +19,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
   const route = useRoute()
   const percent = warnPercent(route.params)
   const inputId = useId()
-  const data = useWidgetQuery<WarningRow>({ tables: TABLES, sql: warningsSql(filters, percent / 100) }, () => false)
-  usePrefetchSql(TABLES, (f) => warningsSql(f, percent / 100))
+  const { data, frame } = useSpecView(EARLY_WARNING, filters, { queryFor: (f) => warningsQuery(f, percent) })
   const rows = data.state === 'ready' ? data.rows : data.state === 'loading' ? data.stale : undefined
   const threshold = (
     <label className="inline-field" htmlFor={inputId}>
@@ -47,16 +41,7 @@ export function EarlyWarning({ filters }: { readonly filters: FilterSet }) {
     </label>
   )
   return (
-    <WidgetFrame
-      id="early-warning"
-      title="经济运行预警"
-      subtitle="产值、纳税额、用电量、用工人数累计同比（同口径）"
-      state={data.state}
-      tables={TABLES}
-      error={data.state === 'error' ? data.message : undefined}
-      showStale={rows !== undefined}
-      actions={threshold}
-    >
+    <WidgetFrame {...frame} showStale={rows !== undefined} actions={threshold}>
       {rows && rows.length === 0 && <p className="widget__message">没有企业的指标同比降幅超过{percent}%。</p>}
       {rows && rows.length > 0 && rows[0]!.listed > rows.length && (
         <p className="muted">

@@ -1,14 +1,11 @@
-import { useMemo } from 'react'
-
-import { formatNumber, formatSignedPercent, MISSING } from '../../lib/format'
-import { pointsTableSql } from '../../queries/clusters'
+import { formatNumber, formatSignedPercent } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
+import { POINTS_TABLE } from '../../specs/clusters'
 import { setParam } from '../../state/filters'
 import type { DataColumn } from '../../ui/DataTable'
-import { QueryGrid } from '../grid/QueryGrid'
+import { money } from '../grid/columns'
+import { SpecTable } from '../grid/SpecTable'
 
-const TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns', 'point_issues']
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const rate = (v: unknown) => formatSignedPercent(v as number | null)
 const growthClass = (v: unknown) =>
   typeof v === 'number' ? (v < 0 ? 'num-down' : v > 0 ? 'num-up' : undefined) : undefined
@@ -53,27 +50,14 @@ const COLUMNS: DataColumn[] = [
   { id: 'open_issues', header: '未办结问题', align: 'right', width: 100, filter: 'number' },
 ]
 
-const sourceOf = (filters: FilterSet) => {
-  const q = pointsTableSql(filters)
-  return { query: q.sql, derived: q.derived }
-}
-
 /** Every point with its figures for the scope; rates are like-for-like. Click a row for the point's detail. */
 export function PointsTable({ filters }: { readonly filters: FilterSet }) {
-  const source = useMemo(() => sourceOf(filters), [filters])
   return (
-    <QueryGrid
-      id="points-table"
-      title="观察点企业明细"
-      tables={TABLES}
-      source={source}
+    <SpecTable
+      spec={POINTS_TABLE}
+      filters={filters}
       columns={COLUMNS}
-      tiebreak={['point_id']}
-      initialSort={[{ id: 'ytd_output', desc: true }]}
-      height={400}
       onRowClick={(row) => setParam('point', String(row.point_id))}
-      emptyText="所选范围内没有观察点数据"
-      prefetchSource={sourceOf}
     />
   )
 }

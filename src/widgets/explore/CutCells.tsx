@@ -2,7 +2,7 @@ import { useState } from 'react'
 
 import type { ResultBounds } from '../../explore/bounded-result'
 import { downloadBlob } from '../../export/download'
-import { coordinator } from '../../state/coordinator'
+import { useCoordinator } from '../../state/coordinator-context'
 import { type CutCell, fullCellText } from './console-run'
 
 const fileNameFor = (cell: CutCell) => `查询结果_第${cell.row + 1}行_${cell.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.txt`
@@ -23,6 +23,7 @@ export function CutCells({
   readonly count: number
 }) {
   const [status, setStatus] = useState<string | null>(null)
+  const coordinator = useCoordinator()
   const download = async (cell: CutCell) => {
     const session = coordinator.session()
     if (!session) return setStatus('数据引擎尚未就绪，请稍候再试')

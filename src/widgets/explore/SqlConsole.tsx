@@ -5,7 +5,8 @@ import type { ResultBounds } from '../../explore/bounded-result'
 import { completionSchema } from '../../explore/completion'
 import { checkStatement } from '../../explore/statement'
 import { formatNumber } from '../../lib/format'
-import { coordinator } from '../../state/coordinator'
+import { useCoordinator } from '../../state/coordinator-context'
+import { useViewState } from '../../state/readiness'
 import type { DataRow } from '../../ui/DataTable'
 import { type CutCell, runConsoleQuery } from './console-run'
 import { CutCells } from './CutCells'
@@ -73,6 +74,7 @@ function Elapsed({ since }: { readonly since: number }) {
  * Read-only: see src/explore/statement.ts.
  */
 export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQuery) => void }) {
+  const coordinator = useCoordinator()
   const [text, setText] = useState(readDraft)
   const [state, setState] = useState<RunState>({ kind: 'idle' })
   const live = useLiveCatalog()
@@ -151,7 +153,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
     } catch (e) {
       finish({ kind: 'error', message: e instanceof Error ? e.message : String(e) }, null)
     }
-  }, [onResult])
+  }, [coordinator, onResult])
 
   const cancel = useCallback(() => {
     const job = pending.current
@@ -171,6 +173,7 @@ export function SqlConsole({ onResult }: { readonly onResult?: (query: ConsoleQu
           ? 'ready'
           : 'empty'
         : 'ready'
+  useViewState(widgetState)
   return (
     <div className="console-layout">
       <section

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 
 import { groupByTable, LIVE_COLUMNS_SQL, type LiveColumn } from '../../explore/catalog-sql'
 import { useCatalog } from '../../state/catalog'
-import { coordinator } from '../../state/coordinator'
+import { useCoordinator } from '../../state/coordinator-context'
 
 export type LiveCatalog =
   | { readonly status: 'loading' }
@@ -19,6 +19,7 @@ export type LiveCatalog =
  * a table missing now is really missing.
  */
 export function useLiveCatalog(): LiveCatalog & { readonly settled: boolean } {
+  const coordinator = useCoordinator()
   const snapshot = useCatalog()
   const engineReady = snapshot.engine.status === 'ready'
   const signature = Object.entries(snapshot.tables)
@@ -41,7 +42,7 @@ export function useLiveCatalog(): LiveCatalog & { readonly settled: boolean } {
     return () => {
       live = false
     }
-  }, [key, engineReady])
+  }, [coordinator, key, engineReady])
   const settled = snapshot.dataReady && state?.key === key
   // Keep showing the previous catalog while the new one comes: completion must not blink.
   const value = state?.value

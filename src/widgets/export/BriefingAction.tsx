@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { downloadBlob } from '../../export/download'
 import { asOfPeriod } from '../../state/as-of'
 import { catalog } from '../../state/catalog'
+import { useCoordinator } from '../../state/coordinator-context'
 import { useFilters } from '../../state/filters'
 import { useRoute } from '../../state/router'
 import type { BriefingFormat, BriefingProgress } from './briefing'
@@ -38,6 +39,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
   const sources = useSyncExternalStore(chartSources.subscribe, chartSources.get)
   const filters = useFilters()
   const route = useRoute()
+  const coordinator = useCoordinator()
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const [open, setOpen] = useState(false)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
@@ -78,6 +80,7 @@ export function BriefingAction({ path, label }: { readonly path: string; readonl
           asOf: asOfPeriod(catalog.get()),
           params: route.params,
           format,
+          coordinator,
         },
         { signal, onProgress, extraSteps: 1 },
       )

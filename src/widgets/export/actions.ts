@@ -22,7 +22,7 @@ export async function chartCaption(source: ChartExportSource): Promise<ChartCapt
   return {
     title: s.title,
     ...(s.subtitle ? { subtitle: s.subtitle } : {}),
-    filters: await filterTexts(s.filters),
+    filters: await filterTexts(s.coordinator, s.filters),
     sources: sourceNames(s.tables),
     sample: isSample(s.tables),
   }

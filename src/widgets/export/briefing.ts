@@ -11,6 +11,7 @@ import type { WriteOptions } from '../../export/pack'
 import { renderChartPng, renderChartSvg } from '../../export/render'
 import { periodLabel } from '../../lib/period'
 import type { FilterSet } from '../../queries/filters'
+import type { Coordinator } from '../../state/coordinator'
 import { warnPercent } from '../clusters/EarlyWarning'
 import { chartCaption, chartDrawing } from './actions'
 import { attentionOf, headlineOf, keyFigures } from './briefing-facts'
@@ -38,6 +39,7 @@ export interface BriefingRequest {
   /** The page's URL parameters (the early-warning threshold the clusters page sets). */
   readonly params: URLSearchParams
   readonly format: BriefingFormat
+  readonly coordinator: Coordinator
 }
 
 export interface BriefingProgress {
@@ -80,8 +82,8 @@ export async function gatherBriefing(req: BriefingRequest, options: GatherOption
 
   step('主要指标与关注事项')
   const [facts, filters] = await Promise.all([
-    queryFacts(req.filters, warnPercent(req.params)),
-    filterTexts(req.filters),
+    queryFacts(req.coordinator, req.filters, warnPercent(req.params)),
+    filterTexts(req.coordinator, req.filters),
   ])
   const sections: SectionInput[] = req.narratives.map((n) => ({
     key: placementOf(n.tables),

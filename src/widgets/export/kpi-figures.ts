@@ -1,57 +1,55 @@
 import { warningsSql } from '../../queries/clusters'
 import type { FilterSet } from '../../queries/filters'
-import {
-  livelihoodProgressSql,
-  outputYtdSql,
-  pointsReportingSql,
-  projectInvestmentSql,
-  suggestionsSql,
-} from '../../queries/kpi'
 import { livelihoodSummarySql } from '../../queries/livelihood'
 import { projectsSummarySql, projectsTableSql } from '../../queries/projects'
-import { coordinator } from '../../state/coordinator'
+import { from, type Query } from '../../queries/query'
+import { KPIS } from '../../specs/kpis'
+import { type KpiSpec, viewQuery } from '../../specs/types'
+import type { Coordinator } from '../../state/coordinator'
 import type { BriefingFacts } from './briefing-facts'
 
-const POINTS = ['point_indicators', 'observation_points']
-const PROJECTS = ['key_projects', 'project_progress']
-const LIVELIHOOD = ['livelihood_items', 'livelihood_progress']
+const FACT_QUERIES = (filters: FilterSet, warnPercent: number) => ({
+  projectsSummary: from<NonNullable<BriefingFacts['projectsSummary']>>(projectsSummarySql(filters)),
+  livelihoodSummary: from<NonNullable<BriefingFacts['livelihoodSummary']>>(livelihoodSummarySql(filters)),
+  warnings: from<NonNullable<BriefingFacts['warnings']>[number]>(warningsSql(filters, warnPercent / 100)),
+  projectsTable: from<{ name: string; behind: boolean; completion: number | null }>(projectsTableSql(filters)),
+})
 
 /** The tables the briefing's figures and attention list read: part of its source line. */
-export const FACT_TABLES = [...POINTS, 'clusters', 'towns', ...PROJECTS, ...LIVELIHOOD, 'deputy_suggestions']
+export const FACT_TABLES = [
+  ...new Set([
+    ...(Object.values(KPIS) as KpiSpec<unknown>[]).flatMap((k) => viewQuery(k, {}).tables),
+    ...Object.values(FACT_QUERIES({}, 10)).flatMap((q) => q.tables),
+  ]),
+]
 
 /**
  * The facts a briefing's figures, headline and attention list are written from: the
- * Overview's KPI queries (the coordinator answers them from the cards' own cache), the
+ * Overview's KPI specs (the coordinator answers them from the cards' own cache), the
  * projects' and livelihood pages' summaries, and the early warnings at `warnPercent`.
  */
-export async function queryFacts(filters: FilterSet, warnPercent: number): Promise<BriefingFacts> {
-  const first = async <T>(sql: Parameters<typeof coordinator.query>[0], tables: readonly string[]) => {
-    const r = await coordinator.query<T>(sql, tables)
-    return r.ok ? r.value[0] : undefined
-  }
-  const all = async <T>(sql: Parameters<typeof coordinator.query>[0], tables: readonly string[]) => {
-    const r = await coordinator.query<T>(sql, tables)
+export async function queryFacts(
+  coordinator: Coordinator,
+  filters: FilterSet,
+  warnPercent: number,
+): Promise<BriefingFacts> {
+  const all = async <T>(q: Query<T>) => {
+    const r = await coordinator.query<T>(q)
     return r.ok ? r.value : []
   }
-  const [points, output, projects, projectsSummary, livelihood, livelihoodSummary, suggestions, warnings, table] =
+  const first = async <T>(q: Query<T>) => (await all(q))[0]
+  const q = FACT_QUERIES(filters, warnPercent)
+  const [points, output, projects, livelihood, suggestions, projectsSummary, livelihoodSummary, warnings, table] =
     await Promise.all([
-      first<BriefingFacts['points']>(pointsReportingSql(filters), POINTS),
-      first<BriefingFacts['output']>(outputYtdSql(filters), POINTS),
-      first<BriefingFacts['projects']>(projectInvestmentSql(filters), PROJECTS),
-      first<BriefingFacts['projectsSummary']>(projectsSummarySql(filters), [...PROJECTS, 'clusters', 'towns']),
-      first<BriefingFacts['livelihood']>(livelihoodProgressSql(filters), LIVELIHOOD),
-      first<BriefingFacts['livelihoodSummary']>(livelihoodSummarySql(filters), LIVELIHOOD),
-      first<BriefingFacts['suggestions']>(suggestionsSql(filters), ['deputy_suggestions']),
-      all<NonNullable<BriefingFacts['warnings']>[number]>(warningsSql(filters, warnPercent / 100), [
-        ...POINTS,
-        'clusters',
-        'towns',
-      ]),
-      all<{ name: string; behind: boolean; completion: number | null }>(projectsTableSql(filters), [
-        ...PROJECTS,
-        'clusters',
-        'towns',
-      ]),
+      first(viewQuery(KPIS.points, filters)),
+      first(viewQuery(KPIS.output, filters)),
+      first(viewQuery(KPIS.projects, filters)),
+      first(viewQuery(KPIS.livelihood, filters)),
+      first(viewQuery(KPIS.suggestions, filters)),
+      first(q.projectsSummary),
+      first(q.livelihoodSummary),
+      all(q.warnings),
+      all(q.projectsTable),
     ])
   return {
     ...(points ? { points } : {}),

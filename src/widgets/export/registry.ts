@@ -1,5 +1,7 @@
 import type { ChartContext, EChartsOption } from '../../charts/common'
 import type { FilterSet } from '../../queries/filters'
+import type { ChartSpec } from '../../specs/types'
+import type { Coordinator } from '../../state/coordinator'
 import { Store } from '../../state/store'
 
 /** What a chart shows now: enough to draw it again for an export, and to name its data. */
@@ -12,6 +14,10 @@ export interface ChartSnapshot {
   readonly selected?: readonly string[]
   readonly theme: ChartContext['theme']
   readonly filters: FilterSet
+  /** The chart's spec, when it is drawn from one (a briefing can ask it again for other filters, and its words). */
+  readonly spec?: ChartSpec<never>
+  /** The coordinator that answered it: the one to ask for anything more about it (its filters' names). */
+  readonly coordinator: Coordinator
 }
 
 /** A chart that can be exported: what the menu and the briefing pack ask of it. */

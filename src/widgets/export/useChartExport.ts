@@ -1,18 +1,21 @@
 import { useEffect, useMemo, useRef } from 'react'
 
 import type { ChartContext, EChartsOption } from '../../charts/common'
+import type { ChartSpec } from '../../specs/types'
+import { useCoordinator } from '../../state/coordinator-context'
 import { useFilters } from '../../state/filters'
 import { useTheme } from '../../state/theme'
 import { type ChartExportSource, type ChartSnapshot, registerChart } from './registry'
 
-export interface ChartExportInput<R> {
+/** What a chart widget shows, typed by its rows: the snapshot's fields but those the hook adds. */
+export interface ChartExportInput<R> extends Omit<
+  ChartSnapshot,
+  'rows' | 'option' | 'spec' | 'theme' | 'filters' | 'coordinator'
+> {
   readonly id: string
-  readonly title: string
-  readonly subtitle?: string
-  readonly tables: readonly string[]
   readonly rows: readonly R[] | undefined
   readonly option: (rows: readonly R[], ctx: ChartContext) => EChartsOption
-  readonly selected?: readonly string[]
+  readonly spec?: ChartSpec<R>
   /** Register for the briefing pack (not on the big screen). */
   readonly enabled: boolean
 }
@@ -27,11 +30,20 @@ export function useChartExport<R>(input: ChartExportInput<R>): {
 } {
   const theme = useTheme()
   const filters = useFilters()
+  const coordinator = useCoordinator()
   const latest = useRef<ChartSnapshot | null>(null)
   const holder = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const { id: _id, enabled: _enabled, option, ...rest } = input
-    latest.current = { ...rest, option: option as ChartSnapshot['option'], theme, filters }
+    const { spec, ...shown } = rest
+    latest.current = {
+      ...shown,
+      ...(spec ? { spec: spec as unknown as ChartSpec<never> } : {}),
+      option: option as ChartSnapshot['option'],
+      theme,
+      filters,
+      coordinator,
+    }
   })
 
   const source = useMemo<ChartExportSource>(

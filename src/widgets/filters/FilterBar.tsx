@@ -1,10 +1,12 @@
 import { useMemo } from 'react'
 
 import type { FilterSet } from '../../queries/filters'
-import { type FilterOptionsRow, filterOptionsSql } from '../../queries/options'
+import type { FilterOptionsRow } from '../../queries/options'
 import type { ScopeAnchor } from '../../queries/scope'
+import { clicksAway, type DeskPage, filterBar } from '../../specs/page'
 import { clearFilter, setFilters, toggleFilter } from '../../state/filters'
-import { useWidgetQuery } from '../useWidgetQuery'
+import { usePrefetchNeighbours } from '../../state/prefetch'
+import { useQueryData } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
 import { FilterChips } from './FilterChips'
 
@@ -21,26 +23,26 @@ export interface FilterBarProps {
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
-const TABLES = ['clusters', 'towns']
+const NONE: readonly FilterOptionsRow[] = []
 
 /** The years, clusters and towns a page's data has (one cached query, shared with the page). */
 export function useFilterOptions(anchor: ScopeAnchor) {
-  const tables = useMemo(() => [...TABLES, anchor.table], [anchor.table])
-  return useWidgetQuery<FilterOptionsRow>({ tables, sql: filterOptionsSql(anchor) }, () => false)
+  const spec = useMemo(() => filterBar(anchor), [anchor])
+  return useQueryData<FilterOptionsRow>(spec.query({}), spec.isEmpty)
 }
 
-/** The values of one filter kind in the data (e.g. every cluster id), for prefetching clicks on it. */
-export function useFilterValues(anchor: ScopeAnchor, kind: FilterOptionsRow['kind']): readonly string[] {
-  const options = useFilterOptions(anchor)
-  const rows = options.state === 'ready' ? options.rows : []
-  const key = rows
-    .filter((r) => r.kind === kind)
-    .map((r) => String(r.value))
-    .join('\u0000')
-  return useMemo(() => (key ? key.split('\u0000') : []), [key])
+/**
+ * While the page is idle, fetches the views one click away from its own: each value of each
+ * dimension its views cross-filter by (from its specs; clusters and towns as the data has them).
+ */
+export function usePagePrefetch(page: DeskPage, filters: FilterSet) {
+  const options = useFilterOptions(page.anchor)
+  const rows = options.state === 'ready' ? options.rows : NONE
+  const clicks = useMemo(() => clicksAway(page, rows), [page, rows])
+  usePrefetchNeighbours(filters, clicks)
 }
 
-/** The global filters of a page (year, months, cluster, town), written to the URL, with the active ones as removable chips. */
+/** A page's global filters (year, months, cluster, town), written to the URL; the active ones as removable chips. */
 export function FilterBar({ filters, anchor, german = false, places = true, children }: FilterBarProps) {
   const options = useFilterOptions(anchor)
   const rows = useMemo(

@@ -4,7 +4,8 @@ import type { QueryResult, Row } from '../../db/connector'
 import { parseNumericFilter } from '../../lib/filter-expr'
 import { type BrowseSource, browseSql, type ColumnFilter, countSql } from '../../queries/browse'
 import type { FilterSet } from '../../queries/filters'
-import { coordinator } from '../../state/coordinator'
+import { from } from '../../queries/query'
+import { useCoordinator } from '../../state/coordinator-context'
 import { usePrefetchQueries } from '../../state/prefetch'
 import {
   type DataColumn,
@@ -32,7 +33,7 @@ export interface QueryGridProps {
   readonly height?: number
   readonly onRowClick?: (row: DataRow) => void
   readonly emptyText?: string
-  /** The source for any page filters (the same builder as `source`): the first rows of a likely next click are fetched while idle. */
+  /** The source for any page filters (the builder of `source`): a likely next click's first rows are fetched ahead. */
   readonly prefetchSource?: (filters: FilterSet) => BrowseSource
 }
 
@@ -79,6 +80,7 @@ export function QueryGrid({
   emptyText,
   prefetchSource,
 }: QueryGridProps) {
+  const coordinator = useCoordinator()
   const [sorting, setSorting] = useState<SortingState>(initialSort)
   const [text, setText] = useState<Record<string, string>>({})
   const [applied, setApplied] = useState<Record<string, string>>({})
@@ -98,17 +100,11 @@ export function QueryGrid({
     if (!prefetchSource) return []
     const next = prefetchSource(f)
     return [
-      { sql: countSql(next, filters), tables },
+      { ...from(countSql(next, filters)), tables },
       {
-        sql: browseSql({
-          source: next,
-          sort: sorting,
-          tiebreak,
-          tableColumns,
-          filters,
-          offset: 0,
-          limit: FIRST_WINDOW,
-        }),
+        ...from(
+          browseSql({ source: next, sort: sorting, tiebreak, tableColumns, filters, offset: 0, limit: FIRST_WINDOW }),
+        ),
         tables,
       },
     ]
@@ -121,14 +117,14 @@ export function QueryGrid({
   const fetchWindow = useCallback(
     async (offset: number, limit: number): Promise<WindowResult> =>
       windowResult(await coordinator.query(windowSql(offset, limit), tables)),
-    [windowSql, tables],
+    [coordinator, windowSql, tables],
   )
   const peekWindow = useCallback(
     (offset: number, limit: number): WindowResult | undefined => {
       const r = coordinator.peek(windowSql(offset, limit), tables)
       return r && windowResult(r)
     },
-    [windowSql, tables],
+    [coordinator, windowSql, tables],
   )
   // An export is every row in the current order and filters, not only the window on screen:
   // read page by page, never through the cache (see export-rows.ts).
@@ -136,11 +132,12 @@ export function QueryGrid({
     () =>
       exportAllRows(
         (offset, limit) =>
-          browseSql({ source: stableSource, sort: sorting, tiebreak, tableColumns, filters, offset, limit }),
+          from(browseSql({ source: stableSource, sort: sorting, tiebreak, tableColumns, filters, offset, limit })),
         tables,
         columns.map((c) => ({ key: c.id, label: c.header, ...(c.percent ? { percent: true } : {}) })),
+        (q, t) => coordinator.fetchUncached(q, t),
       ),
-    [stableSource, sorting, tiebreak, tableColumns, filters, tables, columns],
+    [coordinator, stableSource, sorting, tiebreak, tableColumns, filters, tables, columns],
   )
   const rowCount =
     count.state === 'ready'

@@ -1,7 +1,6 @@
 import type { QueryResult, Row } from '../../db/connector'
 import { type ColumnLabel, type ExportTable, ExportTableBuilder } from '../../export/table'
 import type { SqlQuery } from '../../queries/derived'
-import { coordinator } from '../../state/coordinator'
 
 /** An XLSX sheet holds at most 1,048,575 rows under its header; a CSV gets the same. */
 export const EXPORT_MAX_ROWS = 1_048_575
@@ -20,7 +19,7 @@ export async function exportAllRows(
   page: (offset: number, limit: number) => SqlQuery,
   tables: readonly string[],
   columns: readonly (ColumnLabel & { readonly key: string })[],
-  fetch: Fetch = (q, t) => coordinator.fetchUncached(q, t),
+  fetch: Fetch,
 ): Promise<ExportTable> {
   const table = new ExportTableBuilder(columns)
   for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += EXPORT_PAGE_ROWS) {

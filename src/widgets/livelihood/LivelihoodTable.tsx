@@ -1,17 +1,13 @@
-import { useMemo } from 'react'
-
 import { formatNumber, formatPercent, MISSING } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
-import { BEHIND_POINTS, livelihoodTableSql } from '../../queries/livelihood'
-import type { DataColumn, DataRow } from '../../ui/DataTable'
-import { QueryGrid } from '../grid/QueryGrid'
-import { type Props, TABLES } from './common'
+import { BEHIND_POINTS } from '../../queries/livelihood'
+import { LIVELIHOOD_TABLE } from '../../specs/livelihood'
+import type { DataColumn } from '../../ui/DataTable'
+import { behind, money } from '../grid/columns'
+import { SpecTable } from '../grid/SpecTable'
 
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const pct = (v: unknown) => (v === null || v === undefined ? MISSING : `${formatNumber(v as number, 1)}%`)
 const ratio = (v: unknown) => formatPercent(v as number | null)
-// Behind schedule is a warning, not a fall: the warning colour, as on the key-projects page.
-const behind = (_: unknown, row: DataRow) => (row.behind ? 'warn' : undefined)
 
 // What staff check first (progress against schedule, money) comes before the votes and the reference columns.
 const COLUMNS: DataColumn[] = [
@@ -48,23 +44,7 @@ const COLUMNS: DataColumn[] = [
   { id: 'item_id', header: '编号', width: 100, filter: 'text' },
 ]
 
-const sourceOf = (filters: FilterSet) => ({ query: livelihoodTableSql(filters) })
-
 /** Every item under the page's filters, least advanced first; sorted and filtered by the database. */
-export function LivelihoodTable({ filters }: Props) {
-  const source = useMemo(() => sourceOf(filters), [filters])
-  return (
-    <QueryGrid
-      id="livelihood-table"
-      title="民生实事项目明细"
-      tables={TABLES}
-      source={source}
-      prefetchSource={sourceOf}
-      columns={COLUMNS}
-      tiebreak={['item_id']}
-      initialSort={[{ id: 'progress', desc: false }]}
-      height={440}
-      emptyText="所选范围内没有民生实事项目"
-    />
-  )
+export function LivelihoodTable({ filters }: { readonly filters: FilterSet }) {
+  return <SpecTable spec={LIVELIHOOD_TABLE} filters={filters} columns={COLUMNS} />
 }

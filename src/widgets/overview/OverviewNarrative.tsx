@@ -1,35 +1,26 @@
 import type { FilterSet } from '../../queries/filters'
-import {
-  type LivelihoodProgressRow,
-  livelihoodProgressSql,
-  type OutputYtdRow,
-  outputYtdSql,
-  type PointsReportingRow,
-  pointsReportingSql,
-  type ProjectInvestmentRow,
-  projectInvestmentSql,
-  type SuggestionsRow,
-  suggestionsSql,
+import type {
+  LivelihoodProgressRow,
+  OutputYtdRow,
+  PointsReportingRow,
+  ProjectInvestmentRow,
+  SuggestionsRow,
 } from '../../queries/kpi'
 import type { OverviewSummaryRow } from '../../queries/overview'
+import { OVERVIEW_NARRATIVE } from '../../specs/overview'
+import type { KpiSpec } from '../../specs/types'
 import { useNarrativeExport } from '../export/narratives'
-import { useWidgetQuery, type WidgetData } from '../useWidgetQuery'
+import { useSpecView } from '../useSpecView'
+import type { WidgetData } from '../useWidgetQuery'
 import { WidgetFrame } from '../WidgetFrame'
-import { overviewNarrative } from './narrative'
-
-const TABLES = [
-  'point_indicators',
-  'observation_points',
-  'key_projects',
-  'project_progress',
-  'livelihood_items',
-  'livelihood_progress',
-  'deputy_suggestions',
-]
 
 /** The first row of a KPI answer, or of the answer it replaces while loading. */
 function first<T>(d: WidgetData<T>): T | undefined {
   return d.state === 'ready' ? d.rows[0] : d.state === 'loading' ? d.stale?.[0] : undefined
+}
+
+function usePart<R>(spec: KpiSpec<R>, filters: FilterSet) {
+  return useSpecView(spec, filters)
 }
 
 /**
@@ -37,37 +28,33 @@ function first<T>(d: WidgetData<T>): T | undefined {
  * coordinator answers both from one round trip), so the words and the cards always agree.
  */
 export function OverviewNarrative({ filters }: { readonly filters: FilterSet }) {
-  const pts = useWidgetQuery<PointsReportingRow>({
-    tables: ['point_indicators', 'observation_points'],
-    sql: pointsReportingSql(filters),
-  })
-  const out = useWidgetQuery<OutputYtdRow>({
-    tables: ['point_indicators', 'observation_points'],
-    sql: outputYtdSql(filters),
-  })
-  const prj = useWidgetQuery<ProjectInvestmentRow>({
-    tables: ['key_projects', 'project_progress'],
-    sql: projectInvestmentSql(filters),
-  })
-  const liv = useWidgetQuery<LivelihoodProgressRow>({
-    tables: ['livelihood_items', 'livelihood_progress'],
-    sql: livelihoodProgressSql(filters),
-  })
-  const sug = useWidgetQuery<SuggestionsRow>({ tables: ['deputy_suggestions'], sql: suggestionsSql(filters) })
-  const all = [pts, out, prj, liv, sug]
+  const spec = OVERVIEW_NARRATIVE
+  const parts = [
+    usePart(spec.parts.points, filters),
+    usePart(spec.parts.output, filters),
+    usePart(spec.parts.projects, filters),
+    usePart(spec.parts.livelihood, filters),
+    usePart(spec.parts.suggestions, filters),
+  ] as const
+  const all = parts.map((p) => p.data as WidgetData<unknown>)
   const failed = all.find((d) => d.state === 'error')
   const state = failed ? 'error' : all.every((d) => d.state === 'ready' || d.state === 'empty') ? 'ready' : 'loading'
-  const rows = [first(pts), first(out), first(prj), first(liv), first(sug)] as const
+  const rows = all.map(first)
   const text = rows.every((r) => r !== undefined)
-    ? overviewNarrative(summaryOf(rows[0]!, rows[1]!, rows[2]!, rows[3]!, rows[4]!))
+    ? spec.compose(
+        summaryOf(
+          ...(rows as [PointsReportingRow, OutputYtdRow, ProjectInvestmentRow, LivelihoodProgressRow, SuggestionsRow]),
+        ),
+      )
     : null
-  useNarrativeExport('overview-narrative', TABLES, text)
+  const tables = [...new Set(parts.flatMap((p) => p.query.tables))]
+  useNarrativeExport(spec.id, tables, text)
   return (
     <WidgetFrame
-      id="overview-narrative"
-      title="综述"
+      id={spec.id}
+      title={spec.title}
       state={state}
-      tables={TABLES}
+      tables={tables}
       className="widget--narrative"
       showStale={text !== null}
       error={failed?.state === 'error' ? failed.message : undefined}
@@ -79,35 +66,13 @@ export function OverviewNarrative({ filters }: { readonly filters: FilterSet }) 
   )
 }
 
-/** The five KPI rows as the one summary row the narrative is written from. */
+/** The five KPI rows as the one summary the narrative is written from. */
 export function summaryOf(
-  p: PointsReportingRow,
-  o: OutputYtdRow,
-  j: ProjectInvestmentRow,
-  l: LivelihoodProgressRow,
-  s: SuggestionsRow,
+  points: PointsReportingRow,
+  output: OutputYtdRow,
+  projects: ProjectInvestmentRow,
+  livelihood: LivelihoodProgressRow,
+  suggestions: SuggestionsRow,
 ): OverviewSummaryRow {
-  return {
-    pts_period: p.period,
-    pts_reporting: p.reporting,
-    pts_registered: p.registered,
-    out_through: o.through,
-    out_ytd_output: o.ytd_output,
-    out_yoy: o.yoy,
-    out_points: o.points,
-    prj_through: j.through,
-    prj_projects: j.projects,
-    prj_plan: j.plan,
-    prj_completed: j.completed,
-    prj_completion: j.completion,
-    liv_through: l.through,
-    liv_items: l.items,
-    liv_avg_progress: l.avg_progress,
-    liv_completed: l.completed,
-    sug_year: s.year,
-    sug_total: s.total,
-    sug_handled: s.handled,
-    sug_key: s.key,
-    sug_satisfaction: s.satisfaction,
-  }
+  return { points, output, projects, livelihood, suggestions }
 }

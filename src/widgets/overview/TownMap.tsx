@@ -1,22 +1,13 @@
 import { useMemo, useRef, useState } from 'react'
 
-import { SCHEMATIC_MAP, schematicGeoJson } from '../../charts/geo/schematic'
 import { townMapOption } from '../../charts/overview'
 import { parseTownBoundaries } from '../../datasets/geojson'
-import { type FilterSet, without } from '../../queries/filters'
-import { type TownMapRow, townMapSql } from '../../queries/overview'
+import type { FilterSet } from '../../queries/filters'
+import type { TownMapRow } from '../../queries/overview'
+import { TOWN_MAP } from '../../specs/overview'
 import { clearTownBoundaries, saveTownBoundaries, useTownBoundaries } from '../../state/boundaries'
-import { toggleFilter } from '../../state/filters'
-import { ChartWidget } from '../ChartWidget'
+import { SpecChart } from '../SpecChart'
 
-export const TOWN_MAP_TABLES = [
-  'towns',
-  'observation_points',
-  'point_indicators',
-  'key_projects',
-  'clusters',
-  'project_progress',
-]
 const USER_MAP = 'observatory-user-boundaries'
 
 /**
@@ -33,14 +24,14 @@ export function useTownMapChart(onRows?: (rows: readonly TownMapRow[]) => void) 
         ? () => ({ [USER_MAP]: boundaries.geo })
         : (rows: readonly TownMapRow[]) => {
             seen.current?.(rows)
-            return { [SCHEMATIC_MAP]: schematicGeoJson(rows) }
+            return TOWN_MAP.maps!(rows)
           },
     [boundaries],
   )
   const option = useMemo(
     () => (rows: readonly TownMapRow[], ctx: Parameters<typeof townMapOption>[1]) => {
       seen.current?.(rows)
-      return townMapOption(rows, { ...ctx, map: boundaries ? USER_MAP : SCHEMATIC_MAP, schematic: !boundaries })
+      return boundaries ? townMapOption(rows, { ...ctx, map: USER_MAP, schematic: false }) : TOWN_MAP.option(rows, ctx)
     },
     [boundaries],
   )
@@ -48,8 +39,7 @@ export function useTownMapChart(onRows?: (rows: readonly TownMapRow[]) => void) 
 }
 
 /** The towns and zones with observation points and key projects: a labelled schematic, or the user's own boundaries. */
-export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet; readonly height?: number }) {
-  const own = useMemo(() => without(filters, ['towns']), [filters])
+export function TownMap({ filters }: { readonly filters: FilterSet }) {
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const townNames = useRef<string[]>([])
@@ -106,25 +96,17 @@ export function TownMap({ filters, height = 420 }: { readonly filters: FilterSet
   )
 
   return (
-    <ChartWidget<TownMapRow>
-      id="town-map"
-      title="镇区分布"
-      subtitle={() =>
-        boundaries
-          ? `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}`
-          : '示意图：按镇区中心点划分的示意区域，非实际行政区划；颜色为观察点累计产值'
-      }
-      tables={TOWN_MAP_TABLES}
-      sql={townMapSql(own)}
-      prefetch={(f) => townMapSql(without(f, ['towns']))}
+    <SpecChart<TownMapRow>
+      spec={TOWN_MAP}
+      filters={filters}
+      {...(boundaries
+        ? {
+            subtitle: () =>
+              `边界：${boundaries.fileName}（用户导入）${boundaries.transient ? '，文件较大，仅本次使用' : ''}`,
+          }
+        : {})}
       option={option}
       maps={maps}
-      height={height}
-      selected={filters.towns ?? []}
-      onSelect={(s) => {
-        // Markers carry their town too: a click anywhere in a town selects it.
-        if (s.key) toggleFilter('towns', s.key)
-      }}
       actions={actions}
       footer={
         message && (

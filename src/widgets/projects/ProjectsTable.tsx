@@ -1,17 +1,12 @@
-import { useMemo } from 'react'
-
 import { formatNumber, MISSING } from '../../lib/format'
 import type { FilterSet } from '../../queries/filters'
-import { BEHIND_MARGIN, projectsTableSql } from '../../queries/projects'
-import type { DataColumn, DataRow } from '../../ui/DataTable'
-import { QueryGrid } from '../grid/QueryGrid'
+import { BEHIND_MARGIN } from '../../queries/projects'
+import { PROJECTS_TABLE } from '../../specs/projects'
+import type { DataColumn } from '../../ui/DataTable'
+import { behind, money } from '../grid/columns'
+import { SpecTable } from '../grid/SpecTable'
 
-const TABLES = ['key_projects', 'project_progress', 'clusters', 'towns']
-
-const money = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 2))
 const oneDecimal = (v: unknown) => (v === null || v === undefined ? MISSING : formatNumber(v as number, 1))
-// Behind schedule is a warning, not a fall: the warning colour, not the green of 下降.
-const behind = (_: unknown, row: DataRow) => (row.behind ? 'warn' : undefined)
 
 const COLUMNS: DataColumn[] = [
   { id: 'project_id', header: '编号', width: 100, filter: 'text' },
@@ -64,22 +59,7 @@ const COLUMNS: DataColumn[] = [
   { id: 'owner_unit', header: '建设单位', width: 130, filter: 'text' },
 ]
 
-const sourceOf = (filters: FilterSet) => ({ query: projectsTableSql(filters) })
-
 /** Every project of the year under the page's filters; sorted and filtered by the database. */
 export function ProjectsTable({ filters }: { readonly filters: FilterSet }) {
-  const source = useMemo(() => sourceOf(filters), [filters])
-  return (
-    <QueryGrid
-      id="projects-table"
-      title="重点项目明细"
-      tables={TABLES}
-      source={source}
-      prefetchSource={sourceOf}
-      columns={COLUMNS}
-      tiebreak={['project_id']}
-      initialSort={[{ id: 'total_investment', desc: true }]}
-      emptyText="所选范围内没有重点项目"
-    />
-  )
+  return <SpecTable spec={PROJECTS_TABLE} filters={filters} columns={COLUMNS} />
 }

@@ -1,45 +1,25 @@
 import { periodLabel } from '../../lib/period'
-import { type WarningRow, warningsSql } from '../../queries/clusters'
-import type { FilterSet } from '../../queries/filters'
-import { type ActivityRow, latestActivitiesSql } from '../../queries/overview'
+import { DEFAULT_WARN_PERCENT, WARNING_TICKER, warningReasons } from '../../specs/clusters'
+import { ACTIVITY_TICKER } from '../../specs/overview'
 import { Ticker } from '../../ui/Ticker'
-import { warningReasons } from '../clusters/narrative'
-import { rowsOf, useWidgetQuery } from '../useWidgetQuery'
+import { Activity } from '../overview/OverviewWidgets'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
 interface ListProps {
-  readonly id: string
   readonly motion: boolean
 }
 
 /** The latest supervision activities, scrolling. */
-export function ActivityTicker({ id, motion }: ListProps) {
-  const data = useWidgetQuery<ActivityRow>({
-    tables: ['supervision_activities'],
-    sql: latestActivitiesSql(20),
-    retry: true,
-  })
-  const rows = rowsOf(data)
+export function ActivityTicker({ motion }: ListProps) {
+  const { rows, frame } = useSpecView(ACTIVITY_TICKER, {}, { wall: ACTIVITY_TICKER })
   return (
-    <WidgetFrame
-      id={id}
-      title="最新监督活动"
-      state={data.state}
-      tables={['supervision_activities']}
-      showStale={rows !== undefined}
-      className="screen-list"
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText="台账中没有监督活动"
-    >
+    <WidgetFrame {...frame} showStale={rows !== undefined} className="screen-list">
       {rows && (
-        <Ticker label="最新监督活动" enabled={motion}>
+        <Ticker label={frame.title} enabled={motion}>
           <ul className="screen-list__items">
             {rows.map((a) => (
-              <li key={a.activity_id}>
-                <time dateTime={a.date}>{a.date.slice(5).replace('-', '/')}</time>
-                <span className="screen-list__type">{a.type}</span>
-                <span className="screen-list__title">{a.title}</span>
-              </li>
+              <Activity key={a.activity_id} activity={a} type="screen-list__type" title="screen-list__title" />
             ))}
           </ul>
         </Ticker>
@@ -48,30 +28,16 @@ export function ActivityTicker({ id, motion }: ListProps) {
   )
 }
 
-const WARN = 0.1
-const WARN_TABLES = ['point_indicators', 'observation_points', 'clusters', 'towns']
+const WARN = DEFAULT_WARN_PERCENT / 100
 
 /** 经济运行预警, scrolling: points whose indicators fell more than 10% year on year. */
-export function WarningTicker({ id, motion, filters }: ListProps & { readonly filters: FilterSet }) {
-  const data = useWidgetQuery<WarningRow>(
-    { tables: WARN_TABLES, sql: warningsSql(filters, WARN), retry: true },
-    () => false,
-  )
-  const rows = rowsOf(data)
+export function WarningTicker({ motion }: ListProps) {
+  const { rows, frame } = useSpecView(WARNING_TICKER, {}, { wall: WARNING_TICKER })
   return (
-    <WidgetFrame
-      id={id}
-      title="经济运行预警"
-      subtitle="指标累计同比降幅超过10%"
-      state={data.state}
-      tables={WARN_TABLES}
-      showStale={rows !== undefined}
-      className="screen-list screen-list--warn"
-      error={data.state === 'error' ? data.message : undefined}
-    >
+    <WidgetFrame {...frame} showStale={rows !== undefined} className="screen-list screen-list--warn">
       {rows && rows.length === 0 && <p className="screen-list__none">没有企业的主要指标同比降幅超过10%</p>}
       {rows && rows.length > 0 && (
-        <Ticker label="经济运行预警" enabled={motion}>
+        <Ticker label={frame.title} enabled={motion}>
           <ul className="screen-list__items">
             {rows.map((w) => (
               <li key={w.point_id}>

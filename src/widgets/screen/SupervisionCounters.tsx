@@ -1,22 +1,16 @@
 import { formatPercent } from '../../lib/format'
 import { rangeLabel } from '../../lib/period'
-import { LATEST } from '../../queries/scope'
-import { type SupervisionSummaryRow, supervisionSummarySql } from '../../queries/supervision'
+import { SUPERVISION_COUNTERS } from '../../specs/supervision'
 import { CountUp } from '../../ui/CountUp'
-import { rowsOf, useWidgetQuery } from '../useWidgetQuery'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 
-const TABLES = ['supervision_activities', 'deputy_suggestions', 'micro_suggestions']
 const int = (n: number) => String(Math.round(n))
 
 /** This year's supervision work in counters: the ledger by type, suggestions and micro-suggestions. */
 export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
-  const data = useWidgetQuery<SupervisionSummaryRow>({
-    tables: TABLES,
-    sql: supervisionSummarySql(LATEST),
-    retry: true,
-  })
-  const row = rowsOf(data)?.[0]
+  const { rows, frame } = useSpecView(SUPERVISION_COUNTERS, {}, { wall: SUPERVISION_COUNTERS })
+  const row = rows?.[0]
   const counters: [label: string, value: number, unit: string][] = row
     ? [
         ...row.counts
@@ -34,14 +28,10 @@ export function SupervisionCounters({ motion }: { readonly motion: boolean }) {
     : []
   return (
     <WidgetFrame
-      id="screen-supervision-counters"
-      title="本年监督与代表工作"
+      {...frame}
       subtitle={row?.start && row.through ? `${rangeLabel(row.start, row.through)} · 台账与建议办理` : undefined}
-      state={data.state}
-      tables={TABLES}
       showStale={row !== undefined}
       className="screen-panel__widget"
-      error={data.state === 'error' ? data.message : undefined}
     >
       {row && (
         <div className="screen-counters">

@@ -1,18 +1,12 @@
 import { useMemo } from 'react'
 
 import { formatNumber } from '../../lib/format'
-import {
-  type ReconciliationRow,
-  reconciliationSql,
-  type ReportFigureRow,
-  reportFiguresSql,
-} from '../../queries/supervision'
-import { useWidgetQuery } from '../useWidgetQuery'
+import type { FilterSet } from '../../queries/filters'
+import { LATEST } from '../../queries/scope'
+import { RECONCILIATION, REPORT_FIGURES } from '../../specs/supervision'
+import { useSpecView } from '../useSpecView'
 import { WidgetFrame } from '../WidgetFrame'
 import { type FigureLine, figureText, pivotFigures, reconciliationText } from './present'
-
-const STATS = ['supervision_stats']
-const RECONCILED = ['supervision_stats', 'supervision_activities']
 
 /**
  * The reports' figures as printed: one block per category, one line per measure, one column
@@ -20,18 +14,11 @@ const RECONCILED = ['supervision_stats', 'supervision_activities']
  * hover (a plain-text title: it comes from a file and must never become markup).
  */
 export function ReportFigures() {
-  const data = useWidgetQuery<ReportFigureRow>({ tables: STATS, sql: reportFiguresSql() })
+  // No filter changes the reports' figures.
+  const { data, frame } = useSpecView(REPORT_FIGURES, LATEST)
   const pivot = useMemo(() => (data.state === 'ready' ? pivotFigures(data.rows) : null), [data])
   return (
-    <WidgetFrame
-      id="supervision-report-figures"
-      title="工作报告中的年度数字"
-      subtitle="指标用语、单位和约数均照录报告原文；鼠标停留在数字上可见原文"
-      state={data.state}
-      tables={STATS}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText="尚未载入工作报告数字"
-    >
+    <WidgetFrame {...frame}>
       {pivot && (
         <>
           <ul className="sv-sources" aria-label="数据来源">
@@ -110,9 +97,10 @@ function FigureRow({ line, years }: { readonly line: FigureLine; readonly years:
   )
 }
 
-/** Where the ledger and the report agree, and where they do not. Every type, always; the selected ones marked. */
-export function Reconciliation({ selected = [] }: { readonly selected?: readonly string[] }) {
-  const data = useWidgetQuery<ReconciliationRow>({ tables: RECONCILED, sql: reconciliationSql() })
+/** Where the ledger and the report agree, and where they do not. Every type, always; the types filtered by marked. */
+export function Reconciliation({ filters }: { readonly filters: FilterSet }) {
+  const selected = filters.types ?? []
+  const { data, frame } = useSpecView(RECONCILIATION, LATEST)
   const rows = data.state === 'ready' ? data.rows.filter((r) => r.status !== '报告未列') : []
   const differing = rows.filter((r) => r.status === '不一致').length
   const uncovered = rows.filter((r) => r.status === '台账未覆盖').length
@@ -122,15 +110,7 @@ export function Reconciliation({ selected = [] }: { readonly selected?: readonly
       ? `台账未覆盖的报告年度${uncovered}项，其余一致`
       : '台账与报告所列数字全部一致'
   return (
-    <WidgetFrame
-      id="supervision-reconciliation"
-      title="台账与工作报告核对"
-      subtitle={data.state === 'ready' ? subtitle : undefined}
-      state={data.state}
-      tables={RECONCILED}
-      error={data.state === 'error' ? data.message : undefined}
-      emptyText="没有可核对的报告年度"
-    >
+    <WidgetFrame {...frame} subtitle={data.state === 'ready' ? subtitle : undefined}>
       <table className="reconcile">
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 
 import { getTable } from '../../datasets/registry'
 import { usePublished } from '../../state/published'
+import { useViewState } from '../../state/readiness'
 import { restoreBuiltInData, useUploads } from '../../state/uploads'
 
 const MODE_LABELS = { replace: '替换', append: '追加', adhoc: '临时表' }
@@ -11,11 +12,13 @@ export function StoredUploads() {
   const snapshot = useUploads()
   const [confirming, setConfirming] = useState(false)
   const anyPublished = Object.keys(usePublished().applied.tables).length > 0
+  const state = snapshot.replay.status === 'running' ? 'loading' : snapshot.stored.length === 0 ? 'empty' : 'ready'
+  useViewState(state)
   return (
     <section
       className="widget upload-stored"
       data-widget="stored-uploads"
-      data-state={snapshot.replay.status === 'running' ? 'loading' : snapshot.stored.length === 0 ? 'empty' : 'ready'}
+      data-state={state}
       data-count={snapshot.stored.length}
     >
       <div className="widget__head">

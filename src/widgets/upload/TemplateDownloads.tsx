@@ -7,10 +7,11 @@ import type { Reference } from '../../ingest/names'
 import type { ReferenceLists } from '../../ingest/templates'
 import { exampleRowSql, referenceListSql } from '../../queries/references'
 import { useCatalog } from '../../state/catalog'
-import { coordinator } from '../../state/coordinator'
+import type { Coordinator } from '../../state/coordinator'
+import { useCoordinator } from '../../state/coordinator-context'
 
 /** The ids and names of the tables `table` references (and of the points, for the monthly report). */
-async function referenceLists(names: readonly string[]): Promise<ReferenceLists> {
+async function referenceLists(coordinator: Coordinator, names: readonly string[]): Promise<ReferenceLists> {
   const out: Record<string, readonly Reference[]> = {}
   for (const name of new Set(names)) {
     const def = getTable(name)
@@ -22,10 +23,13 @@ async function referenceLists(names: readonly string[]): Promise<ReferenceLists>
   return out
 }
 
-async function datasetTemplateFile(table: TableDef): Promise<Blob> {
+async function datasetTemplateFile(coordinator: Coordinator, table: TableDef): Promise<Blob> {
   const [{ datasetTemplate, writeTemplate }, refs, example] = await Promise.all([
     import('../../ingest/templates'),
-    referenceLists(table.foreignKeys.map((f) => f.references.table)),
+    referenceLists(
+      coordinator,
+      table.foreignKeys.map((f) => f.references.table),
+    ),
     coordinator.query<Record<string, unknown>>(exampleRowSql(table), [table.name]),
   ])
   const bytes = await writeTemplate(datasetTemplate(table, example.ok ? (example.value[0] ?? null) : null, refs))
@@ -36,6 +40,7 @@ async function datasetTemplateFile(table: TableDef): Promise<Blob> {
 
 /** A button that downloads one dataset's template (`data-template="<table>"`). */
 export function TemplateButton({ table, label }: { table: string; label?: string }) {
+  const coordinator = useCoordinator()
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState<string | null>(null)
   const def = getTable(table)
@@ -52,7 +57,7 @@ export function TemplateButton({ table, label }: { table: string; label?: string
           setBusy(true)
           setFailed(null)
           try {
-            downloadBlob(await datasetTemplateFile(def), `${def.label}_填报模板.xlsx`)
+            downloadBlob(await datasetTemplateFile(coordinator, def), `${def.label}_填报模板.xlsx`)
           } catch (e) {
             setFailed(`模板生成失败：${e instanceof Error ? e.message : String(e)}`)
           } finally {
@@ -80,6 +85,7 @@ function nextMonth(latest: string | null): string {
 
 /** Templates to send out: one per dataset, and the monthly 观察点月报表 of every point in one .zip. */
 export function TemplateDownloads() {
+  const coordinator = useCoordinator()
   const snapshot = useCatalog()
   const indicators = snapshot.tables.point_indicators
   const latest = indicators?.status === 'ready' ? indicators.latestPeriod : null
@@ -91,7 +97,7 @@ export function TemplateDownloads() {
     try {
       const [{ writeMonthlyReports, monthText }, refs] = await Promise.all([
         import('../../ingest/templates'),
-        referenceLists(['observation_points']),
+        referenceLists(coordinator, ['observation_points']),
       ])
       const points = refs.observation_points ?? []
       if (points.length === 0) throw new Error('观察点名单是空的')

@@ -4,6 +4,7 @@ import { getTable } from '../../datasets/registry'
 import { suggestTargets } from '../../ingest/mapping'
 import type { UploadDecisions } from '../../ingest/plan'
 import { type Delimiter, DELIMITER_LABELS, DELIMITERS } from '../../ingest/sniff'
+import { useViewState } from '../../state/readiness'
 import { commitDraft, discardDraft, prepareDraft, type UploadDraft } from '../../state/uploads'
 import { PublishAction } from '../published/PublishAction'
 import { EncodingChoice } from './EncodingChoice'
@@ -125,13 +126,11 @@ export function UploadCard({ file }: { file: File }) {
     : null
   const blocked = report ? report.fatal.length > 0 : true
   const problems = report ? report.failingRows + report.rejectedLines : 0
+  const viewState = state.kind === 'working' ? 'loading' : state.kind === 'rejected' ? 'error' : 'ready'
+  useViewState(viewState)
 
   return (
-    <section
-      className="widget upload-card"
-      data-widget="upload-card"
-      data-state={state.kind === 'working' ? 'loading' : state.kind === 'rejected' ? 'error' : 'ready'}
-    >
+    <section className="widget upload-card" data-widget="upload-card" data-state={viewState}>
       <div className="widget__head">
         <span className="upload-card__name">{file.name}</span>
         <span className="muted">

@@ -15,9 +15,12 @@ export async function enableChartHooks(page: Page) {
 export async function chartAtRest(page: Page, widget: string): Promise<void> {
   await page.waitForFunction(
     (widget) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
-        (HTMLElement & { __chart?: { getZr(): { animation: { isFinished(): boolean } } } }) | null
-      return el?.__chart?.getZr().animation.isFinished() === true
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`)
+      const chart =
+        el &&
+        ((window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(el) as
+          { getZr(): { animation: { isFinished(): boolean } } } | undefined)
+      return chart?.getZr().animation.isFinished() === true
     },
     widget,
     { timeout: 10_000, polling: 20 },
@@ -37,12 +40,15 @@ export async function itemPosition(
   await chartAtRest(page, widget)
   return page.evaluate(
     ({ widget, seriesIndex, value }) => {
-      const el = document.querySelector(`[data-widget="${widget}"] .echart`) as
-        (HTMLElement & { __chart?: { convertToPixel(finder: object, value: unknown): number[] } }) | null
-      if (!el?.__chart) throw new Error(`no chart in ${widget}`)
+      const el = document.querySelector(`[data-widget="${widget}"] .echart`)
+      const chart =
+        el &&
+        ((window as unknown as { __observatory: { chart(e: Element): unknown } }).__observatory.chart(el) as
+          { convertToPixel(finder: object, value: unknown): number[] } | undefined)
+      if (!el || !chart) throw new Error(`no chart in ${widget}`)
       // A mouse only reaches what is on screen.
       el.scrollIntoView({ block: 'center', behavior: 'instant' })
-      const [x, y] = el.__chart.convertToPixel({ seriesIndex }, value)
+      const [x, y] = chart.convertToPixel({ seriesIndex }, value)
       const box = el.getBoundingClientRect()
       return { x: box.left + x!, y: box.top + y! }
     },
