@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify'
 
 import { TableChecker } from './checks/checker'
 import type { ServerConfig, TestPause } from './config'
@@ -40,6 +40,8 @@ export async function buildApp(
     // An ad-hoc table's Chinese name, percent-encoded, is far longer than the default 100.
     routerOptions: { maxParamLength: 1000 },
     bodyLimit: 64 * 1024,
+    // A path that does not decode (%C0%AE…) never reaches a route: answered like any unsafe path.
+    frameworkErrors: (_error, _request, reply) => void (reply as FastifyReply).code(400).send({ error: '路径不合法' }),
   })
   const store = await DataStore.open(config.dataDir, { log: app.log, pause: pauseFor(config) })
   const embedded = new EmbeddedData(config.distDir)

@@ -78,11 +78,11 @@ export class Publishing {
       try {
         outcome = await this.checker.check(target, bytes)
       } catch (error) {
-        await temp?.discard()
+        await temp?.temp.discard()
         throw error
       }
       if (!outcome.ok) {
-        await temp?.discard()
+        await temp?.temp.discard()
         throw new ApiError(400, outcome.error, { problems: outcome.problems, total: outcome.total })
       }
       if (temp) await store.commitTableFile(temp)

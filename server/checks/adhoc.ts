@@ -18,6 +18,8 @@ export interface SchemaProblem {
 const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]
 
 function plainType(type: DataType): boolean {
+  // apache-arrow writes strings dictionary-encoded; DuckDB reads them as VARCHAR.
+  if (DataType.isDictionary(type)) return DataType.isUtf8(type.dictionary) || DataType.isLargeUtf8(type.dictionary)
   return (
     DataType.isUtf8(type) ||
     DataType.isLargeUtf8(type) ||

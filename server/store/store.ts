@@ -4,12 +4,12 @@
  * one at a time, and reaches the disk before the caller hears it landed.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { TestPause } from '../config'
 import { type AuditEvent, auditLine } from './audit'
-import { appendLineDurably, removeTempFiles, replaceFile, type TempFile, writeTemp } from './durable'
+import { appendLineDurably, removeTempFiles, replaceFile, syncDir, type TempFile, writeTemp } from './durable'
 import { fileDamage } from './hash'
 import { type Manifest, type ManifestEntry, tableFile, withChange } from './manifest'
 import { SerialQueue } from './queue'
@@ -24,6 +24,12 @@ export interface Change {
   readonly table: string
   readonly entry: ((version: number, at: string) => ManifestEntry) | null
   readonly event: Omit<AuditEvent, 'at' | 'version' | 'entry'>
+}
+
+/** A table version's bytes written under a temporary name, and where they go once accepted. */
+export interface StagedTable {
+  readonly temp: TempFile
+  readonly target: string
 }
 
 export function serializeManifest(manifest: Manifest): Buffer {
@@ -50,7 +56,7 @@ export class DataStore {
     options: { log: StoreLog; pause?: (stage: TestPause, file: string) => Promise<void> },
   ): Promise<DataStore> {
     await mkdir(path.join(dataDir, TABLES_DIR), { recursive: true })
-    for (const dir of [dataDir, ...(await tableDirs(dataDir))]) {
+    for (const dir of [dataDir, path.join(dataDir, TABLES_DIR), ...(await tableDirs(dataDir))]) {
       for (const name of await removeTempFiles(dir)) options.log.warn(`removed ${name}, left by an unfinished write`)
     }
     const { manifest, events, append, rewrite } = await recoverAtStartup(dataDir, options.log)
@@ -97,20 +103,25 @@ export class DataStore {
   }
 
   /**
-   * Writes a table version's bytes under a temporary name beside their final one; null when
-   * the final file is already there and intact (the same content published before).
+   * Writes a table version's bytes under a temporary name in tables/ (no folder is made for
+   * a version that may yet be refused); null when its final file is already there and intact
+   * (the same content published before).
    */
-  async stageTableFile(dir: string, sha256: string, bytes: Uint8Array): Promise<TempFile | null> {
+  async stageTableFile(dir: string, sha256: string, bytes: Uint8Array): Promise<StagedTable | null> {
     const file = tableFile(dir, sha256)
-    await mkdir(path.dirname(this.absolute(file)), { recursive: true })
     if (await this.intact({ file, sha256, bytes: bytes.length })) return null
-    return writeTemp(this.absolute(file), bytes)
+    const temp = await writeTemp(path.join(this.dataDir, TABLES_DIR, `${dir}-${sha256}.arrow`), bytes)
+    return { temp, target: this.absolute(file) }
   }
 
   /** Puts a staged table file in place (the test hook may hold it just before). */
-  async commitTableFile(temp: TempFile): Promise<void> {
-    await this.pause('table', temp.path)
-    await temp.commit()
+  async commitTableFile(staged: StagedTable): Promise<void> {
+    await this.pause('table', staged.temp.path)
+    const dir = path.dirname(staged.target)
+    const made = await mkdir(dir, { recursive: true })
+    await rename(staged.temp.path, staged.target)
+    await syncDir(dir)
+    if (made) await syncDir(path.dirname(dir))
   }
 
   /**
