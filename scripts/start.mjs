@@ -6,38 +6,10 @@
 // opened before the redeploy can still load the chunks it asks for. Archived files are
 // removed after OBSERVATORY_ARCHIVE_DAYS (default 14) days.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-const DAY = 24 * 60 * 60 * 1000
-
-function archiveAssets(distDir, archiveDir, days) {
-  const from = path.join(distDir, 'assets')
-  const to = path.join(archiveDir, 'assets')
-  mkdirSync(to, { recursive: true })
-  const now = new Date()
-  let moved = 0
-  if (existsSync(from)) {
-    for (const name of readdirSync(from)) {
-      const target = path.join(to, name)
-      if (existsSync(target)) rmSync(target, { force: true })
-      renameSync(path.join(from, name), target)
-      // The time it left the build is when its days in the archive start.
-      utimesSync(target, now, now)
-      moved++
-    }
-  }
-  let pruned = 0
-  for (const name of readdirSync(to)) {
-    const file = path.join(to, name)
-    if (now.getTime() - statSync(file).mtimeMs > days * DAY) {
-      rmSync(file, { force: true })
-      pruned++
-    }
-  }
-  if (moved || pruned) console.log(`  archive: ${moved} files of the previous build kept, ${pruned} older ones removed`)
-}
+import { archiveAssets } from './archive-assets.mjs'
 
 const port = Number(process.env.PORT ?? 4173)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -50,7 +22,10 @@ if (!Number.isFinite(days) || days < 0) {
   process.exit(2)
 }
 const archiveDir = process.env.OBSERVATORY_ARCHIVE_DIR ?? 'dist-archive'
-if (archiveDir) archiveAssets('dist', archiveDir, days)
+if (archiveDir) {
+  const { moved, pruned } = archiveAssets('dist', archiveDir, days)
+  if (moved || pruned) console.log(`  archive: ${moved} files of the previous build kept, ${pruned} older ones removed`)
+}
 
 // The build (which also writes dist-server/ and the precompressed files, vite.config.ts) runs
 // in a process of its own: the server process then holds none of the bundler's memory.
