@@ -3,12 +3,11 @@
  * plugin per concern. `buildApp` opens the data dir (checking every file the manifest
  * names) before it answers anything.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify'
 
-import { TableChecker } from './checks/checker'
+import { CheckerClient } from './checks/client'
 import type { ServerConfig, TestPause } from './config'
 import { EmbeddedData } from './embedded'
 import api from './plugins/api'
@@ -44,12 +43,7 @@ export async function buildApp(
     frameworkErrors: (_error, _request, reply) => void (reply as FastifyReply).code(400).send({ error: '路径不合法' }),
   })
   const store = await DataStore.open(config.dataDir, { log: app.log, pause: pauseFor(config) })
-  const embedded = new EmbeddedData(config.distDir)
-  const checker = new TableChecker(async (table) => {
-    const entry = store.entryOf(table)
-    if (!entry) return embedded.read(table)
-    return { key: entry.sha256, bytes: new Uint8Array(await readFile(store.absolute(entry.file))) }
-  })
+  const checker = new CheckerClient()
   app.addHook('onClose', () => checker.close())
 
   await app.register(security, { bodyLimit: config.bodyLimit })
@@ -68,6 +62,9 @@ export async function buildApp(
     maxFailures: config.authMaxFailures,
     windowSeconds: config.authWindowSeconds,
   })
-  await app.register(api, { publishing: new Publishing(store, checker), bodyLimit: config.bodyLimit })
+  await app.register(api, {
+    publishing: new Publishing(store, checker, new EmbeddedData(config.distDir)),
+    bodyLimit: config.bodyLimit,
+  })
   return app
 }

@@ -14,13 +14,13 @@ export class EmbeddedData {
 
   constructor(private readonly distDir: string) {}
 
-  /** The bytes of a table's embedded stream and the asset's name (its version). */
-  async read(table: string): Promise<{ key: string; bytes: Uint8Array }> {
+  /** The file of a table's embedded stream, and the asset's name as its version. */
+  async locate(table: string): Promise<{ key: string; file: string }> {
     const index = await (this.index ??= this.readIndex())
     const file = index[table]
     if (!file || !/^assets\/[^/\\]+\.arrow$/.test(file))
       throw new ApiError(503, `服务器找不到表 ${table} 的内置数据，无法检查引用（构建是否完整？）`)
-    return { key: `embedded:${file}`, bytes: new Uint8Array(await readFile(path.join(this.distDir, file))) }
+    return { key: `embedded:${file}`, file: path.join(this.distDir, file) }
   }
 
   private async readIndex(): Promise<Record<string, string>> {

@@ -3,9 +3,12 @@
  * A write runs in the store's queue, so the If-Match comparison, the checks against the
  * reference tables and the manifest change see one consistent state.
  */
-import type { TableChecker } from './checks/checker'
+import { getTable } from '../src/datasets/registry'
+import type { TableBody } from './body'
+import type { CheckerClient } from './checks/client'
+import type { ReferenceFile } from './checks/protocol'
+import type { EmbeddedData } from './embedded'
 import { ApiError } from './errors'
-import { sha256Of } from './store/hash'
 import { type ManifestEntry, type MonthsCovered, SHA256, tableFile } from './store/manifest'
 import type { DataStore } from './store/store'
 import { labelOf, type Target } from './tables'
@@ -60,11 +63,26 @@ const resultOf = (version: number, table: string, entry: ManifestEntry | null, u
 export class Publishing {
   constructor(
     private readonly store: DataStore,
-    private readonly checker: TableChecker,
+    private readonly checker: CheckerClient,
+    private readonly embedded: EmbeddedData,
   ) {}
 
-  async publish(target: Target, bytes: Uint8Array, base: Base, sources: readonly string[], actor: Actor) {
-    const sha256 = await sha256Of(bytes)
+  /** The reference tables a registry table's keys point to, as served now: published, or embedded. */
+  private async referencesOf(target: Target): Promise<Record<string, ReferenceFile>> {
+    if (target.kind !== 'registry') return {}
+    const references: Record<string, ReferenceFile> = {}
+    for (const { references: ref } of target.def.foreignKeys) {
+      if (ref.table === target.name || !getTable(ref.table) || references[ref.table]) continue
+      const entry = this.store.entryOf(ref.table)
+      references[ref.table] = entry
+        ? { key: entry.sha256, file: this.store.absolute(entry.file) }
+        : await this.embedded.locate(ref.table)
+    }
+    return references
+  }
+
+  async publish(target: Target, body: TableBody, base: Base, sources: readonly string[], actor: Actor) {
+    const { bytes, sha256 } = body
     const size = bytes.length
     return this.store.queue.run(async (): Promise<ChangeResult> => {
       const { store } = this
@@ -76,7 +94,8 @@ export class Publishing {
       const temp = await store.stageTableFile(target.dir, sha256, bytes)
       let outcome
       try {
-        outcome = await this.checker.check(target, bytes)
+        const file = temp?.temp.path ?? store.absolute(tableFile(target.dir, sha256))
+        outcome = await this.checker.check(target.name, file, await this.referencesOf(target))
       } catch (error) {
         await temp?.temp.discard()
         throw error

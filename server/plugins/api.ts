@@ -2,9 +2,12 @@
  * The publish API under api/ (relative to the app). Writes need a publisher (plugins/auth.ts);
  * reading the history does not.
  */
+import type { Readable } from 'node:stream'
+
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 
+import { isTableBody, readTableBody } from '../body'
 import { ApiError } from '../errors'
 import { type Actor, parseIfMatch, type Publishing } from '../publishing'
 import { resolveTable, type Target } from '../tables'
@@ -42,9 +45,12 @@ async function api(app: FastifyInstance, options: { publishing: Publishing; body
   const { publishing } = options
   app.decorateRequest('target', null)
 
-  app.addContentTypeParser(ARROW_STREAM, { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body, done) =>
-    done(null, body),
-  )
+  const tooLarge = () => Object.assign(new Error('body too large'), { statusCode: 413 })
+  app.addContentTypeParser(ARROW_STREAM, async (request: FastifyRequest, payload: Readable) => {
+    const announced = Number(request.headers['content-length'])
+    const length = Number.isSafeInteger(announced) && announced >= 0 ? announced : null
+    return readTableBody(payload, length, options.bodyLimit, tooLarge)
+  })
 
   /** Resolves :table before anything else: a name that could reach the file system is refused at once. */
   const table = async (request: TableRequest) => {
@@ -54,8 +60,8 @@ async function api(app: FastifyInstance, options: { publishing: Publishing; body
   }
   const write = { onRequest: [table, app.requirePublisher] }
 
-  app.post<{ Params: { table: string }; Body: Buffer }>('/api/publish/:table', write, async (request) => {
-    if (!Buffer.isBuffer(request.body)) throw new ApiError(415, `发布的数据应为 ${ARROW_STREAM}`)
+  app.post<{ Params: { table: string }; Body: unknown }>('/api/publish/:table', write, async (request) => {
+    if (!isTableBody(request.body)) throw new ApiError(415, `发布的数据应为 ${ARROW_STREAM}`)
     const base = parseIfMatch(request.headers['if-match'], true)!
     const sources = parseSources(request.headers['x-observatory-sources'])
     const result = await publishing.publish(request.target!, request.body, base, sources, actorOf(request))
