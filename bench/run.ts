@@ -10,6 +10,7 @@ import { exports } from './exports'
 import { serveBuild } from './lib/server'
 import { pages } from './pages'
 import { screen } from './screen'
+import { serve } from './serve'
 import { startup } from './startup'
 import { upload } from './upload'
 
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, Scenario> = {
   exports,
   upload,
   console: console_,
+  serve,
 }
 
 const args = process.argv.slice(2)
