@@ -9,18 +9,19 @@
  * build-like folder made from data/ (no build needed: unit tests run before any build).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { ArrowMaker } from '../../scripts/arrow-maker'
 import { precompressDir } from '../../scripts/precompress'
 import { addPublisher } from '../../server/publishers'
 import { TABLES } from '../../src/datasets/registry'
 import { onExit } from './cleanup'
-import { readDataFile } from './embedded'
 
-export const ROOT = path.resolve(__dirname, '../..')
+// (Not __dirname: the benchmarks load this module as ES, outside Vitest.)
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface RunningServer {
   readonly url: string
@@ -71,7 +72,10 @@ export function fixtureDist(): Promise<string> {
     try {
       for (const table of TABLES) {
         const file = `assets/${table.name}-fixture.arrow`
-        writeFileSync(path.join(dir, file), await maker.mustMake(table.name, readDataFile(`${table.name}.csv`)))
+        writeFileSync(
+          path.join(dir, file),
+          await maker.mustMake(table.name, readFileSync(path.join(ROOT, 'data', `${table.name}.csv`))),
+        )
         index[table.name] = file
       }
     } finally {
