@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { CSP_DIRECTIVES } from '../server/csp'
 import { rawRequest } from './support/http'
 import { Bodies, monthOfIndicators } from './support/published'
 import { basic, type RunningServer, startServer } from './support/server'
+
+// Real servers, each starting DuckDB for its checks: slow on a busy 2-core machine, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 })
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const AUTH = basic('张敏', 'secret1')

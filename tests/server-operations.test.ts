@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 
 import { archiveAssets } from '../scripts/archive-assets.mjs'
 import { verifyPublisher } from '../server/publishers'
 import { rawRequest } from './support/http'
 import { basic, fixtureDist, ROOT, startServer, tempDir } from './support/server'
+
+// Real servers, each starting DuckDB for its checks: slow on a busy 2-core machine, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 })
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { adhocBody, Bodies, csvLines, monthOfIndicators } from './support/published'
 import { basic } from './support/server'
 import { ARROW, AUTH, openApp, PUBLISHER, type TestApp } from './support/server-app'
+
+// Real servers, each starting DuckDB for its checks: slow on a busy 2-core machine, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 })
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
