@@ -65,6 +65,7 @@ export async function buildApp(
   await app.register(api, {
     publishing: new Publishing(store, checker, new EmbeddedData(config.distDir)),
     bodyLimit: config.bodyLimit,
+    uploadDir: store.uploadDir,
   })
   return app
 }

@@ -4,7 +4,7 @@
  * reference tables and the manifest change see one consistent state.
  */
 import { getTable } from '../src/datasets/registry'
-import type { TableBody } from './body'
+import type { Upload } from './body'
 import type { CheckerClient } from './checks/client'
 import type { ReferenceFile } from './checks/protocol'
 import type { EmbeddedData } from './embedded'
@@ -81,60 +81,51 @@ export class Publishing {
     return references
   }
 
-  async publish(target: Target, body: TableBody, base: Base, sources: readonly string[], actor: Actor) {
-    const { bytes, sha256 } = body
-    const size = bytes.length
-    return this.store.queue.run(async (): Promise<ChangeResult> => {
-      const { store } = this
-      const current = store.entryOf(target.name)
-      if ((current?.sha256 ?? null) !== base) throw conflict(current)
-      if (target.kind === 'adhoc') this.refuseNameClash(target.name)
-      if (current?.sha256 === sha256) return resultOf(store.manifest.version, target.name, current, true)
-
-      const temp = await store.stageTableFile(target.dir, sha256, bytes)
-      let outcome
-      try {
-        const file = temp?.temp.path ?? store.absolute(tableFile(target.dir, sha256))
-        outcome = await this.checker.check(target.name, file, await this.referencesOf(target))
-      } catch (error) {
-        await temp?.temp.discard()
-        throw error
-      }
-      if (!outcome.ok) {
-        await temp?.temp.discard()
-        throw new ApiError(400, outcome.error, { problems: outcome.problems, total: outcome.total })
-      }
-      if (temp) await store.commitTableFile(temp)
-      const { rows, months } = outcome
-      const manifest = await store.apply({
-        table: target.name,
-        entry: (version, at) => ({
+  /** Publishes an upload (a temporary file, removed here unless it becomes the new version). */
+  async publish(target: Target, upload: Upload, base: Base, sources: readonly string[], actor: Actor) {
+    try {
+      return await this.store.queue.run(async (): Promise<ChangeResult> => {
+        const { store } = this
+        const current = store.entryOf(target.name)
+        if ((current?.sha256 ?? null) !== base) throw conflict(current)
+        if (target.kind === 'adhoc') this.refuseNameClash(target.name)
+        const { sha256, outcome } = await this.checker.check(target.name, upload.file, await this.referencesOf(target))
+        if (current?.sha256 === sha256) return resultOf(store.manifest.version, target.name, current, true)
+        if (!outcome.ok) throw new ApiError(400, outcome.error, { problems: outcome.problems, total: outcome.total })
+        await store.installTableFile(upload.file, target.dir, sha256, upload.bytes)
+        const { rows, months } = outcome
+        const manifest = await store.apply({
           table: target.name,
-          kind: target.kind,
-          label: labelOf(target),
-          file: tableFile(target.dir, sha256),
-          sha256,
-          bytes: size,
-          rows,
-          months,
-          publisher: actor.name,
-          publishedAt: at,
-          sources: [...sources],
-          replaces: current?.sha256 ?? null,
-          version,
-        }),
-        event: {
-          action: 'publish',
-          table: target.name,
-          who: actor.name,
-          client: actor.client,
-          from: base,
-          to: sha256,
-          rows,
-        },
+          entry: (version, at) => ({
+            table: target.name,
+            kind: target.kind,
+            label: labelOf(target),
+            file: tableFile(target.dir, sha256),
+            sha256,
+            bytes: upload.bytes,
+            rows,
+            months,
+            publisher: actor.name,
+            publishedAt: at,
+            sources: [...sources],
+            replaces: current?.sha256 ?? null,
+            version,
+          }),
+          event: {
+            action: 'publish',
+            table: target.name,
+            who: actor.name,
+            client: actor.client,
+            from: base,
+            to: sha256,
+            rows,
+          },
+        })
+        return resultOf(manifest.version, target.name, manifest.tables[target.name] ?? null)
       })
-      return resultOf(manifest.version, target.name, manifest.tables[target.name] ?? null)
-    })
+    } finally {
+      await upload.discard()
+    }
   }
 
   /** Makes an earlier version of the table current again. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
@@ -177,5 +178,28 @@ describe('concurrent writes', () => {
     const loser = results.find((r) => r.status === 409)!
     const winner = results.find((r) => r.status === 200)!
     expect(loser.json<{ current: string }>().current).toBe(winner.json<{ sha256: string }>().sha256)
+  })
+
+  it('an upload cut off half-way leaves nothing behind and changes nothing', async () => {
+    const before = (await get('/data/manifest.json')).json<{ version: number }>().version
+    const body = await bodies.embeddedWith('point_indicators', monthOfIndicators('2027-02'))
+    await new Promise<void>((resolve) => {
+      const url = new URL(server.url)
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        path: '/api/publish/point_indicators',
+        method: 'POST',
+        headers: { authorization: AUTH, 'content-type': ARROW, 'if-match': 'none', 'content-length': body.length },
+      })
+      req.on('error', () => resolve())
+      req.write(Buffer.from(body.subarray(0, body.length >> 1)), () =>
+        setTimeout(() => (req.destroy(), resolve()), 300),
+      )
+    })
+    const uploads = () => readdirSync(path.join(server.dataDir, 'tables')).filter((f) => f.startsWith('.upload'))
+    for (let i = 0; i < 50 && uploads().length; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(uploads()).toEqual([])
+    expect((await get('/data/manifest.json')).json<{ version: number }>().version).toBe(before)
   })
 })

@@ -17,19 +17,24 @@ function entry(): { module: string; execArgv: string[] } {
   return { module: fileURLToPath(new URL('./checker.mjs', here)), execArgv: [] }
 }
 
+export interface Checked {
+  readonly sha256: string
+  readonly outcome: CheckOutcome
+}
+
 /** Longer than any check of a table the body limit lets in. */
 const TIMEOUT_MS = 15 * 60 * 1000
 
 export class CheckerClient {
   private child: ChildProcess | null = null
   private nextId = 1
-  private readonly pending = new Map<number, { resolve(o: CheckOutcome): void; reject(e: Error): void }>()
+  private readonly pending = new Map<number, { resolve(o: Checked): void; reject(e: Error): void }>()
 
-  /** Checks the file as `table` against the reference files given. */
-  check(table: string, file: string, references: Record<string, ReferenceFile>): Promise<CheckOutcome> {
+  /** The file's sha256, and how it fares as `table` against the reference files given. */
+  check(table: string, file: string, references: Record<string, ReferenceFile>): Promise<Checked> {
     const child = this.start()
     const id = this.nextId++
-    return new Promise<CheckOutcome>((resolve, reject) => {
+    return new Promise<Checked>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
         reject(new Error(`check of ${table} took longer than ${TIMEOUT_MS / 60_000} minutes`))
@@ -51,7 +56,7 @@ export class CheckerClient {
       const waiting = this.pending.get(reply.id)
       if (!waiting) return
       this.pending.delete(reply.id)
-      if ('outcome' in reply) waiting.resolve(reply.outcome)
+      if ('outcome' in reply) waiting.resolve({ sha256: reply.sha256, outcome: reply.outcome })
       else waiting.reject(new Error(`checker: ${reply.error}`))
     })
     child.on('exit', (code, signal) => {

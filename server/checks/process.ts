@@ -1,7 +1,8 @@
-// The checker process: DuckDB-WASM checks a table sent to the publish API here, apart from
+// The checker process: a table sent to the publish API is hashed and checked by DuckDB-WASM here, apart from
 // the server, at a lower CPU priority. A 1,000,000-row check keeps a core busy for seconds;
 // in its own process, below the server, it does not hold up the manifest polls of 200
 // screens. Bundled to dist-server/checker.mjs; started (and ended) by checks/client.ts.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 
@@ -34,7 +35,9 @@ process.on('message', (request: CheckRequest) => {
       if (!resolved.ok) throw new Error(resolved.error)
       references = request.references
       const bytes = new Uint8Array(await readFile(request.file))
-      reply({ id: request.id, outcome: await checker.check(resolved.target, bytes) })
+      // The version's name; hashed here, off the server's event loop, before the engine takes the bytes.
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      reply({ id: request.id, sha256, outcome: await checker.check(resolved.target, bytes) })
     } catch (error) {
       reply({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
     }

@@ -6,7 +6,7 @@ export interface ReferenceFile {
   readonly file: string
 }
 
-/** What the server asks the checker process: check the file as the table, against these references. */
+/** What the server asks the checker process: hash the file and check it as the table, against these references. */
 export interface CheckRequest {
   readonly id: number
   readonly table: string
@@ -15,4 +15,5 @@ export interface CheckRequest {
 }
 
 export type CheckReply =
-  { readonly id: number; readonly outcome: CheckOutcome } | { readonly id: number; readonly error: string }
+  | { readonly id: number; readonly sha256: string; readonly outcome: CheckOutcome }
+  | { readonly id: number; readonly error: string }

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 
-import { isTableBody, readTableBody } from '../body'
+import { isUpload, receiveUpload } from '../body'
 import { ApiError } from '../errors'
 import { type Actor, parseIfMatch, type Publishing } from '../publishing'
 import { resolveTable, type Target } from '../tables'
@@ -41,7 +41,7 @@ export function parseSources(header: string | string[] | undefined): string[] {
 
 const actorOf = (request: FastifyRequest): Actor => ({ name: request.publisher!, client: request.ip })
 
-async function api(app: FastifyInstance, options: { publishing: Publishing; bodyLimit: number }) {
+async function api(app: FastifyInstance, options: { publishing: Publishing; bodyLimit: number; uploadDir: string }) {
   const { publishing } = options
   app.decorateRequest('target', null)
 
@@ -49,7 +49,7 @@ async function api(app: FastifyInstance, options: { publishing: Publishing; body
   app.addContentTypeParser(ARROW_STREAM, async (request: FastifyRequest, payload: Readable) => {
     const announced = Number(request.headers['content-length'])
     const length = Number.isSafeInteger(announced) && announced >= 0 ? announced : null
-    return readTableBody(payload, length, options.bodyLimit, tooLarge)
+    return receiveUpload(payload, options.uploadDir, length, options.bodyLimit, tooLarge)
   })
 
   /** Resolves :table before anything else: a name that could reach the file system is refused at once. */
@@ -61,10 +61,17 @@ async function api(app: FastifyInstance, options: { publishing: Publishing; body
   const write = { onRequest: [table, app.requirePublisher] }
 
   app.post<{ Params: { table: string }; Body: unknown }>('/api/publish/:table', write, async (request) => {
-    if (!isTableBody(request.body)) throw new ApiError(415, `发布的数据应为 ${ARROW_STREAM}`)
-    const base = parseIfMatch(request.headers['if-match'], true)!
-    const sources = parseSources(request.headers['x-observatory-sources'])
-    const result = await publishing.publish(request.target!, request.body, base, sources, actorOf(request))
+    if (!isUpload(request.body)) throw new ApiError(415, `发布的数据应为 ${ARROW_STREAM}`)
+    const upload = request.body
+    let base, sources
+    try {
+      base = parseIfMatch(request.headers['if-match'], true)!
+      sources = parseSources(request.headers['x-observatory-sources'])
+    } catch (error) {
+      await upload.discard()
+      throw error
+    }
+    const result = await publishing.publish(request.target!, upload, base, sources, actorOf(request))
     request.log.info({ publisher: request.publisher, table: result.table, version: result.version }, 'published')
     return result
   })

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import type { TestPause } from '../config'
 import { type AuditEvent, auditLine } from './audit'
-import { appendLineDurably, removeTempFiles, replaceFile, syncDir, type TempFile, writeTemp } from './durable'
+import { appendLineDurably, removeTempFiles, replaceFile, syncDir } from './durable'
 import { fileDamage } from './hash'
 import { type Manifest, type ManifestEntry, tableFile, withChange } from './manifest'
 import { SerialQueue } from './queue'
@@ -24,12 +24,6 @@ export interface Change {
   readonly table: string
   readonly entry: ((version: number, at: string) => ManifestEntry) | null
   readonly event: Omit<AuditEvent, 'at' | 'version' | 'entry'>
-}
-
-/** A table version's bytes written under a temporary name, and where they go once accepted. */
-export interface StagedTable {
-  readonly temp: TempFile
-  readonly target: string
 }
 
 export function serializeManifest(manifest: Manifest): Buffer {
@@ -102,26 +96,26 @@ export class DataStore {
     )
   }
 
-  /**
-   * Writes a table version's bytes under a temporary name in tables/ (no folder is made for
-   * a version that may yet be refused); null when its final file is already there and intact
-   * (the same content published before).
-   */
-  async stageTableFile(dir: string, sha256: string, bytes: Uint8Array): Promise<StagedTable | null> {
-    const file = tableFile(dir, sha256)
-    if (await this.intact({ file, sha256, bytes: bytes.length })) return null
-    const temp = await writeTemp(path.join(this.dataDir, TABLES_DIR, `${dir}-${sha256}.arrow`), bytes)
-    return { temp, target: this.absolute(file) }
+  /** Where uploads wait (as temporary files) until they are checked. */
+  get uploadDir(): string {
+    return path.join(this.dataDir, TABLES_DIR)
   }
 
-  /** Puts a staged table file in place (the test hook may hold it just before). */
-  async commitTableFile(staged: StagedTable): Promise<void> {
-    await this.pause('table', staged.temp.path)
-    const dir = path.dirname(staged.target)
-    const made = await mkdir(dir, { recursive: true })
-    await rename(staged.temp.path, staged.target)
-    await syncDir(dir)
-    if (made) await syncDir(path.dirname(dir))
+  /**
+   * Puts an accepted upload in place as a table version's file (the test hook may hold it
+   * just before). When that version's file is already there and intact (the same content
+   * published before), the upload is simply dropped.
+   */
+  async installTableFile(upload: string, dir: string, sha256: string, bytes: number): Promise<void> {
+    const file = tableFile(dir, sha256)
+    if (await this.intact({ file, sha256, bytes })) return
+    await this.pause('table', upload)
+    const target = this.absolute(file)
+    const folder = path.dirname(target)
+    const made = await mkdir(folder, { recursive: true })
+    await rename(upload, target)
+    await syncDir(folder)
+    if (made) await syncDir(path.dirname(folder))
   }
 
   /**
