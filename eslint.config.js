@@ -24,7 +24,17 @@ const DUCKDB = ['@duckdb/*', 'apache-arrow', 'apache-arrow/*']
 const UPWARD = ['**/app/*', '**/pages/*', '**/bigscreen/*', '**/widgets/*', '**/widgets/**']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-server/**',
+      'dist-archive/**',
+      'published/**',
+      'node_modules/**',
+      'bench/results/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

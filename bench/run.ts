@@ -10,6 +10,7 @@ import { exports } from './exports'
 import { serveBuild } from './lib/server'
 import { pages } from './pages'
 import { screen } from './screen'
+import { serve } from './serve'
 import { startup } from './startup'
 import { upload } from './upload'
 import { xlsx } from './xlsx'
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, Scenario> = {
   upload,
   xlsx,
   console: console_,
+  serve,
 }
 
 const args = process.argv.slice(2)

@@ -18,6 +18,12 @@ type MakerModule = typeof import('./arrow-maker.ts')
 /** The import query that turns `data/<table>.csv` into the URL of its Arrow stream. */
 export const EMBEDDED_QUERY = 'embedded-arrow'
 
+/**
+ * The build's index of the embedded tables (table → asset), for the production server: it
+ * checks a published table's references against the reference tables as the app loads them.
+ */
+export const EMBEDDED_INDEX = 'embedded-data.json'
+
 /** Where the dev server serves the streams it makes on request. */
 const DEV_PREFIX = '/@embedded-data/'
 
@@ -28,6 +34,8 @@ function failureText(file: string, failure: LoadFailure): string {
 export function embeddedData(): Plugin {
   let building = false
   let root = process.cwd()
+  // The emitted asset of each table, for the index written at the end of the build.
+  const emitted = new Map<string, string>()
   // The app's own modules (registry, loader, engine) are loaded when first needed, through
   // Vite's module runner: the config itself stays free of them.
   let loaded: Promise<{ module: MakerModule; maker: ArrowMaker }> | null = null
@@ -66,6 +74,7 @@ export function embeddedData(): Plugin {
       const made = await arrow.make(table, new Uint8Array(await readFile(file)))
       if (!made.ok) this.error(failureText(path.relative(root, file), made.error))
       const ref = this.emitFile({ type: 'asset', name: `${table.name}.arrow`, source: made.value })
+      emitted.set(table.name, ref)
       return `export default import.meta.ROLLUP_FILE_URL_${ref}`
     },
     configureServer(server) {
@@ -93,6 +102,11 @@ export function embeddedData(): Plugin {
     },
     async buildEnd() {
       await close()
+    },
+    generateBundle() {
+      if (!building || emitted.size === 0) return
+      const index = Object.fromEntries([...emitted].map(([table, ref]) => [table, this.getFileName(ref)]))
+      this.emitFile({ type: 'asset', fileName: EMBEDDED_INDEX, source: `${JSON.stringify(index, null, 2)}\n` })
     },
   }
 }

@@ -1,21 +1,25 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { build, preview } from 'vite'
+import { build } from 'vite'
 
 import { ArrowMaker } from '../../scripts/arrow-maker'
 import { onExit } from '../../tests/support/cleanup'
+import { startServer } from '../../tests/support/server'
 
 export interface Served {
   readonly url: string
   close(): Promise<void>
 }
 
-/** Builds (unless told not to) and serves dist/ on a free port of 127.0.0.1. */
+/**
+ * Builds (unless told not to) and serves dist/ with the production server (the build's
+ * dist-server/server.mjs, with an empty data dir) on a free port of 127.0.0.1.
+ */
 export async function serveBuild({ skipBuild = false } = {}): Promise<Served> {
-  if (!skipBuild || !existsSync('dist/index.html')) await build({ logLevel: 'warn' })
+  if (!skipBuild || !existsSync('dist/index.html') || !existsSync('dist-server/server.mjs'))
+    await build({ logLevel: 'warn' })
   return serveDir('dist')
 }
 
@@ -38,6 +42,8 @@ export async function serveBuildWith(
         )
         if (!name) throw new Error(`no embedded file for ${table} in dist`)
         writeFileSync(path.join(dir, 'assets', name), await arrow.mustMake(table, csv))
+        // The build's compressed copies hold the old rows: the server would prefer them.
+        for (const suffix of ['.br', '.gz']) rmSync(path.join(dir, 'assets', name + suffix), { force: true })
       }
     } finally {
       await arrow.close()
@@ -67,11 +73,6 @@ export async function serveTempDir(prefix: string, fill: (dir: string) => Promis
 }
 
 async function serveDir(outDir: string): Promise<Served> {
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  })
-  const { port } = server.httpServer.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.httpServer.close(() => r())) }
+  const server = await startServer({ built: true, distDir: path.resolve(outDir) })
+  return { url: server.url, close: () => server.close() }
 }

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node'
 
-import { startPreviewServer } from './server'
+import { startBuildServer } from './server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,9 +8,9 @@ declare module 'vitest' {
   }
 }
 
-/** One preview server of dist/ for the whole browser-test run. */
+/** One production server of dist/ for the whole browser-test run, with nothing published. */
 export default async function setup(project: TestProject) {
-  const server = await startPreviewServer()
+  const server = await startBuildServer()
   project.provide('baseUrl', server.url)
   return () => server.close()
 }
